@@ -1,0 +1,88 @@
+// The classify stage: every counsellor utterance gets exactly one code from the highest-priority
+// rule that holds (ties: the rule loaded first), or `other` when none does. The stage also
+// tracks the context rules may ask for: the client's last turn and whether the client has
+// agreed to hear advice.
+
+import type { LanguagePack, Rule } from "../rules/types.js";
+import type { SegmentedTurn } from "../segment/index.js";
+import type { CodedTurn, Utterance } from "../types.js";
+import { ruleMatches, type UtteranceContext } from "./match.js";
+import { primaryCode } from "./primary.js";
+import { viewOf, type TextView } from "./view.js";
+
+/** Rule id given when no rule holds. */
+export const NO_RULE = (language: string) => `${language}.other.no-rule`;
+/** Rule id on client and other speakers' utterances, which are not coded yet. */
+export const NOT_CODED = "not-coded";
+
+const sortedRules = new WeakMap<LanguagePack, Rule[]>();
+
+export function rulesByPriority(pack: LanguagePack): Rule[] {
+  let rules = sortedRules.get(pack);
+  if (!rules) {
+    rules = [...pack.rules].sort((a, b) => b.priority - a.priority);
+    sortedRules.set(pack, rules);
+  }
+  return rules;
+}
+
+export function codeTurns(turns: SegmentedTurn[], pack: LanguagePack): CodedTurn[] {
+  const rules = rulesByPriority(pack);
+  const permission = new PermissionTracker(pack);
+  let previousClient: TextView | null = null;
+
+  return turns.map((turn) => {
+    if (turn.role === "counsellor") {
+      const granted = permission.beforeCounsellorTurn();
+      const utterances = turn.pieces.map((text, index) =>
+        codeUtterance(text, rules, pack, { previousClient, permission: granted, index, count: turn.pieces.length }),
+      );
+      permission.afterCounsellorTurn(utterances);
+      return { ...turn, primary: primaryCode(utterances), utterances };
+    }
+    if (turn.role === "client") {
+      previousClient = viewOf(turn.text, pack);
+      permission.afterClientTurn(previousClient);
+    }
+    const utterances = turn.pieces.map((text): Utterance => ({ text, code: "other", rule: NOT_CODED, confidence: "high" }));
+    return { ...turn, primary: "other", utterances };
+  });
+}
+
+export function codeUtterance(text: string, rules: Rule[], pack: LanguagePack, context: UtteranceContext): Utterance {
+  const view = viewOf(text, pack);
+  for (const rule of rules) {
+    if (ruleMatches(rule, view, context)) return { text, code: rule.code, rule: rule.id, confidence: rule.confidence };
+  }
+  return { text, code: "other", rule: NO_RULE(pack.language), confidence: "low" };
+}
+
+// Permission lasts: once the client says yes to "May I share some ideas?" (or asks for advice),
+// advice in the next few counsellor turns is given with permission.
+class PermissionTracker {
+  private asked = false;
+  private turnsLeft = 0;
+  private readonly askingRules: ReadonlySet<string>;
+  constructor(private readonly pack: LanguagePack) {
+    this.askingRules = new Set(pack.rules.filter((r) => r.asksPermission).map((r) => r.id));
+  }
+
+  beforeCounsellorTurn(): boolean {
+    return this.turnsLeft > 0;
+  }
+
+  afterCounsellorTurn(utterances: Utterance[]): void {
+    if (this.turnsLeft > 0) this.turnsLeft--;
+    this.asked = utterances.some((u) => this.askingRules.has(u.rule));
+  }
+
+  afterClientTurn(client: TextView): void {
+    if (this.pack.asksAdvice.some((p) => p.matches(client))) {
+      this.turnsLeft = this.pack.permissionTurns;
+    } else if (this.asked) {
+      if (this.pack.refusal.some((p) => p.matches(client))) this.turnsLeft = 0;
+      else if (this.pack.consent.some((p) => p.matches(client))) this.turnsLeft = this.pack.permissionTurns;
+    }
+    this.asked = false;
+  }
+}

@@ -1,0 +1,49 @@
+// `oars eval --gold <reference> <transcripts...>`: how far oars agrees with a human coding.
+
+import { basename, extname } from "node:path";
+import { analyzeBytes } from "../analyze.js";
+import { EXIT, InputError, UsageError } from "../errors.js";
+import { readAnnomiGold } from "../eval/annomi.js";
+import { compareWithGold, type EvalInput } from "../eval/compare.js";
+import { loadBytes } from "../read/load.js";
+import { formatEvalText } from "../report/eval-text.js";
+import { loadLanguagePack } from "../rules/load.js";
+import { reportInputError, writeOutput } from "./output.js";
+
+export interface EvalCommandOptions {
+  gold: string;
+  format: string;
+  output?: string;
+  lang: string;
+}
+
+export const EVAL_FORMATS = ["table", "json"] as const;
+
+export function runEval(paths: string[], options: EvalCommandOptions, version: string): number {
+  if (paths.length === 0) throw new UsageError("name the transcripts to compare with the reference");
+  const gold = readAnnomiGold(options.gold);
+  const pack = loadLanguagePack(options.lang);
+  const inputs: EvalInput[] = [];
+  let failed = 0;
+  for (const path of paths) {
+    const transcript = basename(path, extname(path));
+    if (!gold.turns.has(transcript)) {
+      process.stderr.write(`oars: ${path}: no reference coding for "${transcript}" in ${options.gold}; skipped\n`);
+      continue;
+    }
+    try {
+      inputs.push({ transcript, result: analyzeBytes(loadBytes(path), path, { pack }) });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      reportInputError(err);
+      failed++;
+    }
+  }
+  const report = compareWithGold(inputs, gold);
+  const text =
+    options.format === "json"
+      ? `${JSON.stringify({ schemaVersion: 1, tool: { name: "oars", version }, ...report }, null, 2)}\n`
+      : formatEvalText(report);
+  writeOutput(text, options.output);
+  return failed > 0 ? EXIT.usage : EXIT.ok;
+}

@@ -1,0 +1,90 @@
+// The command line: commander for parsing, our own exit codes (0 done, 1 a check failed,
+// 2 usage or input error), one-line messages and never a stack trace.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import { EXIT, InputError, RuleError, UsageError } from "../errors.js";
+import { DEFAULT_MAX_BYTES } from "../read/load.js";
+import { PACKAGE_ROOT } from "../paths.js";
+import { ANALYZE_FORMATS, runAnalyze, type AnalyzeCommandOptions } from "./analyze-command.js";
+import { EVAL_FORMATS, runEval, type EvalCommandOptions } from "./eval-command.js";
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function buildProgram(version: string, setExit: (code: number) => void): Command {
+  const program = new Command("oars")
+    .description("Code Motivational Interviewing transcripts with MITI behaviour codes, on your own machine.")
+    .version(version, "-V, --version")
+    .showHelpAfterError("(run oars --help for usage)")
+    .exitOverride();
+
+  program
+    .command("analyze")
+    .description("code every counsellor utterance and report MITI summary scores and flagged lines")
+    .argument("[files...]", 'transcripts (plain text, WebVTT, SRT, Whisper JSON); "-" reads standard input')
+    .addOption(new Option("-f, --format <format>", "output format").choices([...ANALYZE_FORMATS]).default("table"))
+    .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .addOption(new Option("--show <what>", "also print the coded transcript, turn by turn").choices(["turns"]))
+    .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
+    .option("--lang <code>", "language of the transcripts", "en")
+    .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
+    .option("--max-size <MB>", "refuse transcripts larger than this", String(DEFAULT_MAX_BYTES / 1024 / 1024))
+    .action((files: string[], options: AnalyzeCommandOptions, command: Command) => {
+      let paths = files;
+      if (paths.length === 0) {
+        if (process.stdin.isTTY) {
+          command.outputHelp({ error: true });
+          setExit(EXIT.usage);
+          return;
+        }
+        paths = ["-"];
+      }
+      setExit(runAnalyze(paths, options, version));
+    });
+
+  program
+    .command("eval")
+    .description("compare oars' codes with a human coding: per-code F1, kappa, confusion matrix, session scores")
+    .argument("[files...]", "transcripts coded in the reference (matched by file name without extension)")
+    .requiredOption("--gold <file>", "the reference coding (AnnoMI gold.jsonl)")
+    .addOption(new Option("-f, --format <format>", "output format").choices([...EVAL_FORMATS]).default("table"))
+    .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .option("--lang <code>", "language of the transcripts", "en")
+    .action((files: string[], options: EvalCommandOptions) => setExit(runEval(files, options, version)));
+
+  return program;
+}
+
+export function main(argv: string[]): number {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(packageVersion(), (code) => (exitCode = code));
+  try {
+    program.parse(argv);
+    return exitCode;
+  } catch (err) {
+    return handleError(err);
+  }
+}
+
+function handleError(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // --help and --version exit 0; every other parse error is a usage error.
+    return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? EXIT.ok : EXIT.usage;
+  }
+  if (err instanceof UsageError) {
+    process.stderr.write(`oars: ${err.message}\n`);
+    return EXIT.usage;
+  }
+  if (err instanceof RuleError || err instanceof InputError) {
+    process.stderr.write(`oars: ${err.describe()}\n`);
+    return EXIT.usage;
+  }
+  const detail = process.env.OARS_DEBUG ? `\n${(err as Error).stack}` : " (set OARS_DEBUG=1 for details)";
+  process.stderr.write(`oars: internal error: ${(err as Error).message ?? String(err)}${detail}\n`);
+  return EXIT.usage;
+}

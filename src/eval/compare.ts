@@ -1,0 +1,186 @@
+// Comparing oars' coding with a human reference, turn by turn, with the mapping the AnnoMI
+// README gives (README "Accuracy"). Session scores are compared per transcript.
+
+import type { Code, CodedTurn, FileResult } from "../types.js";
+import type { GoldCorpus, GoldTurn } from "./annomi.js";
+import { accuracy, auc, classScores, cohenKappa, confusion, macroF1, prf, spearman, type ClassScore } from "./stats.js";
+
+export const BEHAVIOURS = ["question", "reflection", "therapist_input", "other"] as const;
+
+const QUESTIONS: ReadonlySet<Code> = new Set(["open-question", "closed-question"]);
+const REFLECTIONS: ReadonlySet<Code> = new Set(["simple-reflection", "complex-reflection", "summary"]);
+const INPUT: ReadonlySet<Code> = new Set(["giving-information", "persuade", "persuade-with-permission", "confront"]);
+const ADVICE: ReadonlySet<Code> = new Set(["persuade", "persuade-with-permission"]);
+
+export interface TurnLabels {
+  behaviour: (typeof BEHAVIOURS)[number];
+  question: "open" | "closed" | null;
+  reflection: "simple" | "complex" | null;
+  advice: boolean;
+}
+
+function isQuestionUtterance(code: Code, text: string): boolean {
+  return QUESTIONS.has(code) || ((code === "seek-collaboration" || code === "emphasize-autonomy") && /\?\s*$/.test(text));
+}
+
+/** A coded counsellor turn as AnnoMI labels it. */
+export function annomiLabels(turn: CodedTurn): TurnLabels {
+  const u = turn.utterances;
+  const primaryUtterance = [...u].reverse().find((x) => x.code === turn.primary);
+  const primary = turn.primary;
+  const behaviour: TurnLabels["behaviour"] =
+    primaryUtterance && isQuestionUtterance(primary, primaryUtterance.text)
+      ? "question"
+      : REFLECTIONS.has(primary)
+        ? "reflection"
+        : INPUT.has(primary)
+          ? "therapist_input"
+          : "other";
+  const asks = u.some((x) => isQuestionUtterance(x.code, x.text));
+  const reflects = u.some((x) => REFLECTIONS.has(x.code));
+  return {
+    behaviour,
+    question: asks ? (u.some((x) => x.code === "open-question") ? "open" : "closed") : null,
+    reflection: reflects ? (u.some((x) => x.code === "complex-reflection") ? "complex" : "simple") : null,
+    advice: u.some((x) => ADVICE.has(x.code)),
+  };
+}
+
+export interface SessionScores {
+  transcript: string;
+  path: string;
+  quality: "high" | "low" | null;
+  gold: { reflectionToQuestion: number; percentOpen: number | null; percentComplex: number | null };
+  oars: { reflectionToQuestion: number; percentOpen: number | null; percentComplex: number | null };
+}
+
+export interface EvalReport {
+  files: number;
+  alignment: { turns: number; roleMismatches: number; textMismatches: number; missingTurns: number; examples: string[] };
+  counsellorTurns: number;
+  behaviour: { labels: string[]; perClass: ClassScore[]; macroF1: number | null; accuracy: number | null; kappa: number | null; confusion: number[][] };
+  question: ReturnType<typeof prf>;
+  openClosed: { accuracy: number | null; n: number };
+  reflection: ReturnType<typeof prf>;
+  simpleComplex: { accuracy: number | null; n: number };
+  advice: ReturnType<typeof prf>;
+  sessions: SessionScores[];
+  reflectionToQuestionSpearman: number | null;
+  qualityAuc: { gold: number | null; oars: number | null };
+}
+
+export interface EvalInput {
+  result: FileResult;
+  transcript: string;
+}
+
+export function compareWithGold(inputs: EvalInput[], gold: GoldCorpus): EvalReport {
+  const alignment = { turns: 0, roleMismatches: 0, textMismatches: 0, missingTurns: 0, examples: [] as string[] };
+  const goldBehaviour: string[] = [];
+  const oarsBehaviour: string[] = [];
+  const q = { tp: 0, fp: 0, fn: 0 };
+  const r = { tp: 0, fp: 0, fn: 0 };
+  const a = { tp: 0, fp: 0, fn: 0 };
+  const oc: [string[], string[]] = [[], []];
+  const sc: [string[], string[]] = [[], []];
+  const sessions: SessionScores[] = [];
+
+  for (const { result, transcript } of inputs) {
+    const goldTurns = gold.turns.get(transcript) ?? [];
+    const session = { gold: { q: 0, r: 0, open: 0, complex: 0 }, oars: { q: 0, r: 0, open: 0, complex: 0 } };
+    goldTurns.forEach((g: GoldTurn) => {
+      const turn = result.turns[g.turn];
+      alignment.turns++;
+      if (!turn) {
+        alignment.missingTurns++;
+        return;
+      }
+      if (turn.role !== g.role) alignment.roleMismatches++;
+      if (turn.text !== g.text) {
+        alignment.textMismatches++;
+        if (alignment.examples.length < 5) alignment.examples.push(`${result.path} turn ${g.turn}: "${turn.text.slice(0, 60)}" vs "${g.text.slice(0, 60)}"`);
+      }
+      if (g.role !== "counsellor" || turn.role !== "counsellor" || !g.behaviour) return;
+      const mine = annomiLabels(turn);
+      goldBehaviour.push(g.behaviour);
+      oarsBehaviour.push(mine.behaviour);
+      count(q, g.question != null, mine.question !== null);
+      count(r, g.reflection != null, mine.reflection !== null);
+      count(a, g.input === "advice", mine.advice);
+      if (g.question && mine.question) {
+        oc[0].push(g.question);
+        oc[1].push(mine.question);
+      }
+      if (g.reflection && mine.reflection) {
+        sc[0].push(g.reflection);
+        sc[1].push(mine.reflection);
+      }
+      tally(session.gold, g.question ?? null, g.reflection ?? null);
+      tally(session.oars, mine.question, mine.reflection);
+    });
+    if (goldTurns.length > 0) {
+      sessions.push({
+        transcript,
+        path: result.path,
+        quality: gold.quality.get(transcript) ?? null,
+        gold: sessionScores(session.gold),
+        oars: sessionScores(session.oars),
+      });
+    }
+  }
+
+  const labels = [...BEHAVIOURS];
+  const perClass = classScores(goldBehaviour, oarsBehaviour, labels);
+  const withQuality = sessions.filter((s) => s.quality !== null);
+  const isHigh = withQuality.map((s) => s.quality === "high");
+  return {
+    files: inputs.length,
+    alignment,
+    counsellorTurns: goldBehaviour.length,
+    behaviour: {
+      labels,
+      perClass,
+      macroF1: macroF1(perClass),
+      accuracy: accuracy(goldBehaviour, oarsBehaviour),
+      kappa: cohenKappa(goldBehaviour, oarsBehaviour, labels),
+      confusion: confusion(goldBehaviour, oarsBehaviour, labels),
+    },
+    question: prf(q.tp, q.fp, q.fn),
+    openClosed: { accuracy: accuracy(oc[0], oc[1]), n: oc[0].length },
+    reflection: prf(r.tp, r.fp, r.fn),
+    simpleComplex: { accuracy: accuracy(sc[0], sc[1]), n: sc[0].length },
+    advice: prf(a.tp, a.fp, a.fn),
+    sessions,
+    reflectionToQuestionSpearman: spearman(
+      sessions.map((s) => s.gold.reflectionToQuestion),
+      sessions.map((s) => s.oars.reflectionToQuestion),
+    ),
+    qualityAuc: {
+      gold: auc(withQuality.map((s) => s.gold.reflectionToQuestion), isHigh),
+      oars: auc(withQuality.map((s) => s.oars.reflectionToQuestion), isHigh),
+    },
+  };
+}
+
+function count(c: { tp: number; fp: number; fn: number }, gold: boolean, mine: boolean): void {
+  if (gold && mine) c.tp++;
+  else if (mine) c.fp++;
+  else if (gold) c.fn++;
+}
+
+function tally(s: { q: number; r: number; open: number; complex: number }, question: string | null, reflection: string | null): void {
+  if (question) s.q++;
+  if (question === "open") s.open++;
+  if (reflection) s.r++;
+  if (reflection === "complex") s.complex++;
+}
+
+// Turn-level session scores on both sides, so oars and the experts are counted alike. With no
+// questions, R:Q is taken over one question, which keeps a reflective session ranked high.
+function sessionScores(s: { q: number; r: number; open: number; complex: number }) {
+  return {
+    reflectionToQuestion: s.r / Math.max(s.q, 1),
+    percentOpen: s.q === 0 ? null : (100 * s.open) / s.q,
+    percentComplex: s.r === 0 ? null : (100 * s.complex) / s.r,
+  };
+}

@@ -1,0 +1,31 @@
+// The flag stage: utterances a supervisor would want to talk about (persuading without
+// permission, confronting), each with why it was flagged and what to say instead. The words
+// come from the rule that coded the utterance, so each flag is explained by data.
+
+import type { Rule } from "../rules/types.js";
+import type { Code, CodedTurn, Flag } from "../types.js";
+
+export const FLAGGED_CODES: ReadonlySet<Code> = new Set(["persuade", "confront"]);
+
+export function flagTurns(turns: readonly CodedTurn[], rulesById: ReadonlyMap<string, Rule>): Flag[] {
+  const flags: Flag[] = [];
+  for (const turn of turns) {
+    if (turn.role !== "counsellor") continue;
+    for (const utterance of turn.utterances) {
+      if (!FLAGGED_CODES.has(utterance.code)) continue;
+      const rule = rulesById.get(utterance.rule);
+      flags.push({
+        turn: turn.index,
+        line: turn.line,
+        start: turn.start,
+        speaker: turn.speaker,
+        code: utterance.code,
+        rule: utterance.rule,
+        text: utterance.text,
+        reason: rule?.reason ?? rule?.description ?? "",
+        suggestion: rule?.suggestion ?? "",
+      });
+    }
+  }
+  return flags;
+}

@@ -1,0 +1,56 @@
+// Bytes → text. Transcripts arrive as UTF-8 (with or without BOM), UTF-16 with a BOM
+// (Windows tools), or Windows-1252 (Word on Norwegian machines). Anything else is refused
+// rather than guessed, so a code is never given to garbled words.
+
+import { InputError } from "../errors.js";
+
+export interface Decoded {
+  text: string;
+  encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+}
+
+// Bytes that Windows-1252 leaves undefined; text containing them is not Windows-1252.
+const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+export function decode(bytes: Uint8Array, path: string): Decoded {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: strictDecode("utf-8", bytes.subarray(3), path), encoding: "utf-8" };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: strictDecode("utf-16le", bytes.subarray(2), path), encoding: "utf-16le" };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: strictDecode("utf-16be", bytes.subarray(2), path), encoding: "utf-16be" };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw new InputError(path, `binary data (a NUL byte at offset ${nul}), not a transcript`, lineAt(bytes, nul));
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+  } catch {
+    const bad = bytes.findIndex((b) => UNDEFINED_IN_1252.has(b));
+    if (bad !== -1) {
+      throw new InputError(
+        path,
+        `not valid UTF-8, UTF-16 or Windows-1252 text (byte 0x${bytes[bad]!.toString(16)} at offset ${bad}); save it as UTF-8`,
+        lineAt(bytes, bad),
+      );
+    }
+    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
+  }
+}
+
+function strictDecode(label: "utf-8" | "utf-16le" | "utf-16be", bytes: Uint8Array, path: string): string {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(path, `the file starts with a ${label.toUpperCase()} byte-order mark but is not valid ${label.toUpperCase()}`);
+  }
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}

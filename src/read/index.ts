@@ -1,0 +1,44 @@
+// The read stage: bytes of one file → turns with speakers, whatever the layout.
+
+import { InputError } from "../errors.js";
+import type { Format, RawTranscript } from "../types.js";
+import { readCues } from "./cues.js";
+import { decode } from "./decode.js";
+import { detectFormat } from "./detect.js";
+import { readText } from "./text.js";
+import { UNLABELLED } from "./turns.js";
+import { readWhisperJson } from "./whisper-json.js";
+
+export interface ReadOptions {
+  /** Whether a speaker label names a known role; lets a single "Therapist:" line count. */
+  isKnownLabel: (label: string) => boolean;
+  /** Force a format instead of detecting it. */
+  format?: Format;
+}
+
+export function readTranscript(bytes: Uint8Array, path: string, options: ReadOptions): RawTranscript & { warnings: string[] } {
+  const { text, encoding } = decode(bytes, path);
+  if (text.trim() === "") throw new InputError(path, "the file is empty");
+  const format = options.format ?? detectFormat(text, path);
+  const warnings: string[] = [];
+  const turns =
+    format === "json"
+      ? readWhisperJson(text, path)
+      : format === "text"
+        ? readText(text, { isKnownLabel: options.isKnownLabel })
+        : readCues(text, path, format, warnings);
+
+  if (turns.length === 0) throw new InputError(path, `no speech found in this ${format} file`);
+  const speakers = new Set(turns.map((turn) => turn.speaker));
+  if (speakers.size === 1 && speakers.has(UNLABELLED)) {
+    throw new InputError(
+      path,
+      'no speaker labels found; oars needs to know who speaks (lines like "Counsellor: …", <v Name> voice tags, or Whisper "speaker" fields)',
+    );
+  }
+  const named = [...speakers].filter((s) => s !== UNLABELLED);
+  if (named.length === 1) {
+    throw new InputError(path, `only one speaker ("${named[0]}") found; oars needs the counsellor and the client`);
+  }
+  return { path, format, encoding, turns, warnings };
+}

@@ -1,0 +1,47 @@
+// The `oars eval` report as tables.
+
+import Table from "cli-table3";
+import type { EvalReport } from "../eval/compare.js";
+
+const PLAIN_STYLE = { head: [] as string[], border: [] as string[] };
+const f = (x: number | null, digits = 2) => (x === null ? "n/a" : x.toFixed(digits));
+
+export function formatEvalText(report: EvalReport): string {
+  const a = report.alignment;
+  const out: string[] = [
+    `Compared ${report.files} transcripts, ${a.turns} reference turns (${report.counsellorTurns} counsellor turns coded).`,
+    `Turn alignment: ${a.roleMismatches} role mismatches, ${a.textMismatches} text mismatches, ${a.missingTurns} missing turns.`,
+    ...a.examples.map((e) => `  mismatch: ${e}`),
+    "",
+    "Main behaviour (turn's primary code)",
+  ];
+  const perClass = new Table({ head: ["Behaviour", "Precision", "Recall", "F1", "Support"], style: PLAIN_STYLE });
+  for (const s of report.behaviour.perClass) perClass.push([s.label, f(s.precision), f(s.recall), f(s.f1), String(s.support)]);
+  out.push(perClass.toString());
+  out.push(`macro-F1 ${f(report.behaviour.macroF1)}, accuracy ${f(report.behaviour.accuracy)}, Cohen's kappa ${f(report.behaviour.kappa)}`);
+  out.push("", "Confusion matrix (rows: reference, columns: oars)");
+  const matrix = new Table({ head: ["", ...report.behaviour.labels], style: PLAIN_STYLE });
+  report.behaviour.confusion.forEach((row, i) => matrix.push([report.behaviour.labels[i]!, ...row.map(String)]));
+  out.push(matrix.toString());
+
+  out.push("", "Figures");
+  const figures = new Table({ head: ["Figure", "Value"], style: PLAIN_STYLE });
+  figures.push(
+    ["Question detection F1 (P / R)", `${f(report.question.f1)} (${f(report.question.precision)} / ${f(report.question.recall)})`],
+    [`Open/closed accuracy (n=${report.openClosed.n})`, f(report.openClosed.accuracy)],
+    ["Reflection detection F1 (P / R)", `${f(report.reflection.f1)} (${f(report.reflection.precision)} / ${f(report.reflection.recall)})`],
+    [`Simple/complex accuracy (n=${report.simpleComplex.n})`, f(report.simpleComplex.accuracy)],
+    ["Advice flag precision / recall", `${f(report.advice.precision)} / ${f(report.advice.recall)}`],
+    ["R:Q per session, Spearman vs reference", f(report.reflectionToQuestionSpearman)],
+    ["R:Q separating high/low quality (AUC): oars / reference", `${f(report.qualityAuc.oars)} / ${f(report.qualityAuc.gold)}`],
+  );
+  out.push(figures.toString());
+
+  out.push("", "Session scores (reference vs oars)");
+  const sessions = new Table({ head: ["Transcript", "Quality", "R:Q ref", "R:Q oars", "% open ref", "% open oars", "% complex ref", "% complex oars"], style: PLAIN_STYLE });
+  for (const s of report.sessions) {
+    sessions.push([s.transcript, s.quality ?? "", f(s.gold.reflectionToQuestion), f(s.oars.reflectionToQuestion), f(s.gold.percentOpen, 0), f(s.oars.percentOpen, 0), f(s.gold.percentComplex, 0), f(s.oars.percentComplex, 0)]);
+  }
+  out.push(sessions.toString());
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,38 @@
+// Names people read in reports. (English for now; other locales come with their language packs.)
+
+import type { Code } from "../types.js";
+
+export const CODE_LABELS: Record<Code, string> = {
+  "open-question": "Open question",
+  "closed-question": "Closed question",
+  "simple-reflection": "Simple reflection",
+  "complex-reflection": "Complex reflection",
+  summary: "Summary",
+  affirm: "Affirm",
+  "seek-collaboration": "Seek collaboration",
+  "emphasize-autonomy": "Emphasize autonomy",
+  "giving-information": "Giving information",
+  "persuade-with-permission": "Persuade with permission",
+  persuade: "Persuade",
+  confront: "Confront",
+  other: "Other (not coded)",
+};
+
+export const CODE_ABBREVIATIONS: Record<Code, string> = {
+  "open-question": "OQ",
+  "closed-question": "CQ",
+  "simple-reflection": "SR",
+  "complex-reflection": "CR",
+  summary: "SUM",
+  affirm: "AF",
+  "seek-collaboration": "SEEK",
+  "emphasize-autonomy": "EMP",
+  "giving-information": "GI",
+  "persuade-with-permission": "PWP",
+  persuade: "PER",
+  confront: "CON",
+  other: "—",
+};
+
+export const THRESHOLD_NOTE =
+  "Thresholds are expert opinion, not validated cut-offs. MITI global ratings (empathy, partnership, cultivating change talk, softening sustain talk) are not estimated: they need a listener.";

@@ -1,0 +1,30 @@
+// Running every rule's examples: each `match` example must be coded by that rule's pattern and
+// conditions, and no `no-match` example may be. Used by the test suite and `oars rules test`.
+
+import { ruleMatches } from "../classify/match.js";
+import { viewOf } from "../classify/view.js";
+import type { LanguagePack, Rule, RuleExample } from "./types.js";
+
+export interface ExampleFailure {
+  rule: Rule;
+  example: RuleExample;
+  expected: "match" | "no-match";
+}
+
+export function checkRuleExamples(pack: LanguagePack, rule: Rule): ExampleFailure[] {
+  const failures: ExampleFailure[] = [];
+  const run = (example: RuleExample) =>
+    ruleMatches(rule, viewOf(example.text, pack), {
+      previousClient: example.client !== undefined ? viewOf(example.client, pack) : null,
+      permission: example.permission ?? false,
+      index: 0,
+      count: 1,
+    });
+  for (const example of rule.examples.match) if (!run(example)) failures.push({ rule, example, expected: "match" });
+  for (const example of rule.examples.noMatch) if (run(example)) failures.push({ rule, example, expected: "no-match" });
+  return failures;
+}
+
+export function checkPackExamples(pack: LanguagePack): ExampleFailure[] {
+  return pack.rules.flatMap((rule) => checkRuleExamples(pack, rule));
+}

@@ -1,0 +1,207 @@
+// Loading a language pack: rules/<lang>/language.yaml (settings and word lists) and every other
+// *.yaml beside it (rules). Each file is parsed safely, checked against the rule schema and
+// compiled once; the first problem is reported with its file, line and column.
+
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import type { Node } from "yaml";
+import { RuleError } from "../errors.js";
+import { RULES_ROOT } from "../paths.js";
+import { COUNSELLOR_CODES, type Code } from "../types.js";
+import { Pattern, PatternError, type WordLists } from "./pattern.js";
+import type { Conditions, LanguagePack, Rule, RuleExample } from "./types.js";
+import { YamlSource } from "./yaml-source.js";
+
+const LANGUAGE_FILE = "language.yaml";
+const LANGUAGE_KEYS = [
+  "language", "name", "permission-turns", "abbreviations", "disfluencies", "lead-fillers",
+  "stopwords", "consent", "refusal", "asks-advice", "lists",
+] as const;
+const RULE_FILE_KEYS = ["rules"] as const;
+const RULE_KEYS = [
+  "id", "code", "description", "priority", "confidence", "when", "patterns", "unless", "nlp",
+  "asks-permission", "reason", "suggestion", "examples",
+] as const;
+const WHEN_KEYS = ["question", "words", "permission", "echo", "position", "client"] as const;
+const POSITIONS = ["first", "last", "only", "not-first", "not-last"] as const;
+const DEFAULT_PRIORITY = 50;
+
+/** Read and compile the pack for `language` from `dir` (default: the bundled rules). */
+export function loadLanguagePack(language: string, dir: string = join(RULES_ROOT, language)): LanguagePack {
+  const languageFile = join(dir, LANGUAGE_FILE);
+  const pack = readLanguageFile(languageFile, readText(languageFile));
+  const ruleFiles = listYaml(dir).filter((file) => basename(file) !== LANGUAGE_FILE);
+  for (const file of ruleFiles) pack.rules.push(...readRuleFile(file, readText(file), pack));
+  checkUniqueIds(pack.rules);
+  return pack;
+}
+
+/** Add the rules of an extra folder (configuration, --rules) to a loaded pack. */
+export function addRuleFolder(pack: LanguagePack, dir: string): void {
+  for (const file of listYaml(dir)) pack.rules.push(...readRuleFile(file, readText(file), pack));
+  checkUniqueIds(pack.rules);
+}
+
+function listYaml(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort()
+      .map((name) => join(dir, name));
+  } catch {
+    throw new RuleError(dir, "rule folder not found or not readable");
+  }
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    throw new RuleError(file, "rule file not found or not readable");
+  }
+}
+
+export function readLanguageFile(file: string, text: string): LanguagePack {
+  const src = new YamlSource(file, text);
+  const keys = src.entries(src.root, "language file", LANGUAGE_KEYS);
+  const need = (key: (typeof LANGUAGE_KEYS)[number]) => {
+    if (!keys.has(key)) src.fail(src.root, `language file: "${key}" is missing`);
+    return keys.get(key)!;
+  };
+  const words = (key: (typeof LANGUAGE_KEYS)[number]) =>
+    keys.has(key) ? src.strings(keys.get(key), key).map((s) => s.value.toLowerCase()) : [];
+
+  const lists = new Map<string, string[]>();
+  if (keys.has("lists")) {
+    for (const [name, node] of src.entries(keys.get("lists"), "lists", [...listNames(src, keys.get("lists"))])) {
+      lists.set(name, src.strings(node, `lists.${name}`).map((s) => s.value.toLowerCase()));
+    }
+  }
+  const patterns = (key: (typeof LANGUAGE_KEYS)[number]) =>
+    keys.has(key) ? compilePatterns(src, keys.get(key), key, lists) : [];
+
+  return {
+    language: src.string(need("language"), "language"),
+    name: src.string(need("name"), "name"),
+    permissionTurns: keys.has("permission-turns") ? src.number(keys.get("permission-turns"), "permission-turns", 0, 100) : 3,
+    abbreviations: new Set(words("abbreviations")),
+    disfluencies: new Set(words("disfluencies")),
+    leadFillers: words("lead-fillers").map((entry) => entry.split(/\s+/)),
+    stopwords: new Set(words("stopwords")),
+    consent: patterns("consent"),
+    refusal: patterns("refusal"),
+    asksAdvice: patterns("asks-advice"),
+    lists,
+    rules: [],
+  };
+}
+
+function listNames(src: YamlSource, node: Node | null | undefined): string[] {
+  return src.map(node, "lists").items.map((pair) => String((pair.key as { value?: unknown })?.value ?? ""));
+}
+
+export function readRuleFile(file: string, text: string, pack: LanguagePack): Rule[] {
+  const src = new YamlSource(file, text);
+  const top = src.entries(src.root, "rule file", RULE_FILE_KEYS);
+  if (!top.has("rules")) src.fail(src.root, 'rule file: "rules" is missing');
+  return src.items(top.get("rules"), "rules").map((node, i) => readRule(src, node, i, pack));
+}
+
+function readRule(src: YamlSource, node: Node, index: number, pack: LanguagePack): Rule {
+  const what = `rules[${index}]`;
+  const keys = src.entries(node, what, RULE_KEYS);
+  for (const key of ["id", "code", "description", "examples"] as const) {
+    if (!keys.has(key)) src.fail(node, `${what}: "${key}" is missing`);
+  }
+  const code = src.oneOf(keys.get("code"), `${what}.code`, COUNSELLOR_CODES) as Code;
+  const id = src.string(keys.get("id"), `${what}.id`);
+  const idShape = new RegExp(`^${pack.language}\\.${code}\\.[a-z0-9][a-z0-9-]*$`);
+  if (!idShape.test(id)) src.fail(keys.get("id"), `${what}.id "${id}" must look like "${pack.language}.${code}.some-name"`);
+  const ruleWhat = `rule ${id}`;
+  const lists = pack.lists;
+
+  const rule: Rule = {
+    id,
+    code,
+    description: src.string(keys.get("description"), `${ruleWhat}: description`),
+    priority: keys.has("priority") ? src.number(keys.get("priority"), `${ruleWhat}: priority`, 0, 1000) : DEFAULT_PRIORITY,
+    confidence: keys.has("confidence") ? src.oneOf(keys.get("confidence"), `${ruleWhat}: confidence`, ["high", "low"] as const) : "high",
+    when: keys.has("when") ? readConditions(src, keys.get("when"), ruleWhat, lists) : {},
+    patterns: keys.has("patterns") ? compilePatterns(src, keys.get("patterns"), `${ruleWhat}: patterns`, lists) : [],
+    unless: keys.has("unless") ? compilePatterns(src, keys.get("unless"), `${ruleWhat}: unless`, lists) : [],
+    nlp: keys.has("nlp") ? src.strings(keys.get("nlp"), `${ruleWhat}: nlp`).map((s) => s.value) : [],
+    asksPermission: keys.has("asks-permission") ? src.boolean(keys.get("asks-permission"), `${ruleWhat}: asks-permission`) : false,
+    reason: keys.has("reason") ? src.string(keys.get("reason"), `${ruleWhat}: reason`) : undefined,
+    suggestion: keys.has("suggestion") ? src.string(keys.get("suggestion"), `${ruleWhat}: suggestion`) : undefined,
+    examples: readExamples(src, keys.get("examples")!, ruleWhat),
+    file: src.file,
+    line: src.position(node).line,
+  };
+  if (rule.patterns.length === 0 && rule.nlp.length === 0 && Object.keys(rule.when).length === 0) {
+    src.fail(node, `${ruleWhat}: give "patterns", "nlp" or "when", or the rule matches everything`);
+  }
+  return rule;
+}
+
+function readConditions(src: YamlSource, node: Node | null | undefined, what: string, lists: WordLists): Conditions {
+  const keys = src.entries(node, `${what}: when`, WHEN_KEYS);
+  const when: Conditions = {};
+  if (keys.has("question")) when.question = src.boolean(keys.get("question"), `${what}: when.question`);
+  if (keys.has("permission")) when.permission = src.boolean(keys.get("permission"), `${what}: when.permission`);
+  if (keys.has("position")) when.position = src.oneOf(keys.get("position"), `${what}: when.position`, POSITIONS);
+  if (keys.has("words")) {
+    const bounds = src.entries(keys.get("words"), `${what}: when.words`, ["min", "max"]);
+    if (bounds.has("min")) when.minWords = src.number(bounds.get("min"), `${what}: when.words.min`, 0, 10000);
+    if (bounds.has("max")) when.maxWords = src.number(bounds.get("max"), `${what}: when.words.max`, 0, 10000);
+  }
+  if (keys.has("echo")) {
+    const bounds = src.entries(keys.get("echo"), `${what}: when.echo`, ["min", "max"]);
+    if (bounds.has("min")) when.minEcho = src.number(bounds.get("min"), `${what}: when.echo.min`, 0, 1);
+    if (bounds.has("max")) when.maxEcho = src.number(bounds.get("max"), `${what}: when.echo.max`, 0, 1);
+  }
+  if (keys.has("client")) when.client = compilePatterns(src, keys.get("client"), `${what}: when.client`, lists);
+  return when;
+}
+
+function readExamples(src: YamlSource, node: Node, what: string): Rule["examples"] {
+  const keys = src.entries(node, `${what}: examples`, ["match", "no-match"]);
+  if (!keys.has("match")) src.fail(node, `${what}: examples.match is missing; every rule shows at least one utterance it codes`);
+  const read = (key: "match" | "no-match"): RuleExample[] =>
+    keys.has(key)
+      ? src.items(keys.get(key), `${what}: examples.${key}`).map((item, i) => readExample(src, item, `${what}: examples.${key}[${i}]`))
+      : [];
+  const match = read("match");
+  if (match.length === 0) src.fail(node, `${what}: examples.match is empty`);
+  return { match, noMatch: read("no-match") };
+}
+
+function readExample(src: YamlSource, node: Node, what: string): RuleExample {
+  if ((node as { value?: unknown }).value !== undefined) return { text: src.string(node, what) };
+  const keys = src.entries(node, what, ["text", "client", "permission"]);
+  if (!keys.has("text")) src.fail(node, `${what}: "text" is missing`);
+  return {
+    text: src.string(keys.get("text"), `${what}.text`),
+    client: keys.has("client") ? src.string(keys.get("client"), `${what}.client`) : undefined,
+    permission: keys.has("permission") ? src.boolean(keys.get("permission"), `${what}.permission`) : undefined,
+  };
+}
+
+function compilePatterns(src: YamlSource, node: Node | null | undefined, what: string, lists: WordLists): Pattern[] {
+  return src.strings(node, what).map(({ value, node: item }) => {
+    try {
+      return Pattern.compile(value, lists);
+    } catch (err) {
+      if (err instanceof PatternError) src.fail(item, `${what}: ${err.message} in "${value}"`, src.textOffset(item) + err.offset);
+      throw err;
+    }
+  });
+}
+
+function checkUniqueIds(rules: Rule[]): void {
+  const seen = new Map<string, Rule>();
+  for (const rule of rules) {
+    const before = seen.get(rule.id);
+    if (before) throw new RuleError(rule.file, `rule id "${rule.id}" is used twice (also ${before.file}:${before.line})`, rule.line);
+    seen.set(rule.id, rule);
+  }
+}

@@ -1,0 +1,69 @@
+// A language pack as the classifier uses it: settings, word lists and compiled rules.
+
+import type { Code } from "../types.js";
+import type { Pattern } from "./pattern.js";
+
+export interface Conditions {
+  /** The utterance ends with a question mark (true) or does not (false). */
+  question?: boolean;
+  /** Word count bounds (punctuation not counted). */
+  minWords?: number;
+  maxWords?: number;
+  /** The client has given permission for advice, and it still holds. */
+  permission?: boolean;
+  /** Share of the utterance's content words that echo the client's previous turn. */
+  minEcho?: number;
+  maxEcho?: number;
+  /** Where the utterance stands in its turn. */
+  position?: "first" | "last" | "only" | "not-first" | "not-last";
+  /** The previous client turn matches one of these patterns. */
+  client?: Pattern[];
+}
+
+export interface RuleExample {
+  text: string;
+  /** The client's previous turn, for rules that look back. */
+  client?: string;
+  permission?: boolean;
+}
+
+export interface Rule {
+  id: string;
+  code: Code;
+  description: string;
+  priority: number;
+  confidence: "high" | "low";
+  when: Conditions;
+  patterns: Pattern[];
+  unless: Pattern[];
+  /** compromise match expressions; any one must match (part-of-speech help). */
+  nlp: string[];
+  /** Matching this rule counts as asking the client's permission to advise. */
+  asksPermission: boolean;
+  /** Why a flagged utterance was flagged, for the report; defaults to the description. */
+  reason?: string;
+  /** An MI-consistent alternative, shown with flagged lines. */
+  suggestion?: string;
+  examples: { match: RuleExample[]; noMatch: RuleExample[] };
+  file: string;
+  line: number;
+}
+
+export interface LanguagePack {
+  language: string;
+  name: string;
+  abbreviations: ReadonlySet<string>;
+  disfluencies: ReadonlySet<string>;
+  /** Words skipped before `^` ("okay, so, um, what…"); entries may be several words. */
+  leadFillers: readonly (readonly string[])[];
+  /** Words that carry no content, left out when measuring echo of the client. */
+  stopwords: ReadonlySet<string>;
+  /** Client replies that grant or refuse permission, or ask for advice. */
+  consent: Pattern[];
+  refusal: Pattern[];
+  asksAdvice: Pattern[];
+  /** How many counsellor turns permission lasts once granted. */
+  permissionTurns: number;
+  lists: ReadonlyMap<string, readonly string[]>;
+  rules: Rule[];
+}

@@ -1,0 +1,106 @@
+// Safe YAML reading with positions: every value a rule file holds can be traced back to its
+// line and column, so a bad rule is reported where the author can fix it.
+
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from "yaml";
+import { RuleError } from "../errors.js";
+
+const MAX_ALIASES = 50;
+
+export class YamlSource {
+  private readonly lines = new LineCounter();
+  readonly root: Node | null;
+
+  constructor(
+    readonly file: string,
+    text: string,
+  ) {
+    // No custom tags, a bounded alias count (no "billion laughs"), duplicate keys refused.
+    const doc = parseDocument(text, {
+      lineCounter: this.lines,
+      schema: "core",
+      customTags: [],
+      uniqueKeys: true,
+      prettyErrors: false,
+    });
+    const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem) {
+      const { line, col } = this.lines.linePos(problem.pos[0]);
+      throw new RuleError(file, `YAML: ${problem.message.split("\n")[0]}`, line, col);
+    }
+    // Resolve aliases now, under the count limit, so a bomb fails here and not later.
+    try {
+      doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (err) {
+      throw new RuleError(file, `YAML: ${(err as Error).message}`);
+    }
+    this.root = doc.contents as Node | null;
+  }
+
+  position(node: Node | null | undefined, offset = 0): { line: number; column: number } {
+    const start = (node?.range?.[0] ?? 0) + offset;
+    const { line, col } = this.lines.linePos(start);
+    return { line, column: col };
+  }
+
+  fail(node: Node | null | undefined, message: string, offset = 0): never {
+    const { line, column } = this.position(node, offset);
+    throw new RuleError(this.file, message, line, column);
+  }
+
+  map(node: Node | null | undefined, what: string): YAMLMap<unknown, unknown> {
+    if (!isMap(node)) this.fail(node, `${what} must be a mapping (key: value)`);
+    return node as YAMLMap<unknown, unknown>;
+  }
+
+  /** The entries of a mapping as [key, value node] pairs, refusing keys not in `allowed`. */
+  entries(node: Node | null | undefined, what: string, allowed: readonly string[]): Map<string, Node | null> {
+    const map = this.map(node, what);
+    const out = new Map<string, Node | null>();
+    for (const pair of map.items) {
+      const keyNode = pair.key as Node;
+      const key = isScalar(keyNode) ? String(keyNode.value) : "";
+      if (!allowed.includes(key)) this.fail(keyNode, `${what}: unknown key "${key}" (allowed: ${allowed.join(", ")})`);
+      out.set(key, (pair.value as Node | null) ?? null);
+    }
+    return out;
+  }
+
+  items(node: Node | null | undefined, what: string): Node[] {
+    if (!isSeq(node)) this.fail(node, `${what} must be a list`);
+    return node.items as Node[];
+  }
+
+  string(node: Node | null | undefined, what: string): string {
+    if (!isScalar(node) || typeof node.value !== "string" || node.value.trim() === "") {
+      this.fail(node, `${what} must be a non-empty text`);
+    }
+    return node.value as string;
+  }
+
+  number(node: Node | null | undefined, what: string, min: number, max: number): number {
+    if (!isScalar(node) || typeof node.value !== "number" || !(node.value >= min && node.value <= max)) {
+      this.fail(node, `${what} must be a number from ${min} to ${max}`);
+    }
+    return node.value as number;
+  }
+
+  boolean(node: Node | null | undefined, what: string): boolean {
+    if (!isScalar(node) || typeof node.value !== "boolean") this.fail(node, `${what} must be true or false`);
+    return node.value as boolean;
+  }
+
+  oneOf<T extends string>(node: Node | null | undefined, what: string, values: readonly T[]): T {
+    const value = this.string(node, what);
+    if (!values.includes(value as T)) this.fail(node, `${what}: "${value}" is not one of ${values.join(", ")}`);
+    return value as T;
+  }
+
+  strings(node: Node | null | undefined, what: string): { value: string; node: Node }[] {
+    return this.items(node, what).map((item, i) => ({ value: this.string(item, `${what}[${i}]`), node: item }));
+  }
+
+  /** Offset of a scalar's text inside its node (1 for a quoted string), for pattern columns. */
+  textOffset(node: Node): number {
+    return isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") ? 1 : 0;
+  }
+}

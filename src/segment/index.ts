@@ -1,0 +1,12 @@
+// The segment stage over a whole transcript: every turn gets its utterances.
+
+import type { Turn } from "../types.js";
+import { splitUtterances, type SegmentOptions } from "./sentences.js";
+
+export interface SegmentedTurn extends Turn {
+  pieces: string[];
+}
+
+export function segmentTurns(turns: Turn[], options: SegmentOptions): SegmentedTurn[] {
+  return turns.map((turn) => ({ ...turn, pieces: splitUtterances(turn.text, options) }));
+}

@@ -1,0 +1,39 @@
+// The segment stage: a turn → utterances (complete thoughts), as coders cut them.
+// Spoken transcripts break sentences with "--" and " - " as well as full stops, and use
+// hyphens inside fillers ("Mm-hmm.") and stutters ("you-you"), which are not breaks.
+
+export interface SegmentOptions {
+  /** Lower-case abbreviations, with their full stop, after which a "." ends nothing ("dr.", "e.g."). */
+  abbreviations: ReadonlySet<string>;
+}
+
+// A full stop, ?, ! or … (repeated, with closing quotes) followed by space; or a dash break.
+const BREAK = /([.?!…]+["'”’)\]]*)(\s+)|(\s*(?:--|—|–)\s*|\s+-\s+)(?=["'“‘]?\p{Lu})/gu;
+
+export function splitUtterances(text: string, options: SegmentOptions): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(BREAK)) {
+    const end = m.index + (m[1] !== undefined ? m[1].length : m[0].length);
+    const next = text.slice(m.index + m[0].length);
+    if (m[1] !== undefined && !endsSentence(text.slice(start, end), m[1], next, options)) continue;
+    pushPiece(pieces, text.slice(start, end));
+    start = m.index + m[0].length;
+  }
+  pushPiece(pieces, text.slice(start));
+  return pieces;
+}
+
+function endsSentence(piece: string, mark: string, next: string, options: SegmentOptions): boolean {
+  if (next === "") return true;
+  if (/[?!]/.test(mark)) return true;
+  const lastWord = (/(\S+)$/.exec(piece)?.[1] ?? "").toLowerCase();
+  if (options.abbreviations.has(lastWord)) return false;
+  // "e.g. this" or "3 p.m. that": a lower-case next word means the sentence goes on.
+  return /^["'“‘(\[]?[\p{Lu}\p{N}]/u.test(next);
+}
+
+function pushPiece(pieces: string[], piece: string): void {
+  const trimmed = piece.trim();
+  if (trimmed) pieces.push(trimmed);
+}

@@ -1,0 +1,109 @@
+// The data that flows through the pipeline, stage by stage:
+// bytes → RawTranscript (read) → Transcript with roles (roles) → utterances (segment)
+// → CodedTranscript (classify) → Metrics (score) → FileResult (analyze) → text (report).
+
+export type Format = "text" | "vtt" | "srt" | "json";
+export type Role = "counsellor" | "client" | "other";
+
+export const COUNSELLOR_CODES = [
+  "open-question",
+  "closed-question",
+  "simple-reflection",
+  "complex-reflection",
+  "summary",
+  "affirm",
+  "seek-collaboration",
+  "emphasize-autonomy",
+  "giving-information",
+  "persuade-with-permission",
+  "persuade",
+  "confront",
+  "other",
+] as const;
+export type Code = (typeof COUNSELLOR_CODES)[number];
+
+export function isCode(value: unknown): value is Code {
+  return typeof value === "string" && (COUNSELLOR_CODES as readonly string[]).includes(value);
+}
+
+/** One stretch of speech by one speaker, as the reader found it. */
+export interface RawTurn {
+  speaker: string;
+  text: string;
+  /** 1-based line in the input where the turn starts. */
+  line: number;
+  /** Seconds from the start of the recording, when the format has timestamps. */
+  start: number | null;
+  end: number | null;
+}
+
+export interface RawTranscript {
+  path: string;
+  format: Format;
+  encoding: string;
+  turns: RawTurn[];
+}
+
+export interface Speaker {
+  label: string;
+  role: Role;
+}
+
+export interface Turn extends RawTurn {
+  index: number;
+  role: Role;
+}
+
+export interface Utterance {
+  text: string;
+  code: Code;
+  rule: string;
+  confidence: "high" | "low";
+}
+
+export interface CodedTurn extends Turn {
+  primary: Code;
+  utterances: Utterance[];
+}
+
+export interface Flag {
+  turn: number;
+  line: number;
+  start: number | null;
+  speaker: string;
+  code: Code;
+  rule: string;
+  text: string;
+  reason: string;
+  suggestion: string;
+}
+
+export interface Metrics {
+  counts: Record<Code, number>;
+  questions: number;
+  reflections: number;
+  reflectionToQuestion: number | null;
+  percentOpenQuestions: number | null;
+  percentComplexReflections: number | null;
+  miAdherent: number;
+  miNonAdherent: number;
+  percentMiAdherent: number | null;
+}
+
+export interface FileResult {
+  path: string;
+  format: Format;
+  encoding: string;
+  language: string;
+  speakers: Speaker[];
+  turns: CodedTurn[];
+  flags: Flag[];
+  metrics: Metrics;
+  warnings: string[];
+}
+
+export interface FileError {
+  path: string;
+  message: string;
+  line?: number;
+}
