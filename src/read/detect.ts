@@ -16,6 +16,5 @@ export function detectFormat(text: string, path: string): Format {
     if (/\.vtt$/i.test(path)) return "vtt";
     return /,\d{1,3}\s+-->/.test(timing[0]) ? "srt" : "vtt";
   }
-  if (/\.json$/i.test(path)) return "json";
   return "text";
 }

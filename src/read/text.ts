@@ -28,12 +28,16 @@ export function readText(text: string, options: TextReadOptions): RawTurn[] {
   return builder.result();
 }
 
-// A word before a colon is a speaker only if it is a known role word or recurs: "Note: …" or
-// "Goal: …" inside someone's turn stays part of the turn.
+// A word before a colon is a speaker only if it is a known role word, recurs, or comes with a
+// timestamp: "Note: …" or "Goal: …" inside someone's turn stays part of the turn.
 function acceptedLabels(labelled: (LabelledLine | null)[], options: TextReadOptions): Set<string> {
   const counts = new Map<string, number>();
-  for (const found of labelled) if (found) counts.set(found.label, (counts.get(found.label) ?? 0) + 1);
   const accepted = new Set<string>();
+  for (const found of labelled) {
+    if (!found) continue;
+    counts.set(found.label, (counts.get(found.label) ?? 0) + 1);
+    if (found.time !== null) accepted.add(found.label);
+  }
   for (const [label, count] of counts) {
     if (count >= 2 || options.isKnownLabel(label) || /^SPEAKER_\d+$/.test(label)) accepted.add(label);
   }

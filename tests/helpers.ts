@@ -1,0 +1,32 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadLanguagePack } from "../src/rules/load.js";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const BIN = join(ROOT, "bin", "oars.js");
+export const fixture = (...parts: string[]) => join(ROOT, "fixtures", ...parts);
+
+/** The AnnoMI development split, beside the repository as in CI (or OARS_CORPUS). */
+export const CORPUS = process.env.OARS_CORPUS ?? resolve(ROOT, "..", "shared", "corpus", "annomi", "dev");
+export const HAS_CORPUS = existsSync(join(CORPUS, "gold.jsonl"));
+
+export const english = loadLanguagePack("en");
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function oars(args: string[], options: { input?: string | Buffer; cwd?: string; env?: Record<string, string> } = {}): Run {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    input: options.input,
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    encoding: "utf8",
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { codeTurns } from "../../src/classify/index.js";
+import { primaryCode } from "../../src/classify/primary.js";
+import { segmentTurns } from "../../src/segment/index.js";
+import type { Role, Turn, Utterance } from "../../src/types.js";
+import { english } from "../helpers.js";
+
+function code(lines: [Role, string][]) {
+  const turns: Turn[] = lines.map(([role, text], index) => ({ index, role, speaker: role, text, line: index + 1, start: null, end: null }));
+  return codeTurns(segmentTurns(turns, english), english);
+}
+
+describe("classify", () => {
+  it("gives every counsellor utterance exactly one code and rule", () => {
+    const [turn] = code([["counsellor", "Okay. What brings you in today? You're worried about your drinking."]]);
+    expect(turn!.utterances.map((u) => u.code)).toEqual(["other", "open-question", "complex-reflection"]);
+    expect(turn!.utterances.every((u) => u.rule.startsWith("en."))).toBe(true);
+  });
+
+  it("codes advice after the client agrees as persuade with permission, and without it as persuade", () => {
+    const advice = "I'd suggest you cut down to two drinks a night.";
+    const withPermission = code([
+      ["counsellor", "Would it be okay if I shared an idea?"],
+      ["client", "Sure, go ahead."],
+      ["counsellor", advice],
+    ]);
+    expect(withPermission[0]!.utterances[0]!.code).toBe("seek-collaboration");
+    expect(withPermission[2]!.utterances[0]!.code).toBe("persuade-with-permission");
+
+    const refused = code([
+      ["counsellor", "Would it be okay if I shared an idea?"],
+      ["client", "No, not really."],
+      ["counsellor", advice],
+    ]);
+    expect(refused[2]!.utterances[0]!.code).toBe("persuade");
+  });
+
+  it("treats a client asking for advice as permission", () => {
+    const turns = code([
+      ["client", "What should I do?"],
+      ["counsellor", "You could try a drink diary."],
+    ]);
+    expect(turns[1]!.utterances[0]!.code).toBe("persuade-with-permission");
+  });
+
+  it("leaves client turns uncoded", () => {
+    const [turn] = code([["client", "I drink too much."]]);
+    expect(turn!.utterances).toEqual([{ text: "I drink too much.", code: "other", rule: "not-coded", confidence: "high" }]);
+  });
+});
+
+describe("primary code of a turn", () => {
+  const u = (code: Utterance["code"], text = "x."): Utterance => ({ text, code, rule: "r", confidence: "high" });
+  it("prefers a question over a reflection, a reflection over information, anything over other", () => {
+    expect(primaryCode([u("other"), u("simple-reflection"), u("open-question")])).toBe("open-question");
+    expect(primaryCode([u("giving-information"), u("complex-reflection")])).toBe("complex-reflection");
+    expect(primaryCode([u("other"), u("affirm")])).toBe("affirm");
+    expect(primaryCode([u("other")])).toBe("other");
+    expect(primaryCode([])).toBe("other");
+  });
+  it("puts persuading and confronting first, and counts a permission question as a question", () => {
+    expect(primaryCode([u("open-question"), u("persuade")])).toBe("persuade");
+    expect(primaryCode([u("simple-reflection"), u("seek-collaboration", "May I share an idea?")])).toBe("seek-collaboration");
+  });
+});

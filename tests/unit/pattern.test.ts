@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { Pattern, PatternError } from "../../src/rules/pattern.js";
+import { tokenize } from "../../src/rules/tokens.js";
+
+const lists = new Map<string, string[]>([
+  ["feel", ["worried", "scared", "fed up"]],
+]);
+const fillers = new Set(["um", "uh"]);
+
+function matches(pattern: string, text: string, startsAt: number[] = [0]): boolean {
+  const tokens = tokenize(text, { disfluencies: fillers });
+  return Pattern.compile(pattern, lists).matches({ tokens, starts: new Set(startsAt) });
+}
+
+describe("tokenize", () => {
+  it("lower-cases, keeps punctuation, folds stutters and drops disfluencies", () => {
+    expect(tokenize("Um, I- I think you’re, you're fine?", { disfluencies: fillers })).toEqual([",", "i", "think", "you're", "fine", "?"]);
+  });
+});
+
+describe("pattern language", () => {
+  it("matches words, alternatives, optional parts and gaps", () => {
+    expect(matches("you (feel|are) [really] @feel", "You feel really worried.")).toBe(true);
+    expect(matches("you (feel|are) [really] @feel", "You are fed up.")).toBe(true);
+    expect(matches("you (feel|are) [really] @feel", "You are happy.")).toBe(false);
+    expect(matches("if ... then", "If you stop, what then?")).toBe(true);
+    expect(matches("if _{0,1} then", "If you stop then")).toBe(false);
+  });
+
+  it("matches stems, suffixes and infixes", () => {
+    expect(matches("drikk*", "Jeg drikker mye.")).toBe(true);
+    expect(matches("*spørsmål", "Et hovedspørsmål.")).toBe(true);
+    expect(matches("*alkohol*", "alkoholbruken din")).toBe(true);
+    expect(matches("drikk*", "Jeg drakk mye.")).toBe(false);
+  });
+
+  it("anchors ^ at the allowed start positions and $ before a final full stop", () => {
+    expect(matches("^ what", "So what now?", [0])).toBe(false);
+    expect(matches("^ what", "So what now?", [0, 1])).toBe(true);
+    expect(matches("now $", "What now.")).toBe(true);
+    expect(matches("now $", "What now?")).toBe(false);
+    expect(matches("now ? $", "What now?")).toBe(true);
+  });
+
+  it("matches numbers written in digits", () => {
+    expect(matches("#number drinks", "That is 12 drinks.")).toBe(true);
+    expect(matches("#number drinks", "That is many drinks.")).toBe(false);
+  });
+
+  it("reports syntax errors with the offset of the problem", () => {
+    const err = (source: string) => {
+      try {
+        Pattern.compile(source, lists);
+      } catch (e) {
+        return e as PatternError;
+      }
+      throw new Error("compiled");
+    };
+    expect(err("(a|b").message).toMatch(/not closed/);
+    expect(err("you @nolist").message).toMatch(/no word list named "nolist"/);
+    expect(err("you @nolist").offset).toBe(4);
+    expect(err("an? apple").message).toMatch(/optional/);
+    expect(err("dr*nk").message).toMatch(/may only start or end/);
+    expect(err("_{1,99}").message).toMatch(/repeat/);
+  });
+
+  it("stays linear on patterns that make backtracking engines explode", () => {
+    const tokens = Array.from({ length: 5000 }, () => "a");
+    const evil = Pattern.compile("(a|a a|_)... ... (a|_){0,8} ... b", lists);
+    const started = process.hrtime.bigint();
+    expect(evil.matches({ tokens, starts: new Set([0]) })).toBe(false);
+    // A generous bound: backtracking would take astronomically long here.
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(5000);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { assignRoles } from "../../src/roles/assign.js";
+import { roleOfLabel } from "../../src/roles/labels.js";
+import type { RawTurn } from "../../src/types.js";
+
+const turn = (speaker: string, text: string): RawTurn => ({ speaker, text, line: 1, start: null, end: null });
+
+describe("role labels", () => {
+  it("knows English and Scandinavian role words, numbered and with notes", () => {
+    expect(roleOfLabel("Therapist")).toBe("counsellor");
+    expect(roleOfLabel("T")).toBe("counsellor");
+    expect(roleOfLabel("Counselor 2")).toBe("counsellor");
+    expect(roleOfLabel("Dr. Lund")).toBe("counsellor");
+    expect(roleOfLabel("Nurse Kari")).toBe("counsellor");
+    expect(roleOfLabel("Client (Anna)")).toBe("client");
+    expect(roleOfLabel("Patient")).toBe("client");
+    expect(roleOfLabel("Rådgiver")).toBe("counsellor");
+    expect(roleOfLabel("samtalsledare")).toBe("counsellor");
+    expect(roleOfLabel("Borger")).toBe("client");
+    expect(roleOfLabel("Dana")).toBeNull();
+    expect(roleOfLabel("T. Hansen")).toBeNull();
+  });
+});
+
+describe("assignRoles", () => {
+  it("uses the label list when it can", () => {
+    const result = assignRoles([turn("Practitioner", "Hi."), turn("Patient", "Hello.")]);
+    expect(result.speakers).toEqual([
+      { label: "Practitioner", role: "counsellor" },
+      { label: "Patient", role: "client" },
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("takes the speaker who asks the most questions as the counsellor, and warns", () => {
+    const result = assignRoles([turn("Sam", "I drink a bit."), turn("Dana", "How much? When?"), turn("Sam", "Daily?")]);
+    expect(result.turns.map((t) => t.role)).toEqual(["client", "counsellor", "client"]);
+    expect(result.warnings[0]).toMatch(/took "Dana" as the counsellor/);
+  });
+
+  it("lets --counsellor override everything, and warns about a name that is not there", () => {
+    const result = assignRoles([turn("Client", "Why?"), turn("Therapist", "Because.")], { counsellorNames: ["client", "Nobody"] });
+    expect(result.turns.map((t) => t.role)).toEqual(["counsellor", "client"]);
+    expect(result.warnings[0]).toMatch(/"Nobody" names no speaker/);
+  });
+
+  it("marks extra unknown speakers as other when both roles are known", () => {
+    const result = assignRoles([turn("Therapist", "Hi."), turn("Client", "Hi."), turn("Interpreter Bo", "Hei.")]);
+    expect(result.speakers[2]).toEqual({ label: "Interpreter Bo", role: "other" });
+  });
+});

@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { RuleError } from "../../src/errors.js";
+import { checkRuleExamples } from "../../src/rules/examples.js";
+import { addRuleFolder, loadLanguagePack, readRuleFile } from "../../src/rules/load.js";
+import { english } from "../helpers.js";
+
+describe("every English rule codes its own examples", () => {
+  it("has rules for every counsellor code", () => {
+    const codes = new Set(english.rules.map((r) => r.code));
+    for (const code of ["open-question", "closed-question", "simple-reflection", "complex-reflection", "summary", "affirm", "seek-collaboration", "emphasize-autonomy", "giving-information", "persuade-with-permission", "persuade", "confront", "other"]) {
+      expect(codes, code).toContain(code);
+    }
+  });
+
+  for (const rule of english.rules) {
+    it(rule.id, () => {
+      const failures = checkRuleExamples(english, rule).map((f) => `${f.expected}: ${f.example.text}`);
+      expect(failures).toEqual([]);
+    });
+  }
+});
+
+function ruleError(yaml: string): RuleError {
+  try {
+    readRuleFile("bad.yaml", yaml, loadLanguagePack("en"));
+  } catch (err) {
+    if (err instanceof RuleError) return err;
+    throw err;
+  }
+  throw new Error("no error");
+}
+
+describe("rule files are checked at load", () => {
+  const base = (extra: string) => `rules:\n  - id: en.persuade.test\n    code: persuade\n    description: d\n${extra}`;
+
+  it("reports an unknown code with its line and column", () => {
+    const err = ruleError("rules:\n  - id: en.x.y\n    code: persuadee\n    description: d\n    examples: { match: [a] }\n");
+    expect(err.describe()).toMatch(/^bad\.yaml:3:11: rules\[0\]\.code: "persuadee" is not one of/);
+  });
+
+  it("reports a pattern error at the column inside the pattern", () => {
+    const err = ruleError(base('    patterns: ["you (should|must"]\n    examples: { match: [a] }\n'));
+    expect(err.line).toBe(5);
+    expect(err.message).toMatch(/not closed/);
+  });
+
+  it("refuses unknown keys, missing examples and ids of the wrong shape", () => {
+    expect(ruleError(base('    pattern: ["x"]\n    examples: { match: [a] }\n')).message).toMatch(/unknown key "pattern"/);
+    expect(ruleError(base('    patterns: ["x"]\n')).message).toMatch(/"examples" is missing/);
+    expect(ruleError("rules:\n  - id: nb.persuade.x\n    code: persuade\n    description: d\n    patterns: [x]\n    examples: { match: [x] }\n").message).toMatch(/must look like "en\.persuade\.some-name"/);
+  });
+
+  it("parses YAML safely: no custom tags, bounded aliases, no duplicate keys", () => {
+    expect(ruleError("rules: !!js/function 'function(){}'\n").message).toMatch(/YAML/);
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(", ")}]`);
+    expect(ruleError(bomb.join("\n")).message).toMatch(/YAML|alias/i);
+    expect(ruleError("rules: []\nrules: []\n").message).toMatch(/YAML/);
+  });
+
+  it("refuses a rule id used twice across folders", () => {
+    const dir = mkdtempSync(join(tmpdir(), "oars-rules-"));
+    writeFileSync(join(dir, "dup.yaml"), "rules:\n  - id: en.other.backchannel\n    code: other\n    description: d\n    patterns: [x]\n    examples: { match: [x] }\n");
+    const pack = loadLanguagePack("en");
+    expect(() => addRuleFolder(pack, dir)).toThrow(/used twice/);
+  });
+});
