@@ -1,11 +1,9 @@
 // The `oars eval` report as tables.
 
 import Table from "cli-table3";
+import { TABLE_STYLE } from "./table-style.js";
 import type { EvalReport } from "../eval/compare.js";
 
-const PLAIN_STYLE = { head: [] as string[], border: [] as string[] };
-// No rule between body rows: the tables stay short enough to read in a terminal.
-const COMPACT = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 const f = (x: number | null, digits = 2) => (x === null ? "n/a" : x.toFixed(digits));
 
 export function formatEvalText(report: EvalReport): string {
@@ -17,17 +15,17 @@ export function formatEvalText(report: EvalReport): string {
     "",
     "Main behaviour (turn's primary code)",
   ];
-  const perClass = new Table({ head: ["Behaviour", "Precision", "Recall", "F1", "Support"], style: PLAIN_STYLE, chars: COMPACT });
+  const perClass = new Table({ head: ["Behaviour", "Precision", "Recall", "F1", "Support"], ...TABLE_STYLE });
   for (const s of report.behaviour.perClass) perClass.push([s.label, f(s.precision), f(s.recall), f(s.f1), String(s.support)]);
   out.push(perClass.toString());
   out.push(`macro-F1 ${f(report.behaviour.macroF1)}, accuracy ${f(report.behaviour.accuracy)}, Cohen's kappa ${f(report.behaviour.kappa)}`);
   out.push("", "Confusion matrix (rows: reference, columns: oars)");
-  const matrix = new Table({ head: ["", ...report.behaviour.labels], style: PLAIN_STYLE, chars: COMPACT });
+  const matrix = new Table({ head: ["", ...report.behaviour.labels], ...TABLE_STYLE });
   report.behaviour.confusion.forEach((row, i) => matrix.push([report.behaviour.labels[i]!, ...row.map(String)]));
   out.push(matrix.toString());
 
   out.push("", "Figures");
-  const figures = new Table({ head: ["Figure", "Value"], style: PLAIN_STYLE, chars: COMPACT });
+  const figures = new Table({ head: ["Figure", "Value"], ...TABLE_STYLE });
   figures.push(
     ["Question detection F1 (P / R)", `${f(report.question.f1)} (${f(report.question.precision)} / ${f(report.question.recall)})`],
     [`Open/closed accuracy (n=${report.openClosed.n})`, f(report.openClosed.accuracy)],
@@ -40,7 +38,7 @@ export function formatEvalText(report: EvalReport): string {
   out.push(figures.toString());
 
   out.push("", "Session scores (reference vs oars)");
-  const sessions = new Table({ head: ["Transcript", "Quality", "R:Q ref", "R:Q oars", "% open ref", "% open oars", "% complex ref", "% complex oars"], style: PLAIN_STYLE, chars: COMPACT });
+  const sessions = new Table({ head: ["Transcript", "Quality", "R:Q ref", "R:Q oars", "% open ref", "% open oars", "% complex ref", "% complex oars"], ...TABLE_STYLE });
   for (const s of report.sessions) {
     sessions.push([s.transcript, s.quality ?? "", f(s.gold.reflectionToQuestion), f(s.oars.reflectionToQuestion), f(s.gold.percentOpen, 0), f(s.oars.percentOpen, 0), f(s.gold.percentComplex, 0), f(s.oars.percentComplex, 0)]);
   }

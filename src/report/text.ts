@@ -2,6 +2,7 @@
 // the coded transcript. It only formats a FileResult; every figure comes from the score stage.
 
 import Table from "cli-table3";
+import { TABLE_STYLE } from "./table-style.js";
 import type { ChalkInstance } from "chalk";
 import { formatTimecode } from "../read/timecode.js";
 import { levelOf, THRESHOLDS, type Level, type Threshold } from "../score/thresholds.js";
@@ -13,10 +14,6 @@ export interface TextOptions {
   showTurns: boolean;
 }
 
-// cli-table3 colours borders and headings by default; colour is decided by the caller only.
-const PLAIN_STYLE = { head: [] as string[], border: [] as string[] };
-// No rule between body rows: the tables stay short enough to read in a terminal.
-const COMPACT = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
 
 export function formatText(results: FileResult[], errors: FileError[], options: TextOptions): string {
   const parts = results.map((result) => formatFile(result, options));
@@ -48,7 +45,7 @@ function formatFile(result: FileResult, options: TextOptions): string {
 }
 
 function summaryTable(result: FileResult, c: ChalkInstance): string {
-  const table = new Table({ head: ["Score", "Value", "Fair", "Good", "Source", "Result"], style: PLAIN_STYLE, chars: COMPACT });
+  const table = new Table({ head: ["Score", "Value", "Fair", "Good", "Source", "Result"], ...TABLE_STYLE });
   const m = result.metrics;
   for (const threshold of THRESHOLDS) {
     table.push([threshold.label, formatValue(m[threshold.id], threshold), bound(threshold, threshold.fair), bound(threshold, threshold.good), threshold.source, mark(levelOf(threshold, m), c)]);
@@ -59,7 +56,7 @@ function summaryTable(result: FileResult, c: ChalkInstance): string {
 }
 
 function countsTable(result: FileResult): string {
-  const table = new Table({ head: ["Code", "MITI", "Count"], style: PLAIN_STYLE, chars: COMPACT });
+  const table = new Table({ head: ["Code", "MITI", "Count"], ...TABLE_STYLE });
   for (const code of COUNSELLOR_CODES) table.push([CODE_LABELS[code], CODE_ABBREVIATIONS[code], String(result.metrics.counts[code])]);
   return table.toString();
 }
