@@ -22,6 +22,9 @@ export const COUNSELLOR_CODES = [
 ] as const;
 export type Code = (typeof COUNSELLOR_CODES)[number];
 
+/** The counsellor's own input: information and advice. */
+export const INPUT_CODES = ["giving-information", "persuade-with-permission", "persuade"] as const satisfies readonly Code[];
+
 export function isCode(value: unknown): value is Code {
   return typeof value === "string" && (COUNSELLOR_CODES as readonly string[]).includes(value);
 }

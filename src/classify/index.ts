@@ -5,7 +5,7 @@
 
 import type { LanguagePack, Rule } from "../rules/types.js";
 import type { SegmentedTurn } from "../segment/index.js";
-import type { CodedTurn, Utterance } from "../types.js";
+import { INPUT_CODES, type Code, type CodedTurn, type Utterance } from "../types.js";
 import { ruleMatches, type UtteranceContext } from "./match.js";
 import { primaryCode } from "./primary.js";
 import { viewOf, type TextView } from "./view.js";
@@ -34,8 +34,11 @@ export function codeTurns(turns: SegmentedTurn[], pack: LanguagePack): CodedTurn
   return turns.map((turn) => {
     if (turn.role === "counsellor") {
       const granted = permission.beforeCounsellorTurn();
-      const utterances = turn.pieces.map((text, index) =>
-        codeUtterance(text, rules, pack, { previousClient, permission: granted, index, count: turn.pieces.length }),
+      const utterances = yieldToInput(
+        turn.pieces.map((text, index) =>
+          codeUtterance(text, rules, pack, { previousClient, permission: granted, index, count: turn.pieces.length }),
+        ),
+        pack,
       );
       permission.afterCounsellorTurn(utterances);
       return { ...turn, primary: primaryCode(utterances), utterances };
@@ -55,6 +58,25 @@ export function codeUtterance(text: string, rules: Rule[], pack: LanguagePack, c
     if (ruleMatches(rule, view, context)) return { text, code: rule.code, rule: rule.id, confidence: rule.confidence };
   }
   return { text, code: "other", rule: NO_RULE(pack.language), confidence: "low" };
+}
+
+const INPUT: ReadonlySet<Code> = new Set(INPUT_CODES);
+const yieldingRules = new WeakMap<LanguagePack, ReadonlyMap<string, Code>>();
+
+// A statement coded by a fallback that yields to its turn (`in-input-turn`) takes the input
+// code when the counsellor gives information or advice elsewhere in the same turn: in a
+// stretch of explanation, a plain statement is more of the explanation, not a reflection.
+function yieldToInput(utterances: Utterance[], pack: LanguagePack): Utterance[] {
+  if (!utterances.some((u) => INPUT.has(u.code))) return utterances;
+  let yielding = yieldingRules.get(pack);
+  if (!yielding) {
+    yielding = new Map(pack.rules.filter((r) => r.inInputTurn).map((r) => [r.id, r.inInputTurn!]));
+    yieldingRules.set(pack, yielding);
+  }
+  return utterances.map((u) => {
+    const code = yielding.get(u.rule);
+    return code ? { ...u, code } : u;
+  });
 }
 
 // Permission lasts: once the client says yes to "May I share some ideas?" (or asks for advice),

@@ -20,7 +20,7 @@ export interface TextView extends MatchInput {
 const PUNCTUATION = /^[?!,.;:]$/;
 
 export function viewOf(text: string, pack: LanguagePack): TextView {
-  const tokens = tokenize(text, pack);
+  const tokens = tokenize(text, { disfluencies: pack.disfluencies, keep: questionWords(pack) });
   let doc: { has(match: string): boolean } | null = null;
   return {
     text,
@@ -41,10 +41,23 @@ export function echoShare(view: TextView, other: TextView | null): number {
   return shared / view.stems.size;
 }
 
-// `^` may stand at 0 and after any run of leading fillers and commas: "Okay, so, um, what…".
+const questionWordSets = new WeakMap<LanguagePack, ReadonlySet<string>>();
+function questionWords(pack: LanguagePack): ReadonlySet<string> {
+  let set = questionWordSets.get(pack);
+  if (!set) questionWordSets.set(pack, (set = new Set(pack.lists.get("wh") ?? [])));
+  return set;
+}
+
+// `^` may stand at 0, after any run of leading fillers and commas ("Okay, so, um, what…"), and
+// after a first word set off by a comma, which is most often a name or a sentence adverb
+// ("Jean, it's good to see you", "Honestly, you…").
 function startPositions(tokens: readonly string[], fillers: readonly (readonly string[])[]): Set<number> {
   const starts = new Set<number>([0]);
   const queue = [0];
+  if (tokens[1] === "," && !PUNCTUATION.test(tokens[0] ?? ",")) {
+    starts.add(2);
+    queue.push(2);
+  }
   while (queue.length) {
     const pos = queue.shift()!;
     const reach = (next: number) => {

@@ -7,7 +7,7 @@ import { basename, join } from "node:path";
 import type { Node } from "yaml";
 import { RuleError } from "../errors.js";
 import { RULES_ROOT } from "../paths.js";
-import { COUNSELLOR_CODES, type Code } from "../types.js";
+import { COUNSELLOR_CODES, INPUT_CODES, type Code } from "../types.js";
 import { Pattern, PatternError, type WordLists } from "./pattern.js";
 import type { Conditions, LanguagePack, Rule, RuleExample } from "./types.js";
 import { YamlSource } from "./yaml-source.js";
@@ -20,7 +20,7 @@ const LANGUAGE_KEYS = [
 const RULE_FILE_KEYS = ["rules"] as const;
 const RULE_KEYS = [
   "id", "code", "description", "priority", "confidence", "when", "patterns", "unless", "nlp",
-  "asks-permission", "reason", "suggestion", "examples",
+  "asks-permission", "in-input-turn", "reason", "suggestion", "examples",
 ] as const;
 const WHEN_KEYS = ["question", "words", "permission", "echo", "position", "client"] as const;
 const POSITIONS = ["first", "last", "only", "not-first", "not-last"] as const;
@@ -131,6 +131,9 @@ function readRule(src: YamlSource, node: Node, index: number, pack: LanguagePack
     unless: keys.has("unless") ? compilePatterns(src, keys.get("unless"), `${ruleWhat}: unless`, lists) : [],
     nlp: keys.has("nlp") ? src.strings(keys.get("nlp"), `${ruleWhat}: nlp`).map((s) => s.value) : [],
     asksPermission: keys.has("asks-permission") ? src.boolean(keys.get("asks-permission"), `${ruleWhat}: asks-permission`) : false,
+    inInputTurn: keys.has("in-input-turn")
+      ? (src.oneOf(keys.get("in-input-turn"), `${ruleWhat}: in-input-turn`, INPUT_CODES) as Code)
+      : undefined,
     reason: keys.has("reason") ? src.string(keys.get("reason"), `${ruleWhat}: reason`) : undefined,
     suggestion: keys.has("suggestion") ? src.string(keys.get("suggestion"), `${ruleWhat}: suggestion`) : undefined,
     examples: readExamples(src, keys.get("examples")!, ruleWhat),

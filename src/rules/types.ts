@@ -40,6 +40,12 @@ export interface Rule {
   nlp: string[];
   /** Matching this rule counts as asking the client's permission to advise. */
   asksPermission: boolean;
+  /**
+   * A low-confidence fallback may yield to its turn: when another utterance of the same turn
+   * is the counsellor's input (information or advice), this one is coded with this code too,
+   * as coders read a statement inside an explanation as part of it.
+   */
+  inInputTurn?: Code;
   /** Why a flagged utterance was flagged, for the report; defaults to the description. */
   reason?: string;
   /** An MI-consistent alternative, shown with flagged lines. */

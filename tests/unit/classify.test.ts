@@ -35,6 +35,20 @@ describe("classify", () => {
     expect(refused[2]!.utterances[0]!.code).toBe("persuade");
   });
 
+  it("codes a plain statement inside the counsellor's explanation as part of it, and alone as a reflection", () => {
+    const statement = "The first two weeks are the hardest.";
+    const [alone] = code([["counsellor", statement]]);
+    expect(alone!.utterances[0]!.code).toBe("simple-reflection");
+    const [explaining] = code([["counsellor", `Research shows that cravings fade after a month. ${statement}`]]);
+    expect(explaining!.utterances.map((u) => u.code)).toEqual(["giving-information", "giving-information"]);
+    expect(explaining!.utterances[1]!.rule).toBe("en.simple-reflection.statement");
+  });
+
+  it("looks past a name said in address (\"So, Chris, what…\")", () => {
+    const [turn] = code([["counsellor", "So, Chris, what brings you in today?"]]);
+    expect(turn!.utterances[0]!.rule).toBe("en.open-question.wh-start");
+  });
+
   it("treats a client asking for advice as permission", () => {
     const turns = code([
       ["client", "What should I do?"],

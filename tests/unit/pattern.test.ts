@@ -16,6 +16,15 @@ describe("tokenize", () => {
   it("lower-cases, keeps punctuation, folds stutters and drops disfluencies", () => {
     expect(tokenize("Um, I- I think you’re, you're fine?", { disfluencies: fillers })).toEqual([",", "i", "think", "you're", "fine", "?"]);
   });
+
+  it("leaves out a name said in address, but not a question word or a first word", () => {
+    const options = { disfluencies: fillers, keep: new Set(["why"]) };
+    expect(tokenize("So, Chris, I wanted to ask.", options)).toEqual(["so", ",", "i", "wanted", "to", "ask", "."]);
+    expect(tokenize("Thanks, Hailey.", options)).toEqual(["thanks", "."]);
+    expect(tokenize("And, Why, you think?", options)).toContain("why");
+    expect(tokenize("Usually, people do.", options)).toEqual(["usually", ",", "people", "do", "."]);
+    expect(tokenize("So, I think.", options)).toEqual(["so", ",", "i", "think", "."]);
+  });
 });
 
 describe("pattern language", () => {
