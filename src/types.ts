@@ -22,6 +22,23 @@ export const COUNSELLOR_CODES = [
 ] as const;
 export type Code = (typeof COUNSELLOR_CODES)[number];
 
+/** The usual MITI abbreviations, as coders write them. */
+export const CODE_ABBREVIATIONS: Record<Code, string> = {
+  "open-question": "OQ",
+  "closed-question": "CQ",
+  "simple-reflection": "SR",
+  "complex-reflection": "CR",
+  summary: "SUM",
+  affirm: "AF",
+  "seek-collaboration": "SEEK",
+  "emphasize-autonomy": "EMP",
+  "giving-information": "GI",
+  "persuade-with-permission": "PWP",
+  persuade: "PER",
+  confront: "CON",
+  other: "—",
+};
+
 /** The counsellor's own input: information and advice. */
 export const INPUT_CODES = ["giving-information", "persuade-with-permission", "persuade"] as const satisfies readonly Code[];
 

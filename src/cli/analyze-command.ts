@@ -6,8 +6,8 @@ import { InputError, EXIT, UsageError } from "../errors.js";
 import { loadBytes } from "../read/load.js";
 import { buildJsonReport, formatJson } from "../report/json.js";
 import { formatText } from "../report/text.js";
-import { addRuleFolder, loadLanguagePack } from "../rules/load.js";
 import type { FileError, FileResult } from "../types.js";
+import { loadPack } from "./pack.js";
 import { chooseColor, reportInputError, warn, writeOutput } from "./output.js";
 
 export interface AnalyzeCommandOptions {
@@ -21,19 +21,16 @@ export interface AnalyzeCommandOptions {
 }
 
 export const ANALYZE_FORMATS = ["table", "json"] as const;
-const LANGUAGES = ["en"];
 
 export function runAnalyze(paths: string[], options: AnalyzeCommandOptions, version: string): number {
   if (!(ANALYZE_FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError(`--format must be one of ${ANALYZE_FORMATS.join(", ")} (got "${options.format}")`);
   }
   if (options.show !== undefined && options.show !== "turns") throw new UsageError(`--show takes "turns" (got "${options.show}")`);
-  if (!LANGUAGES.includes(options.lang)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(", ")} (got "${options.lang}")`);
   const maxMb = Number(options.maxSize);
   if (!(maxMb > 0)) throw new UsageError(`--max-size takes a size in MB greater than 0 (got "${options.maxSize}")`);
 
-  const pack = loadLanguagePack(options.lang);
-  for (const dir of options.rules) addRuleFolder(pack, dir);
+  const pack = loadPack(options.lang, options.rules);
 
   const results: FileResult[] = [];
   const errors: FileError[] = [];

@@ -3,11 +3,11 @@
 import { basename, extname } from "node:path";
 import { analyzeBytes } from "../analyze.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
-import { readAnnomiGold } from "../eval/annomi.js";
+import { readReference } from "../eval/reference.js";
 import { compareWithGold, type EvalInput } from "../eval/compare.js";
 import { loadBytes } from "../read/load.js";
 import { formatEvalText } from "../report/eval-text.js";
-import { loadLanguagePack } from "../rules/load.js";
+import { loadPack } from "./pack.js";
 import { reportInputError, writeOutput } from "./output.js";
 
 export interface EvalCommandOptions {
@@ -21,12 +21,15 @@ export const EVAL_FORMATS = ["table", "json"] as const;
 
 export function runEval(paths: string[], options: EvalCommandOptions, version: string): number {
   if (paths.length === 0) throw new UsageError("name the transcripts to compare with the reference");
-  const gold = readAnnomiGold(options.gold);
-  const pack = loadLanguagePack(options.lang);
+  const gold = readReference(options.gold);
+  if (!gold.namesTranscripts && paths.length > 1) {
+    throw new UsageError(`${options.gold} has no "transcript" column, so it codes one transcript: compare it with one file, or add the column`);
+  }
+  const pack = loadPack(options.lang);
   const inputs: EvalInput[] = [];
   let failed = 0;
   for (const path of paths) {
-    const transcript = basename(path, extname(path));
+    const transcript = gold.namesTranscripts ? basename(path, extname(path)) : "";
     if (!gold.turns.has(transcript)) {
       process.stderr.write(`oars: ${path}: no reference coding for "${transcript}" in ${options.gold}; skipped\n`);
       continue;

@@ -9,6 +9,7 @@ import { DEFAULT_MAX_BYTES } from "../read/load.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { ANALYZE_FORMATS, runAnalyze, type AnalyzeCommandOptions } from "./analyze-command.js";
 import { EVAL_FORMATS, runEval, type EvalCommandOptions } from "./eval-command.js";
+import { RULES_FORMATS, runRulesList, runRulesTest, type RulesCommandOptions } from "./rules-command.js";
 
 function packageVersion(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
@@ -51,11 +52,25 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
     .command("eval")
     .description("compare oars' codes with a human coding: per-code F1, kappa, confusion matrix, session scores")
     .argument("[files...]", "transcripts coded in the reference (matched by file name without extension)")
-    .requiredOption("--gold <file>", "the reference coding (AnnoMI gold.jsonl)")
+    .requiredOption("--gold <file>", "the reference coding: AnnoMI gold.jsonl, or a CSV/TSV table with speaker, text and code columns")
     .addOption(new Option("-f, --format <format>", "output format").choices([...EVAL_FORMATS]).default("table"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--lang <code>", "language of the transcripts", "en")
     .action((files: string[], options: EvalCommandOptions) => setExit(runEval(files, options, version)));
+
+  const rules = program
+    .command("rules")
+    .description("list the coding rules in force (id, code, priority, description)")
+    .option("--lang <code>", "language of the rule pack", "en")
+    .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
+    .addOption(new Option("-f, --format <format>", "output format").choices([...RULES_FORMATS]).default("table"))
+    .option("-o, --output <file>", "write the list to a file instead of standard output")
+    .action((options: RulesCommandOptions) => setExit(runRulesList(options)));
+  rules
+    .command("test")
+    .description("run every rule's examples (takes the --lang and --rules of `oars rules`); exit 1 if any fails")
+    // --lang and --rules belong to `rules`, which commander lets stand before or after `test`.
+    .action(() => setExit(runRulesTest(rules.opts<RulesCommandOptions>())));
 
   return program;
 }

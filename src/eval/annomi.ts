@@ -4,22 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { InputError } from "../errors.js";
-
-export interface GoldTurn {
-  transcript: string;
-  turn: number;
-  role: "counsellor" | "client";
-  text: string;
-  behaviour?: "question" | "reflection" | "therapist_input" | "other";
-  question?: "open" | "closed" | null;
-  reflection?: "simple" | "complex" | null;
-  input?: "information" | "advice" | "negotiation" | "options" | null;
-}
-
-export interface GoldCorpus {
-  turns: Map<string, GoldTurn[]>;
-  quality: Map<string, "high" | "low">;
-}
+import type { GoldCorpus, GoldTurn } from "./types.js";
 
 export function readAnnomiGold(path: string): GoldCorpus {
   let text: string;
@@ -49,11 +34,16 @@ export function readAnnomiGold(path: string): GoldCorpus {
   const quality = new Map<string, "high" | "low">();
   const meta = join(dirname(path), "transcripts.jsonl");
   if (existsSync(meta)) {
-    for (const line of readFileSync(meta, "utf8").split("\n")) {
-      if (!line.trim()) continue;
-      const row = JSON.parse(line) as { transcript: string; quality: "high" | "low" };
-      quality.set(row.transcript, row.quality);
-    }
+    readFileSync(meta, "utf8").split("\n").forEach((line, i) => {
+      if (!line.trim()) return;
+      let row: { transcript?: unknown; quality?: unknown };
+      try {
+        row = JSON.parse(line) as typeof row;
+      } catch {
+        throw new InputError(meta, "not a JSON line", i + 1);
+      }
+      if (typeof row.transcript === "string" && (row.quality === "high" || row.quality === "low")) quality.set(row.transcript, row.quality);
+    });
   }
-  return { turns, quality };
+  return { turns, quality, namesTranscripts: true };
 }

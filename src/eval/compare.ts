@@ -1,8 +1,8 @@
 // Comparing oars' coding with a human reference, turn by turn, with the mapping the AnnoMI
 // README gives (README "Accuracy"). Session scores are compared per transcript.
 
-import type { Code, CodedTurn, FileResult } from "../types.js";
-import type { GoldCorpus, GoldTurn } from "./annomi.js";
+import { COUNSELLOR_CODES, type Code, type CodedTurn, type FileResult } from "../types.js";
+import type { GoldCorpus, GoldTurn } from "./types.js";
 import { accuracy, auc, classScores, cohenKappa, confusion, macroF1, prf, spearman, type ClassScore } from "./stats.js";
 
 export const BEHAVIOURS = ["question", "reflection", "therapist_input", "other"] as const;
@@ -24,7 +24,7 @@ function isQuestionUtterance(code: Code, text: string): boolean {
 }
 
 /** A coded counsellor turn as AnnoMI labels it. */
-export function annomiLabels(turn: CodedTurn): TurnLabels {
+export function annomiLabels(turn: Pick<CodedTurn, "primary" | "utterances">): TurnLabels {
   const u = turn.utterances;
   const primaryUtterance = [...u].reverse().find((x) => x.code === turn.primary);
   const primary = turn.primary;
@@ -64,6 +64,8 @@ export interface EvalReport {
   reflection: ReturnType<typeof prf>;
   simpleComplex: { accuracy: number | null; n: number };
   advice: ReturnType<typeof prf>;
+  /** Turn by turn, oars' primary code against the reference's, when the reference has MITI codes. */
+  codes: { labels: string[]; perClass: ClassScore[]; accuracy: number | null; kappa: number | null; confusion: number[][]; n: number } | null;
   sessions: SessionScores[];
   reflectionToQuestionSpearman: number | null;
   qualityAuc: { gold: number | null; oars: number | null };
@@ -84,6 +86,7 @@ export function compareWithGold(inputs: EvalInput[], gold: GoldCorpus): EvalRepo
   const oc: [string[], string[]] = [[], []];
   const sc: [string[], string[]] = [[], []];
   const sessions: SessionScores[] = [];
+  const primaries: [string[], string[]] = [[], []];
 
   for (const { result, transcript } of inputs) {
     const goldTurns = gold.turns.get(transcript) ?? [];
@@ -102,6 +105,10 @@ export function compareWithGold(inputs: EvalInput[], gold: GoldCorpus): EvalRepo
       }
       if (g.role !== "counsellor" || turn.role !== "counsellor" || !g.behaviour) return;
       const mine = annomiLabels(turn);
+      if (g.primary) {
+        primaries[0].push(g.primary);
+        primaries[1].push(turn.primary);
+      }
       goldBehaviour.push(g.behaviour);
       oarsBehaviour.push(mine.behaviour);
       count(q, g.question != null, mine.question !== null);
@@ -150,6 +157,7 @@ export function compareWithGold(inputs: EvalInput[], gold: GoldCorpus): EvalRepo
     reflection: prf(r.tp, r.fp, r.fn),
     simpleComplex: { accuracy: accuracy(sc[0], sc[1]), n: sc[0].length },
     advice: prf(a.tp, a.fp, a.fn),
+    codes: primaries[0].length === 0 ? null : compareCodes(primaries[0], primaries[1]),
     sessions,
     reflectionToQuestionSpearman: spearman(
       sessions.map((s) => s.gold.reflectionToQuestion),
@@ -159,6 +167,19 @@ export function compareWithGold(inputs: EvalInput[], gold: GoldCorpus): EvalRepo
       gold: auc(withQuality.map((s) => s.gold.reflectionToQuestion), isHigh),
       oars: auc(withQuality.map((s) => s.oars.reflectionToQuestion), isHigh),
     },
+  };
+}
+
+// Only the codes that occur on either side make rows, so a short session's table stays short.
+function compareCodes(gold: string[], mine: string[]): NonNullable<EvalReport["codes"]> {
+  const labels = COUNSELLOR_CODES.filter((c) => gold.includes(c) || mine.includes(c));
+  return {
+    labels,
+    perClass: classScores(gold, mine, labels),
+    accuracy: accuracy(gold, mine),
+    kappa: cohenKappa(gold, mine, labels),
+    confusion: confusion(gold, mine, labels),
+    n: gold.length,
   };
 }
 

@@ -1,9 +1,12 @@
 // The `oars eval` report as tables.
 
+import { basename, extname } from "node:path";
 import Table from "cli-table3";
 import { TABLE_STYLE } from "./table-style.js";
 import type { EvalReport } from "../eval/compare.js";
+import { CODE_ABBREVIATIONS, isCode } from "../types.js";
 
+const abbreviation = (code: string) => (isCode(code) && code !== "other" ? CODE_ABBREVIATIONS[code] : code);
 const f = (x: number | null, digits = 2) => (x === null ? "n/a" : x.toFixed(digits));
 
 export function formatEvalText(report: EvalReport): string {
@@ -24,6 +27,19 @@ export function formatEvalText(report: EvalReport): string {
   report.behaviour.confusion.forEach((row, i) => matrix.push([report.behaviour.labels[i]!, ...row.map(String)]));
   out.push(matrix.toString());
 
+  if (report.codes) {
+    const codes = report.codes;
+    out.push("", `MITI codes (turn's primary code, n=${codes.n})`);
+    const perCode = new Table({ head: ["Code", "Precision", "Recall", "F1", "Support"], ...TABLE_STYLE });
+    for (const s of codes.perClass) perCode.push([abbreviation(s.label), f(s.precision), f(s.recall), f(s.f1), String(s.support)]);
+    out.push(perCode.toString());
+    out.push(`accuracy ${f(codes.accuracy)}, Cohen's kappa ${f(codes.kappa)}`);
+    out.push("", "Confusion matrix of codes (rows: reference, columns: oars)");
+    const matrix = new Table({ head: ["", ...codes.labels.map(abbreviation)], ...TABLE_STYLE });
+    codes.confusion.forEach((row, i) => matrix.push([abbreviation(codes.labels[i]!), ...row.map(String)]));
+    out.push(matrix.toString());
+  }
+
   out.push("", "Figures");
   const figures = new Table({ head: ["Figure", "Value"], ...TABLE_STYLE });
   figures.push(
@@ -35,12 +51,14 @@ export function formatEvalText(report: EvalReport): string {
     ["R:Q per session, Spearman vs reference", f(report.reflectionToQuestionSpearman)],
     ["R:Q separating high/low quality (AUC): oars / reference", `${f(report.qualityAuc.oars)} / ${f(report.qualityAuc.gold)}`],
   );
+  // Without the sessions' quality (a trainer's table), the AUC row would only say n/a.
+  if (report.qualityAuc.gold === null) figures.pop();
   out.push(figures.toString());
 
   out.push("", "Session scores (reference vs oars)");
   const sessions = new Table({ head: ["Transcript", "Quality", "R:Q ref", "R:Q oars", "% open ref", "% open oars", "% complex ref", "% complex oars"], ...TABLE_STYLE });
   for (const s of report.sessions) {
-    sessions.push([s.transcript, s.quality ?? "", f(s.gold.reflectionToQuestion), f(s.oars.reflectionToQuestion), f(s.gold.percentOpen, 0), f(s.oars.percentOpen, 0), f(s.gold.percentComplex, 0), f(s.oars.percentComplex, 0)]);
+    sessions.push([s.transcript || basename(s.path, extname(s.path)), s.quality ?? "", f(s.gold.reflectionToQuestion), f(s.oars.reflectionToQuestion), f(s.gold.percentOpen, 0), f(s.oars.percentOpen, 0), f(s.gold.percentComplex, 0), f(s.oars.percentComplex, 0)]);
   }
   out.push(sessions.toString());
   return `${out.join("\n")}\n`;

@@ -2,6 +2,8 @@
 
 import type { Code } from "../types.js";
 
+export { CODE_ABBREVIATIONS } from "../types.js";
+
 export const CODE_LABELS: Record<Code, string> = {
   "open-question": "Open question",
   "closed-question": "Closed question",
@@ -18,21 +20,6 @@ export const CODE_LABELS: Record<Code, string> = {
   other: "Other (not coded)",
 };
 
-export const CODE_ABBREVIATIONS: Record<Code, string> = {
-  "open-question": "OQ",
-  "closed-question": "CQ",
-  "simple-reflection": "SR",
-  "complex-reflection": "CR",
-  summary: "SUM",
-  affirm: "AF",
-  "seek-collaboration": "SEEK",
-  "emphasize-autonomy": "EMP",
-  "giving-information": "GI",
-  "persuade-with-permission": "PWP",
-  persuade: "PER",
-  confront: "CON",
-  other: "—",
-};
 
 export const THRESHOLD_NOTE =
   "Thresholds are expert opinion, not validated cut-offs. MITI global ratings (empathy, partnership, cultivating change talk, softening sustain talk) are not estimated: they need a listener.";

@@ -1,0 +1,143 @@
+// Reading a trainer's own coding: a CSV or TSV table with a header row and one row per
+// utterance or per turn (README "oars eval"). Consecutive rows by one speaker make a turn, as
+// in a transcript; the speaker whose rows carry counsellor codes is the counsellor.
+
+import { readFileSync } from "node:fs";
+import { extname } from "node:path";
+import { parse } from "csv-parse/sync";
+import { primaryCode } from "../classify/primary.js";
+import { InputError } from "../errors.js";
+import { CODE_ABBREVIATIONS, COUNSELLOR_CODES, type Code, type Utterance } from "../types.js";
+import { annomiLabels } from "./compare.js";
+import type { GoldCorpus, GoldTurn } from "./types.js";
+
+const COLUMNS = {
+  speaker: ["speaker", "role", "who", "label"],
+  text: ["text", "utterance", "turn text", "words"],
+  code: ["code", "codes", "miti", "miti code", "behaviour", "behavior"],
+  transcript: ["transcript", "file", "session", "recording"],
+} as const;
+
+/** Codes a counsellor row may carry: MITI abbreviations, MITI 3 names, oars ids. */
+const COUNSELLOR_CODE_NAMES: ReadonlyMap<string, Code> = new Map<string, Code>([
+  ...COUNSELLOR_CODES.map((code) => [code, code] as [string, Code]),
+  ...Object.entries(CODE_ABBREVIATIONS)
+    .filter(([code]) => code !== "other")
+    .map(([code, abbreviation]) => [abbreviation.toLowerCase(), code as Code] as [string, Code]),
+  ["s", "summary"], ["aff", "affirm"], ["ec", "emphasize-autonomy"], ["adp", "persuade-with-permission"],
+  ["adw", "persuade"], ["co", "confront"], ["per-p", "persuade-with-permission"], ["nc", "other"],
+  ["-", "other"], ["other", "other"], ["none", "other"],
+]);
+
+/** Client codes (change talk, sustain talk, neutral) are accepted and left aside. */
+const CLIENT_CODE_NAMES: ReadonlySet<string> = new Set(["ct", "st", "fn", "n", "+", "change", "sustain", "neutral", "change-talk", "sustain-talk"]);
+
+interface Row {
+  line: number;
+  transcript: string;
+  speaker: string;
+  text: string;
+  codes: string[];
+}
+
+export function readTableReference(path: string): GoldCorpus {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new InputError(path, "cannot read the reference file");
+  }
+  const records = parseTable(path, text);
+  if (records.length === 0) throw new InputError(path, "the reference table is empty");
+  const header = records[0]!.record.map((cell) => cell.trim().toLowerCase());
+  const column = (names: readonly string[]) => header.findIndex((cell) => names.includes(cell));
+  const at = { speaker: column(COLUMNS.speaker), text: column(COLUMNS.text), code: column(COLUMNS.code), transcript: column(COLUMNS.transcript) };
+  if (at.speaker < 0 || at.text < 0 || at.code < 0) {
+    throw new InputError(path, 'expected a header row naming the columns "speaker", "text" and "code" (and optionally "transcript")', 1);
+  }
+  const rows: Row[] = records.slice(1).map(({ record, line }) => ({
+    line,
+    transcript: at.transcript >= 0 ? (record[at.transcript] ?? "").trim() : "",
+    speaker: (record[at.speaker] ?? "").trim(),
+    text: (record[at.text] ?? "").trim(),
+    codes: (record[at.code] ?? "").split(/[+/;,|\s]+/).map((c) => c.trim().toLowerCase()).filter(Boolean),
+  }));
+  const byTranscript = new Map<string, Row[]>();
+  for (const row of rows) {
+    if (!row.speaker && !row.text) continue;
+    if (!row.speaker) throw new InputError(path, "a row without a speaker", row.line);
+    if (at.transcript >= 0 && !row.transcript) throw new InputError(path, "a row without a transcript name", row.line);
+    byTranscript.set(row.transcript, [...(byTranscript.get(row.transcript) ?? []), row]);
+  }
+  const turns = new Map<string, GoldTurn[]>();
+  for (const [transcript, list] of byTranscript) turns.set(transcript, toTurns(path, transcript, list));
+  return { turns, quality: new Map(), namesTranscripts: at.transcript >= 0 };
+}
+
+function parseTable(path: string, text: string): { record: string[]; line: number }[] {
+  const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
+  const delimiter = extname(path).toLowerCase() === ".tsv" || firstLine.includes("\t") ? "\t" : count(firstLine, ";") > count(firstLine, ",") ? ";" : ",";
+  try {
+    const parsed = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
+    return parsed.map(({ record, info }) => ({ record, line: info.lines }));
+  } catch (err) {
+    const line = (err as { lines?: number }).lines;
+    throw new InputError(path, `not a readable ${delimiter === "\t" ? "TSV" : "CSV"} table (${(err as Error).message.replace(/^Invalid [^:]*: /, "")})`, line);
+  }
+}
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1;
+}
+
+function toTurns(path: string, transcript: string, rows: Row[]): GoldTurn[] {
+  const counsellor = counsellorSpeaker(path, rows);
+  const groups: Row[][] = [];
+  for (const row of rows) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.speaker === row.speaker) last.push(row);
+    else groups.push([row]);
+  }
+  return groups.map((group, index) => goldTurn(path, transcript, index, group[0]!.speaker === counsellor, group));
+}
+
+// The counsellor is the speaker whose rows carry the most counsellor codes.
+function counsellorSpeaker(path: string, rows: Row[]): string {
+  const coded = new Map<string, number>();
+  for (const row of rows) {
+    for (const code of row.codes) {
+      if (!COUNSELLOR_CODE_NAMES.has(code) && !CLIENT_CODE_NAMES.has(code)) {
+        throw new InputError(path, `unknown code "${code}": use MITI abbreviations (OQ, CQ, SR, CR, SUM, AF, SEEK, EMP, GI, PWP, PER, CON) or oars codes`, row.line);
+      }
+      if (COUNSELLOR_CODE_NAMES.get(code) && COUNSELLOR_CODE_NAMES.get(code) !== "other") coded.set(row.speaker, (coded.get(row.speaker) ?? 0) + 1);
+    }
+  }
+  const best = [...coded].sort((a, b) => b[1] - a[1])[0];
+  if (!best) throw new InputError(path, "no row carries a counsellor code (OQ, CQ, SR, CR, …)", rows[0]?.line);
+  return best[0];
+}
+
+function goldTurn(path: string, transcript: string, index: number, isCounsellor: boolean, rows: Row[]): GoldTurn {
+  const text = rows.map((r) => r.text).filter(Boolean).join(" ");
+  const base = { transcript, turn: index, text, line: rows[0]!.line };
+  if (!isCounsellor) return { ...base, role: "client" };
+  const utterances: Utterance[] = rows.flatMap((row) => {
+    const codes = row.codes.map((c) => COUNSELLOR_CODE_NAMES.get(c)).filter((c): c is Code => c !== undefined);
+    if (row.codes.some((c) => CLIENT_CODE_NAMES.has(c))) throw new InputError(path, `a client code on a counsellor row`, row.line);
+    return (codes.length > 0 ? codes : ["other" as Code]).map((code) => ({ text: row.text, code, rule: "reference", confidence: "high" as const }));
+  });
+  const primary = primaryCode(utterances);
+  const labels = annomiLabels({ primary, utterances });
+  return {
+    ...base,
+    role: "counsellor",
+    primary,
+    behaviour: labels.behaviour,
+    question: labels.question,
+    reflection: labels.reflection,
+    input: labels.advice ? "advice" : labels.behaviour === "therapist_input" ? "information" : null,
+  };
+}

@@ -1,0 +1,33 @@
+// A human coding to compare oars with, whatever file it came from: turn by turn, with the
+// labels AnnoMI uses (main behaviour, open/closed, simple/complex, advice), and the MITI codes
+// themselves when the reference has them.
+
+import type { Code } from "../types.js";
+
+export type Behaviour = "question" | "reflection" | "therapist_input" | "other";
+
+export interface GoldTurn {
+  transcript: string;
+  /** 0-based index of the turn in the transcript. */
+  turn: number;
+  role: "counsellor" | "client";
+  text: string;
+  behaviour?: Behaviour;
+  question?: "open" | "closed" | null;
+  reflection?: "simple" | "complex" | null;
+  input?: "information" | "advice" | "negotiation" | "options" | null;
+  /** The turn's primary MITI code, when the reference gives codes (a trainer's table). */
+  primary?: Code;
+  /** Line in the reference file where the turn starts, for messages. */
+  line?: number;
+}
+
+export interface GoldCorpus {
+  turns: Map<string, GoldTurn[]>;
+  quality: Map<string, "high" | "low">;
+  /**
+   * False when the reference does not say which transcript it codes (a table without a
+   * transcript column): it then stands for the one transcript compared with it.
+   */
+  namesTranscripts: boolean;
+}

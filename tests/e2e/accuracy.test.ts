@@ -1,0 +1,73 @@
+// Accuracy regression guard: the figures README states for the AnnoMI development corpus are
+// measured again with the real CLI, on the txt and the vtt files alike; the test fails when
+// any figure falls more than 0.02 below what README states, so a rule change that costs
+// accuracy cannot land unnoticed (and README must be updated when figures rise).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CORPUS, HAS_CORPUS, ROOT, oars } from "../helpers.js";
+
+const TOLERANCE = 0.02;
+
+interface Report {
+  behaviour: { macroF1: number; accuracy: number; kappa: number };
+  question: { f1: number };
+  openClosed: { accuracy: number };
+  reflection: { f1: number };
+  simpleComplex: { accuracy: number };
+  advice: { precision: number; recall: number };
+  reflectionToQuestionSpearman: number;
+  qualityAuc: { oars: number };
+}
+
+/** README row label → where the figure stands in `oars eval -f json`. */
+const FIGURES: Record<string, (r: Report) => number> = {
+  "main behaviour macro-F1": (r) => r.behaviour.macroF1,
+  "main behaviour accuracy": (r) => r.behaviour.accuracy,
+  "main behaviour Cohen's kappa": (r) => r.behaviour.kappa,
+  "question detection F1": (r) => r.question.f1,
+  "open/closed accuracy": (r) => r.openClosed.accuracy,
+  "reflection detection F1": (r) => r.reflection.f1,
+  "simple/complex accuracy": (r) => r.simpleComplex.accuracy,
+  "advice flag precision": (r) => r.advice.precision,
+  "advice flag recall": (r) => r.advice.recall,
+  "R:Q Spearman vs experts": (r) => r.reflectionToQuestionSpearman,
+  "R:Q AUC high vs low quality": (r) => r.qualityAuc.oars,
+};
+
+/** The figures of README's accuracy table (between the accuracy-table markers). */
+function readmeFigures(): Map<string, number> {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const table = /<!-- accuracy-table -->([\s\S]*?)<!-- \/accuracy-table -->/.exec(readme)?.[1];
+  if (!table) throw new Error("README has no <!-- accuracy-table --> section");
+  const figures = new Map<string, number>();
+  for (const line of table.split("\n")) {
+    const cells = line.split("|").map((c) => c.trim());
+    if (cells.length > 3 && /^\d\.\d\d$/.test(cells[2]!)) figures.set(cells[1]!, Number(cells[2]));
+  }
+  return figures;
+}
+
+describe("README accuracy table", () => {
+  it("states every figure the regression test guards", () => {
+    expect([...readmeFigures().keys()].sort()).toEqual(Object.keys(FIGURES).sort());
+  });
+});
+
+describe.skipIf(!HAS_CORPUS)("accuracy on the AnnoMI development corpus", () => {
+  const stated = readmeFigures();
+  for (const kind of ["txt", "vtt"]) {
+    it(`stays within ${TOLERANCE} of README on the ${kind} files`, () => {
+      const files = readFileSync(join(CORPUS, "transcripts.jsonl"), "utf8")
+        .trim()
+        .split("\n")
+        .map((line) => join(CORPUS, kind, `${(JSON.parse(line) as { transcript: string }).transcript}.${kind}`));
+      const run = oars(["eval", "-f", "json", "--gold", join(CORPUS, "gold.jsonl"), ...files]);
+      expect(run.status, run.stderr).toBe(0);
+      const report = JSON.parse(run.stdout) as Report;
+      for (const [name, figure] of Object.entries(FIGURES)) {
+        expect(figure(report), name).toBeGreaterThanOrEqual(stated.get(name)! - TOLERANCE);
+      }
+    });
+  }
+});

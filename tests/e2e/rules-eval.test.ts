@@ -1,0 +1,122 @@
+// End-to-end: `oars rules`, `oars rules test`, and `oars eval` with a trainer's table.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { english, fixture, oars } from "../helpers.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "oars-e2e-"));
+
+describe("oars rules", () => {
+  it("lists every rule with its code and description, highest priority first", () => {
+    const run = oars(["rules", "-f", "json"]);
+    expect(run.status).toBe(0);
+    const list = JSON.parse(run.stdout) as { language: string; rules: { id: string; code: string; priority: number; description: string }[] };
+    expect(list.language).toBe("en");
+    expect(list.rules.map((r) => r.id).sort()).toEqual(english.rules.map((r) => r.id).sort());
+    expect(list.rules.every((r) => r.description.length > 10)).toBe(true);
+    const priorities = list.rules.map((r) => r.priority);
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+    const table = oars(["rules"]);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/en\.persuade\.you-should\s+│ persuade/);
+  });
+
+  it("rules test passes on the bundled rules and names the file, line and example that fail in a user's folder", () => {
+    const ok = oars(["rules", "test"]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/✓ \d+ examples of \d+ rules \(en\) pass/);
+
+    const dir = tmp();
+    writeFileSync(
+      join(dir, "mine.yaml"),
+      [
+        "rules:",
+        "  - id: en.persuade.must",
+        "    code: persuade",
+        "    description: You must.",
+        '    patterns: ["you must"]',
+        '    examples: { match: ["You must stop."], no-match: ["You must be tired.", "You should stop."] }',
+        "",
+      ].join("\n"),
+    );
+    const run = oars(["rules", "test", "--rules", dir]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/mine\.yaml:2 en\.persuade\.must: "You must be tired\." should not match but does/);
+    expect(run.stdout).toMatch(/1 of \d+ examples fail in 1 rules/);
+    expect(run.stderr).toBe("");
+  });
+
+  it("refuses an unknown language with exit 2", () => {
+    const run = oars(["rules", "--lang", "xx"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('oars: --lang must be one of en (got "xx")\n');
+  });
+});
+
+describe("oars eval with a trainer's CSV or TSV", () => {
+  const transcript = fixture("en", "session-alcohol.txt");
+  const csv = fixture("reference", "session-alcohol.csv");
+
+  it("compares per MITI code and per behaviour, with session scores side by side", () => {
+    const run = oars(["eval", "--gold", csv, transcript, "-f", "json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as {
+      alignment: { roleMismatches: number; textMismatches: number; missingTurns: number };
+      counsellorTurns: number;
+      codes: { labels: string[]; accuracy: number; kappa: number; confusion: number[][]; n: number };
+      sessions: { gold: { reflectionToQuestion: number }; oars: { reflectionToQuestion: number } }[];
+    };
+    expect(report.alignment).toMatchObject({ roleMismatches: 0, textMismatches: 0, missingTurns: 0 });
+    expect(report.counsellorTurns).toBe(22);
+    expect(report.codes.n).toBe(22);
+    // The reference codes "What would you like to talk about?" as an open question; oars codes
+    // it as seeking collaboration (setting the agenda together): the disagreement shows.
+    const oq = report.codes.labels.indexOf("open-question");
+    const seek = report.codes.labels.indexOf("seek-collaboration");
+    expect(report.codes.confusion[oq]![seek]).toBe(1);
+    expect(report.codes.accuracy).toBeGreaterThan(0.7);
+    expect(report.codes.accuracy).toBeLessThan(1);
+    expect(report.sessions).toHaveLength(1);
+
+    const table = oars(["eval", "--gold", csv, transcript]);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/MITI codes \(turn's primary code, n=22\)/);
+    expect(table.stdout).toMatch(/│ session-alcohol │/);
+  });
+
+  it("reads a TSV with the columns in another order and several codes in one cell", () => {
+    const dir = tmp();
+    const tsv = join(dir, "coded.tsv");
+    writeFileSync(tsv, "code\tspeaker\ttext\nOQ\tT\tWhat brings you in?\n\tC\tMy drinking.\nSR+OQ\tT\tYour drinking. What about it?\n\tC\tIt's too much.\n");
+    const session = join(dir, "session.txt");
+    writeFileSync(session, "T: What brings you in?\nC: My drinking.\nT: Your drinking. What about it?\nC: It's too much.\n");
+    const run = oars(["eval", "--gold", tsv, session, "-f", "json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { counsellorTurns: number; reflection: { recall: number } };
+    expect(report.counsellorTurns).toBe(2);
+    expect(report.reflection.recall).toBe(1);
+  });
+
+  it("names the file and line of an unknown code, and of a table without the columns it needs", () => {
+    const dir = tmp();
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, "speaker,text,code\nT,Hello.,OQ\nT,Hmm.,XYZ\n");
+    const run = oars(["eval", "--gold", bad, transcript]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^oars: .*bad\.csv:3: unknown code "xyz": use MITI abbreviations/);
+    expect(run.stderr).not.toMatch(/at .*\.js/);
+
+    const noHeader = join(dir, "plain.csv");
+    writeFileSync(noHeader, "T,Hello.,OQ\n");
+    const run2 = oars(["eval", "--gold", noHeader, transcript]);
+    expect(run2.status).toBe(2);
+    expect(run2.stderr).toMatch(/plain\.csv:1: expected a header row naming the columns "speaker", "text" and "code"/);
+  });
+
+  it("asks for a transcript column before comparing one table with several transcripts", () => {
+    const run = oars(["eval", "--gold", csv, transcript, transcript]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/has no "transcript" column/);
+  });
+});
