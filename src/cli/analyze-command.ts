@@ -7,6 +7,7 @@ import { loadBytes } from "../read/load.js";
 import { buildJsonReport, formatJson } from "../report/json.js";
 import { formatText } from "../report/text.js";
 import type { FileError, FileResult } from "../types.js";
+import { redactError, redactResult } from "../redact/index.js";
 import { loadPack } from "./pack.js";
 import { chooseColor, reportInputError, warn, writeOutput } from "./output.js";
 
@@ -18,6 +19,7 @@ export interface AnalyzeCommandOptions {
   lang: string;
   rules: string[];
   maxSize: string;
+  redact?: boolean;
 }
 
 export const ANALYZE_FORMATS = ["table", "json"] as const;
@@ -46,10 +48,12 @@ export function runAnalyze(paths: string[], options: AnalyzeCommandOptions, vers
     }
   }
 
+  const shown = options.redact ? results.map(redactResult) : results;
+  const shownErrors = options.redact ? errors.map(redactError) : errors;
   const text =
     options.format === "json"
-      ? formatJson(buildJsonReport(results, errors, version))
-      : formatText(results, errors, { color: chooseColor(options.output !== undefined), showTurns: options.show === "turns" });
+      ? formatJson(buildJsonReport(shown, shownErrors, version))
+      : formatText(shown, shownErrors, { color: chooseColor(options.output !== undefined), showTurns: options.show === "turns" });
   writeOutput(text, options.output);
   return errors.length > 0 ? EXIT.usage : EXIT.ok;
 }

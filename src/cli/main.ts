@@ -35,6 +35,7 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
     .option("--lang <code>", "language of the transcripts", "en")
     .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
     .option("--max-size <MB>", "refuse transcripts larger than this", String(DEFAULT_MAX_BYTES / 1024 / 1024))
+    .option("--redact", "replace every transcript word with its code and speaker names with roles, for sharing the report")
     .action((files: string[], options: AnalyzeCommandOptions, command: Command) => {
       let paths = files;
       if (paths.length === 0) {

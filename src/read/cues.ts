@@ -21,6 +21,11 @@ const SKIPPED_VTT_BLOCK = /^(NOTE|STYLE|REGION)(\s|$)/;
 export function readCues(text: string, path: string, flavor: CueFlavor, warnings: string[]): RawTurn[] {
   const builder = new TurnBuilder();
   const blocks = toBlocks(splitLines(text));
+  // Bad timings are the recorder's problem, not the words': the cues are read in file order
+  // and the first of each kind of oddity is named once. Overlaps are crosstalk, not errors.
+  let backwards: number | null = null;
+  let outOfOrder: number | null = null;
+  let previousStart = -Infinity;
   blocks.forEach((block, i) => {
     const first = block.lines[0]!.trim();
     if (flavor === "vtt" && i === 0 && /^WEBVTT(\s|$)/.test(first)) return;
@@ -31,6 +36,9 @@ export function readCues(text: string, path: string, flavor: CueFlavor, warnings
     }
     const timingLine = block.firstLine + timingIndex;
     const [start, end] = parseTiming(block.lines[timingIndex]!, path, timingLine);
+    if (end < start) backwards ??= timingLine;
+    if (start < previousStart) outOfOrder ??= timingLine;
+    previousStart = start;
     const payload = block.lines.slice(timingIndex + 1).join("\n");
     for (const segment of payloadSegments(payload)) {
       if (segment.speaker !== null) builder.say(segment.speaker, segment.text, timingLine, start, end);
@@ -40,6 +48,8 @@ export function readCues(text: string, path: string, flavor: CueFlavor, warnings
   if (flavor === "vtt" && blocks.length > 0 && !/^WEBVTT/.test(blocks[0]!.lines[0]!.trim())) {
     warnings.push('no "WEBVTT" header on the first line; read as WebVTT anyway');
   }
+  if (backwards !== null) warnings.push(`line ${backwards}: a cue ends before it starts; its words are kept in file order`);
+  if (outOfOrder !== null) warnings.push(`line ${outOfOrder}: cues go back in time from here; read in file order`);
   return builder.result();
 }
 

@@ -194,7 +194,7 @@ function compilePatterns(src: YamlSource, node: Node | null | undefined, what: s
     try {
       return Pattern.compile(value, lists);
     } catch (err) {
-      if (err instanceof PatternError) src.fail(item, `${what}: ${err.message} in "${value}"`, src.textOffset(item) + err.offset);
+      if (err instanceof PatternError) src.fail(item, `${what}: ${err.message} in "${clipPattern(value)}"`, src.textOffset(item) + err.offset);
       throw err;
     }
   });
@@ -207,4 +207,9 @@ function checkUniqueIds(rules: Rule[]): void {
     if (before) throw new RuleError(rule.file, `rule id "${rule.id}" is used twice (also ${before.file}:${before.line})`, rule.line);
     seen.set(rule.id, rule);
   }
+}
+
+// A message stays one readable line even for a pattern of thousands of characters.
+function clipPattern(pattern: string): string {
+  return pattern.length > 80 ? `${pattern.slice(0, 77)}…` : pattern;
 }

@@ -15,7 +15,8 @@ export function splitUtterances(text: string, options: SegmentOptions): string[]
   let start = 0;
   for (const m of text.matchAll(BREAK)) {
     const end = m.index + (m[1] !== undefined ? m[1].length : m[0].length);
-    const next = text.slice(m.index + m[0].length);
+    // Only the next few characters matter; slicing the whole rest would make long turns quadratic.
+    const next = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
     if (m[1] !== undefined && !endsSentence(text.slice(start, end), m[1], next, options)) continue;
     pushPiece(pieces, text.slice(start, end));
     start = m.index + m[0].length;
@@ -27,10 +28,17 @@ export function splitUtterances(text: string, options: SegmentOptions): string[]
 function endsSentence(piece: string, mark: string, next: string, options: SegmentOptions): boolean {
   if (next === "") return true;
   if (/[?!]/.test(mark)) return true;
-  const lastWord = (/(\S+)$/.exec(piece)?.[1] ?? "").toLowerCase();
+  const lastWord = piece.slice(lastSpace(piece) + 1).toLowerCase();
   if (options.abbreviations.has(lastWord)) return false;
   // "e.g. this" or "3 p.m. that": a lower-case next word means the sentence goes on.
   return /^["'“‘(\[]?[\p{Lu}\p{N}]/u.test(next);
+}
+
+// Scanning back from the end: a regular expression anchored at the end would still try every
+// start position, which is quadratic on a long run-on sentence.
+function lastSpace(piece: string): number {
+  for (let i = piece.length - 1; i >= 0; i--) if (/\s/.test(piece[i]!)) return i;
+  return -1;
 }
 
 function pushPiece(pieces: string[], piece: string): void {
