@@ -1,16 +1,13 @@
 // The rule pack a command runs with: a bundled language, plus any extra rule folders.
 
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { UsageError } from "../errors.js";
-import { RULES_ROOT } from "../paths.js";
 import { addRuleFolder, loadLanguagePack } from "../rules/load.js";
 import type { LanguagePack } from "../rules/types.js";
 
 export const LANGUAGES = ["en"] as const;
 
 export function loadPack(language: string, ruleDirs: readonly string[] = []): LanguagePack {
-  if (!(LANGUAGES as readonly string[]).includes(language) || !existsSync(join(RULES_ROOT, language))) {
+  if (!(LANGUAGES as readonly string[]).includes(language)) {
     throw new UsageError(`--lang must be one of ${LANGUAGES.join(", ")} (got "${language}")`);
   }
   const pack = loadLanguagePack(language);

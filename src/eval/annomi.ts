@@ -4,15 +4,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { InputError } from "../errors.js";
+import { readReferenceText } from "./read-text.js";
 import type { GoldCorpus, GoldTurn } from "./types.js";
 
 export function readAnnomiGold(path: string): GoldCorpus {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new InputError(path, "cannot read the gold file");
-  }
+  const text = readReferenceText(path, "gold file");
   const turns = new Map<string, GoldTurn[]>();
   text.split("\n").forEach((line, i) => {
     if (!line.trim()) return;

@@ -2,13 +2,13 @@
 // utterance or per turn (README "oars eval"). Consecutive rows by one speaker make a turn, as
 // in a transcript; the speaker whose rows carry counsellor codes is the counsellor.
 
-import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parse } from "csv-parse/sync";
 import { primaryCode } from "../classify/primary.js";
 import { InputError } from "../errors.js";
 import { CODE_ABBREVIATIONS, COUNSELLOR_CODES, type Code, type Utterance } from "../types.js";
 import { annomiLabels } from "./compare.js";
+import { readReferenceText } from "./read-text.js";
 import type { GoldCorpus, GoldTurn } from "./types.js";
 
 const COLUMNS = {
@@ -41,12 +41,7 @@ interface Row {
 }
 
 export function readTableReference(path: string): GoldCorpus {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new InputError(path, "cannot read the reference file");
-  }
+  const text = readReferenceText(path, "reference file");
   const records = parseTable(path, text);
   if (records.length === 0) throw new InputError(path, "the reference table is empty");
   const header = records[0]!.record.map((cell) => cell.trim().toLowerCase());

@@ -49,10 +49,11 @@ export function formatEvalText(report: EvalReport): string {
     [`Simple/complex accuracy (n=${report.simpleComplex.n})`, f(report.simpleComplex.accuracy)],
     ["Advice flag precision / recall", `${f(report.advice.precision)} / ${f(report.advice.recall)}`],
     ["R:Q per session, Spearman vs reference", f(report.reflectionToQuestionSpearman)],
-    ["R:Q separating high/low quality (AUC): oars / reference", `${f(report.qualityAuc.oars)} / ${f(report.qualityAuc.gold)}`],
   );
   // Without the sessions' quality (a trainer's table), the AUC row would only say n/a.
-  if (report.qualityAuc.gold === null) figures.pop();
+  if (report.qualityAuc.gold !== null) {
+    figures.push(["R:Q separating high/low quality (AUC): oars / reference", `${f(report.qualityAuc.oars)} / ${f(report.qualityAuc.gold)}`]);
+  }
   out.push(figures.toString());
 
   out.push("", "Session scores (reference vs oars)");
