@@ -8,4 +8,4 @@ process.stdout.on("error", (err) => {
   throw err;
 });
 
-process.exitCode = main(process.argv);
+process.exitCode = await main(process.argv);

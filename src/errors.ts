@@ -21,8 +21,8 @@ export class InputError extends Error {
   }
 }
 
-/** A rule file that does not follow the rule schema or pattern language. */
-export class RuleError extends Error {
+/** A rule or configuration file that does not follow its schema (or the pattern language). */
+export class SourceError extends Error {
   constructor(
     readonly file: string,
     message: string,
@@ -30,7 +30,7 @@ export class RuleError extends Error {
     readonly column?: number,
   ) {
     super(message);
-    this.name = "RuleError";
+    this.name = "SourceError";
   }
 
   describe(): string {

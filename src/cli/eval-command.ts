@@ -7,7 +7,7 @@ import { readReference } from "../eval/reference.js";
 import { compareWithGold, type EvalInput } from "../eval/compare.js";
 import { loadBytes } from "../read/load.js";
 import { formatEvalText } from "../report/eval-text.js";
-import { loadPack } from "./pack.js";
+import { loadPack } from "../rules/pack.js";
 import { reportInputError, writeOutput } from "./output.js";
 
 export interface EvalCommandOptions {

@@ -4,10 +4,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { EXIT, InputError, RuleError, UsageError } from "../errors.js";
+import { EXIT, InputError, SourceError, UsageError } from "../errors.js";
 import { DEFAULT_MAX_BYTES } from "../read/load.js";
 import { PACKAGE_ROOT } from "../paths.js";
-import { ANALYZE_FORMATS, runAnalyze, type AnalyzeCommandOptions } from "./analyze-command.js";
+import { LIMIT_IDS, LIMITS, type LimitId } from "../check/limits.js";
+import { REPORT_FORMATS, runBatch, type BatchCommandOptions } from "./batch-command.js";
+import { CONFIG_FORMATS, runConfig, type ConfigCommandOptions } from "./config-command.js";
 import { EVAL_FORMATS, runEval, type EvalCommandOptions } from "./eval-command.js";
 import { RULES_FORMATS, runRulesList, runRulesTest, type RulesCommandOptions } from "./rules-command.js";
 
@@ -24,30 +26,39 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
     .showHelpAfterError("(run oars --help for usage)")
     .exitOverride();
 
-  program
+  const analyze = program
     .command("analyze")
     .description("code every counsellor utterance and report MITI summary scores and flagged lines")
-    .argument("[files...]", 'transcripts (plain text, WebVTT, SRT, Whisper JSON); "-" reads standard input')
-    .addOption(new Option("-f, --format <format>", "output format").choices([...ANALYZE_FORMATS]).default("table"))
-    .option("-o, --output <file>", "write the report to a file instead of standard output")
-    .addOption(new Option("--show <what>", "also print the coded transcript, turn by turn").choices(["turns"]))
-    .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
-    .option("--lang <code>", "language of the transcripts", "en")
-    .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
-    .option("--max-size <MB>", "refuse transcripts larger than this", String(DEFAULT_MAX_BYTES / 1024 / 1024))
-    .option("--redact", "replace every transcript word with its code and speaker names with roles, for sharing the report")
-    .action((files: string[], options: AnalyzeCommandOptions, command: Command) => {
-      let paths = files;
-      if (paths.length === 0) {
-        if (process.stdin.isTTY) {
-          command.outputHelp({ error: true });
-          setExit(EXIT.usage);
-          return;
-        }
-        paths = ["-"];
+    .argument("[files...]", 'transcripts, folders or globs (plain text, WebVTT, SRT, Whisper JSON); "-" reads standard input')
+    .addOption(new Option("--show <what>", "also print the coded transcript, turn by turn (table format)").choices(["turns"]));
+  addBatchOptions(analyze).action(async (files: string[], options: BatchCommandOptions, command: Command) => {
+    let paths = files;
+    if (paths.length === 0) {
+      if (process.stdin.isTTY) {
+        command.outputHelp({ error: true });
+        setExit(EXIT.usage);
+        return;
       }
-      setExit(runAnalyze(paths, options, version));
-    });
+      paths = ["-"];
+    }
+    setExit(await runBatch("analyze", paths, options, version));
+  });
+
+  const check = program
+    .command("check")
+    .description("analyse transcripts, folders or globs and check each against thresholds; exit 1 if any falls short")
+    .argument("<paths...>", "transcripts, folders (every .txt .vtt .srt .json inside) or globs")
+    .option("--level <level>", "MITI level the four summary scores must reach: fair or good (the default, when no threshold is set, is fair)");
+  for (const id of LIMIT_IDS) check.option(`--${id} <${LIMIT_UNITS[LIMITS[id].unit]}>`, LIMIT_HELP[id]);
+  addBatchOptions(check).action(async (paths: string[], options: BatchCommandOptions) => setExit(await runBatch("check", paths, options, version)));
+
+  program
+    .command("config")
+    .description("print the settings in force here (configuration file found by walking up, or --config) and where they came from")
+    .option("--config <file>", "read this configuration file instead of searching for one")
+    .option("--no-config", "ignore configuration files")
+    .addOption(new Option("-f, --format <format>", "output format").choices([...CONFIG_FORMATS]).default("yaml"))
+    .action((options: ConfigCommandOptions) => setExit(runConfig(options)));
 
   program
     .command("eval")
@@ -76,11 +87,37 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
   return program;
 }
 
-export function main(argv: string[]): number {
+const LIMIT_UNITS = { ratio: "ratio", percent: "percent", count: "count" } as const;
+const LIMIT_HELP: Record<LimitId, string> = {
+  "min-rq": "lowest reflection-to-question ratio (MITI 4.2.1: fair 1, good 2)",
+  "min-open": "lowest % of questions that are open (MITI 3.1: fair 50, good 70)",
+  "min-complex": "lowest % of reflections that are complex (MITI 4.2.1: fair 40, good 50)",
+  "max-persuade": "most persuading-without-permission utterances allowed",
+  "max-confront": "most confronting utterances allowed",
+  "min-adherent-share": "lowest % MI-adherent of adherent + non-adherent (MITI 3.1: fair 90, good 100)",
+};
+
+/** The options `analyze` and `check` share: output, settings, rules, inputs, workers. */
+function addBatchOptions(command: Command): Command {
+  return command
+    .addOption(new Option("-f, --format <format>", "output format").choices([...REPORT_FORMATS]).default("table"))
+    .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
+    .option("--lang <code>", "language of the transcripts (default: configuration, else en)")
+    .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
+    .option("--ignore <glob>", "skip files from folders and globs that match (repeatable)", collect, [])
+    .option("--config <file>", "read this configuration file instead of searching for one")
+    .option("--no-config", "ignore configuration files")
+    .option("--jobs <n>", "worker threads for several files (default: one per core)")
+    .option("--max-size <MB>", "refuse transcripts larger than this", String(DEFAULT_MAX_BYTES / 1024 / 1024))
+    .option("--redact", "replace every transcript word with its code and speaker names with roles, for sharing the report");
+}
+
+export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = buildProgram(packageVersion(), (code) => (exitCode = code));
   try {
-    program.parse(argv);
+    await program.parseAsync(argv);
     return exitCode;
   } catch (err) {
     return handleError(err);
@@ -96,7 +133,7 @@ function handleError(err: unknown): number {
     process.stderr.write(`oars: ${err.message}\n`);
     return EXIT.usage;
   }
-  if (err instanceof RuleError || err instanceof InputError) {
+  if (err instanceof SourceError || err instanceof InputError) {
     process.stderr.write(`oars: ${err.describe()}\n`);
     return EXIT.usage;
   }

@@ -7,7 +7,7 @@ import { EXIT, UsageError } from "../errors.js";
 import { rulesByPriority } from "../classify/index.js";
 import { checkPackExamples } from "../rules/examples.js";
 import { TABLE_STYLE } from "../report/table-style.js";
-import { loadPack } from "./pack.js";
+import { loadPack } from "../rules/pack.js";
 import { chooseColor, writeOutput } from "./output.js";
 
 export interface RulesCommandOptions {

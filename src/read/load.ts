@@ -12,7 +12,7 @@ export function loadBytes(path: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Arra
   let size: number;
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) throw new InputError(path, "is a folder; name the transcript files in it (or use `oars check` for folders)");
+    if (stat.isDirectory()) throw new InputError(path, "is a folder; name the transcript files in it");
     size = stat.size;
   } catch (err) {
     throw asInputError(err, path);

@@ -1,26 +1,53 @@
-// The JSON report: a contract others build on (README "JSON output"). Field names are kept;
-// new fields may be added. schemaVersion changes only when a field changes meaning.
+// The JSON reports: a contract others build on (README "JSON output"). Field names are kept;
+// new fields may be added; schemaVersion changes only when a field changes meaning.
+// `json` is one document, written as files finish (the layout is the same as if it were built
+// whole); `ndjson` is one line per file, so a consumer can act on each as it comes.
 
 import type { FileError, FileResult } from "../types.js";
+import type { CheckedFile, ReportContext, ReportFormatter } from "./formatter.js";
 
 export const SCHEMA_VERSION = 1;
 
-export interface JsonReport {
-  schemaVersion: number;
-  tool: { name: string; version: string };
-  files: ReturnType<typeof fileJson>[];
-  errors: FileError[];
+export function jsonFormatter(context: ReportContext): ReportFormatter {
+  let files = 0;
+  return {
+    start: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "tool": ${JSON.stringify(tool(context))},\n  "files": [`,
+    file: (entry) => `${files++ === 0 ? "\n" : ",\n"}    ${indentLines(JSON.stringify(fileJson(entry), null, 2), 4)}`,
+    error: () => "",
+    end: (summary) =>
+      `${files > 0 ? "\n  " : ""}],\n` +
+      `  "errors": ${indentLines(JSON.stringify(summary.errors, null, 2), 2)},\n` +
+      `  "summary": ${indentLines(
+        JSON.stringify({ files: summary.files.length, passed: summary.passed, failed: summary.failed, unreadable: summary.errors.length, limits: context.limits, total: summary.total }, null, 2),
+        2,
+      )}\n}\n`,
+  };
 }
 
-export function buildJsonReport(results: FileResult[], errors: FileError[], version: string): JsonReport {
-  return { schemaVersion: SCHEMA_VERSION, tool: { name: "oars", version }, files: results.map(fileJson), errors };
+export function ndjsonFormatter(context: ReportContext): ReportFormatter {
+  return {
+    start: () => "",
+    file: (entry) => `${JSON.stringify({ type: "file", schemaVersion: SCHEMA_VERSION, tool: tool(context), ...fileJson(entry) })}\n`,
+    error: (error: FileError) => `${JSON.stringify({ type: "error", schemaVersion: SCHEMA_VERSION, tool: tool(context), ...error })}\n`,
+    end: () => "",
+  };
 }
 
-export function formatJson(report: JsonReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+function tool(context: ReportContext) {
+  return { name: "oars", version: context.toolVersion };
 }
 
-function fileJson(result: FileResult) {
+// Nest a pretty-printed value inside the document. JSON strings never hold a raw line break,
+// so every line break is layout.
+function indentLines(json: string, spaces: number): string {
+  return json.replace(/\n/g, `\n${" ".repeat(spaces)}`);
+}
+
+function fileJson({ result, check }: CheckedFile) {
+  return { ...resultJson(result), check };
+}
+
+function resultJson(result: FileResult) {
   return {
     path: result.path,
     format: result.format,

@@ -1,32 +1,58 @@
-// The human-readable report: MITI summary table, code counts, flagged lines, and optionally
-// the coded transcript. It only formats a FileResult; every figure comes from the score stage.
+// The terminal report ("table"): for `analyze`, each file in full (MITI summary table, code
+// counts, flagged lines, optionally the coded transcript); for a batch, a summary row per file
+// and a total. It only formats; every figure comes from the score and check stages.
 
 import Table from "cli-table3";
 import { TABLE_STYLE } from "./table-style.js";
 import type { ChalkInstance } from "chalk";
 import { formatTimecode } from "../read/timecode.js";
 import { levelOf, THRESHOLDS, type Level, type Threshold } from "../score/thresholds.js";
+import type { BatchSummary } from "../check/summary.js";
+import type { CheckOutcome } from "../check/index.js";
 import { COUNSELLOR_CODES, type CodedTurn, type FileError, type FileResult, type Flag } from "../types.js";
 import { CODE_ABBREVIATIONS, CODE_LABELS, THRESHOLD_NOTE } from "./labels.js";
+import type { CheckedFile, ReportContext, ReportFormatter } from "./formatter.js";
+import { describeLimits, failures, SUMMARY_HEAD, summaryRows } from "./summary-rows.js";
 
 export interface TextOptions {
   color: ChalkInstance;
   showTurns: boolean;
 }
 
-
-export function formatText(results: FileResult[], errors: FileError[], options: TextOptions): string {
-  const parts = results.map((result) => formatFile(result, options));
-  if (errors.length > 0) {
-    parts.push(
-      `${options.color.red.bold(`Not analysed (${errors.length})`)}\n` +
-        errors.map((e) => `  ${e.path}${e.line !== undefined ? `:${e.line}` : ""}: ${e.message}`).join("\n"),
-    );
-  }
-  return `${parts.join("\n\n")}\n`;
+export function tableFormatter(context: ReportContext, options: TextOptions): ReportFormatter {
+  const c = options.color;
+  return {
+    start: () => "",
+    file: (entry) => (context.command === "analyze" ? `${formatFile(entry, options)}\n\n` : ""),
+    error: () => "",
+    end: (summary) => {
+      const parts: string[] = [];
+      if (context.command === "check" || summary.files.length > 1) parts.push(batchTable(summary, context, c));
+      if (summary.errors.length > 0) parts.push(formatErrors(summary.errors, c));
+      return parts.length > 0 ? `${parts.join("\n\n")}\n` : "";
+    },
+  };
 }
 
-function formatFile(result: FileResult, options: TextOptions): string {
+function batchTable(summary: BatchSummary, context: ReportContext, c: ChalkInstance): string {
+  const table = new Table({ head: SUMMARY_HEAD, ...TABLE_STYLE });
+  const rows = summaryRows(summary);
+  table.push(...rows.files, rows.total.map((cell) => c.bold(cell)));
+  const lines = [c.bold(`${summary.files.length} transcripts: ${summary.passed} met the thresholds, ${summary.failed} did not`), table.toString()];
+  lines.push(c.dim(`Thresholds: ${describeLimits(context.limits)}. ${THRESHOLD_NOTE}`));
+  const failed = failures(summary);
+  if (failed.length > 0) {
+    lines.push("", c.bold("Thresholds not met"));
+    for (const f of failed) lines.push(`  ${f.path}: ${c.red(f.messages.join("; "))}`);
+  }
+  return lines.join("\n");
+}
+
+function formatErrors(errors: readonly FileError[], c: ChalkInstance): string {
+  return `${c.red.bold(`Not analysed (${errors.length})`)}\n` + errors.map((e) => `  ${e.path}${e.line !== undefined ? `:${e.line}` : ""}: ${e.message}`).join("\n");
+}
+
+function formatFile({ result, check }: CheckedFile, options: TextOptions): string {
   const { color: c } = options;
   const counsellors = result.speakers.filter((s) => s.role === "counsellor").map((s) => s.label);
   const counsellorTurns = result.turns.filter((t) => t.role === "counsellor").length;
@@ -41,7 +67,14 @@ function formatFile(result: FileResult, options: TextOptions): string {
   lines.push("", c.bold(`Flagged lines (${result.flags.length})`));
   if (result.flags.length === 0) lines.push("  none: no persuading without permission or confronting was found");
   for (const flag of result.flags) lines.push(formatFlag(flag, c));
+  lines.push("", formatCheck(check, c));
   return lines.join("\n");
+}
+
+function formatCheck(check: CheckOutcome, c: ChalkInstance): string {
+  if (check.passed) return `${c.bold("Thresholds:")} ${c.green("met")} (${check.checks.map((k) => k.message).join("; ")})`;
+  const failed = check.checks.filter((k) => k.status === "fail").map((k) => k.message);
+  return `${c.bold("Thresholds:")} ${c.red("not met")}: ${failed.join("; ")}`;
 }
 
 function summaryTable(result: FileResult, c: ChalkInstance): string {

@@ -5,12 +5,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Node } from "yaml";
-import { RuleError } from "../errors.js";
+import { SourceError } from "../errors.js";
 import { RULES_ROOT } from "../paths.js";
 import { COUNSELLOR_CODES, INPUT_CODES, type Code } from "../types.js";
 import { Pattern, PatternError, type WordLists } from "./pattern.js";
 import type { Conditions, LanguagePack, Rule, RuleExample } from "./types.js";
-import { YamlSource } from "./yaml-source.js";
+import { YamlSource } from "../yaml-source.js";
 
 const LANGUAGE_FILE = "language.yaml";
 const LANGUAGE_KEYS = [
@@ -49,7 +49,7 @@ function listYaml(dir: string): string[] {
       .sort()
       .map((name) => join(dir, name));
   } catch {
-    throw new RuleError(dir, "rule folder not found or not readable");
+    throw new SourceError(dir, "rule folder not found or not readable");
   }
 }
 
@@ -57,7 +57,7 @@ function readText(file: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch {
-    throw new RuleError(file, "rule file not found or not readable");
+    throw new SourceError(file, "rule file not found or not readable");
   }
 }
 
@@ -204,7 +204,7 @@ function checkUniqueIds(rules: Rule[]): void {
   const seen = new Map<string, Rule>();
   for (const rule of rules) {
     const before = seen.get(rule.id);
-    if (before) throw new RuleError(rule.file, `rule id "${rule.id}" is used twice (also ${before.file}:${before.line})`, rule.line);
+    if (before) throw new SourceError(rule.file, `rule id "${rule.id}" is used twice (also ${before.file}:${before.line})`, rule.line);
     seen.set(rule.id, rule);
   }
 }

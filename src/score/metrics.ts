@@ -4,17 +4,22 @@
 import { COUNSELLOR_CODES, type Code, type CodedTurn, type Metrics } from "../types.js";
 
 export function scoreTurns(turns: readonly CodedTurn[]): Metrics {
-  const counts = Object.fromEntries(COUNSELLOR_CODES.map((code) => [code, 0])) as Record<Code, number>;
+  const counts = zeroCounts();
   for (const turn of turns) {
     if (turn.role !== "counsellor") continue;
     for (const utterance of turn.utterances) counts[utterance.code]++;
   }
+  return metricsFromCounts(counts);
+}
+
+/** The summary scores of a set of code counts (one session's, or a batch's pooled). */
+export function metricsFromCounts(counts: Record<Code, number>): Metrics {
   const questions = counts["open-question"] + counts["closed-question"];
   const reflections = counts["simple-reflection"] + counts["complex-reflection"] + counts.summary;
   const miAdherent = counts["seek-collaboration"] + counts.affirm + counts["emphasize-autonomy"];
   const miNonAdherent = counts.persuade + counts.confront;
   return {
-    counts,
+    counts: { ...counts },
     questions,
     reflections,
     reflectionToQuestion: ratio(reflections, questions),
@@ -24,6 +29,10 @@ export function scoreTurns(turns: readonly CodedTurn[]): Metrics {
     miNonAdherent,
     percentMiAdherent: percent(miAdherent, miAdherent + miNonAdherent),
   };
+}
+
+export function zeroCounts(): Record<Code, number> {
+  return Object.fromEntries(COUNSELLOR_CODES.map((code) => [code, 0])) as Record<Code, number>;
 }
 
 function ratio(numerator: number, denominator: number): number | null {

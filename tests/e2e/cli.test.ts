@@ -1,5 +1,5 @@
 // End-to-end: spawn the real bin/oars.js and check exit code, stdout and stderr.
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -171,16 +171,19 @@ describe("bad input", () => {
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
-  it("refuses a folder, an empty file and an unreadable one, each with one line", () => {
+  it("refuses a folder without transcripts, an empty file and an unreadable one, each with one line", () => {
     const dir = mkdtempSync(join(tmpdir(), "oars-"));
+    const bare = join(dir, "notes");
+    mkdirSync(bare);
+    writeFileSync(join(bare, "readme.md"), "# not a transcript\n");
     const empty = join(dir, "empty.txt");
     writeFileSync(empty, "");
     const locked = join(dir, "locked.txt");
     writeFileSync(locked, "T: hi\nC: hi\n");
     chmodSync(locked, 0o000);
-    const run = oars(["analyze", dir, empty]);
+    const run = oars(["analyze", bare, empty]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/is a folder/);
+    expect(run.stderr).toContain(`oars: ${bare}: folder holds no transcripts (.txt, .vtt, .srt, .json)\n`);
     expect(run.stderr).toMatch(/empty\.txt: the file is empty/);
     if (process.getuid?.() !== 0) expect(oars(["analyze", locked]).stderr).toMatch(/permission denied/);
   });

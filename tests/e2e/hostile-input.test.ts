@@ -19,7 +19,7 @@ describe("hostile input", () => {
     ["no speaker labels", file("plain.txt", "We talked about drinking.\nIt was fine.\n"), /: no speaker labels found; /],
     ["one speaker", file("mono.txt", "Therapist: Hello.\nTherapist: Anyone there?\n"), /: only one speaker \("Therapist"\) found; /],
     ["binary", file("nul.txt", Buffer.from([0x43, 0x3a, 0x20, 0x00, 0xff, 0x10])), /: binary data \(a NUL byte at offset 3\), not a transcript$/],
-    ["a folder", (() => { mkdirSync(join(dir, "folder.txt")); return join(dir, "folder.txt"); })(), /: is a folder; /],
+    ["a folder without transcripts", (() => { mkdirSync(join(dir, "folder.txt")); return join(dir, "folder.txt"); })(), /: folder holds no transcripts \(\.txt, \.vtt, \.srt, \.json\)$/],
     ["missing", join(dir, "missing.txt"), /: no such file$/],
     ["neither UTF-8 nor Windows-1252", file("bad-bytes.txt", Buffer.from("T: caf\x81\nC: ok\n", "latin1")), /:1: not valid UTF-8, UTF-16 or Windows-1252 text \(byte 0x81 at offset 6\)/],
     ["a bad VTT timestamp", file("bad-time.vtt", "WEBVTT\n\n00:00:aa.000 --> 00:00:02.000\n<v A>Hi.\n"), /:3: bad cue timing "00:00:aa\.000 --> 00:00:02\.000"/],

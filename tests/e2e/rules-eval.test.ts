@@ -50,7 +50,7 @@ describe("oars rules", () => {
   it("refuses an unknown language with exit 2", () => {
     const run = oars(["rules", "--lang", "xx"]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('oars: --lang must be one of en (got "xx")\n');
+    expect(run.stderr).toBe('oars: language must be one of en (got "xx")\n');
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { RuleError } from "../../src/errors.js";
+import { SourceError } from "../../src/errors.js";
 import { checkRuleExamples } from "../../src/rules/examples.js";
 import { addRuleFolder, loadLanguagePack, readRuleFile } from "../../src/rules/load.js";
 import { english } from "../helpers.js";
@@ -23,11 +23,11 @@ describe("every English rule codes its own examples", () => {
   }
 });
 
-function ruleError(yaml: string): RuleError {
+function ruleError(yaml: string): SourceError {
   try {
     readRuleFile("bad.yaml", yaml, loadLanguagePack("en"));
   } catch (err) {
-    if (err instanceof RuleError) return err;
+    if (err instanceof SourceError) return err;
     throw err;
   }
   throw new Error("no error");

@@ -1,8 +1,8 @@
-// Safe YAML reading with positions: every value a rule file holds can be traced back to its
-// line and column, so a bad rule is reported where the author can fix it.
+// Safe YAML reading with positions: every value a rule or configuration file holds can be
+// traced back to its line and column, so a mistake is reported where the author can fix it.
 
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from "yaml";
-import { RuleError } from "../errors.js";
+import { SourceError } from "./errors.js";
 
 const MAX_ALIASES = 50;
 
@@ -25,13 +25,13 @@ export class YamlSource {
     const problem = doc.errors[0] ?? doc.warnings[0];
     if (problem) {
       const { line, col } = this.lines.linePos(problem.pos[0]);
-      throw new RuleError(file, `YAML: ${problem.message.split("\n")[0]}`, line, col);
+      throw new SourceError(file, `YAML: ${problem.message.split("\n")[0]}`, line, col);
     }
     // Resolve aliases now, under the count limit, so a bomb fails here and not later.
     try {
       doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (err) {
-      throw new RuleError(file, `YAML: ${(err as Error).message}`);
+      throw new SourceError(file, `YAML: ${(err as Error).message}`);
     }
     this.root = doc.contents as Node | null;
   }
@@ -44,7 +44,7 @@ export class YamlSource {
 
   fail(node: Node | null | undefined, message: string, offset = 0): never {
     const { line, column } = this.position(node, offset);
-    throw new RuleError(this.file, message, line, column);
+    throw new SourceError(this.file, message, line, column);
   }
 
   map(node: Node | null | undefined, what: string): YAMLMap<unknown, unknown> {

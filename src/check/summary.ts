@@ -1,0 +1,43 @@
+// What a batch report prints at the end: a small row per file and the batch's totals, kept
+// while files stream past so no formatter needs to hold whole results.
+
+import { metricsFromCounts, zeroCounts } from "../score/metrics.js";
+import { COUNSELLOR_CODES, type Code, type FileError, type FileResult, type Metrics } from "../types.js";
+import type { CheckOutcome } from "./index.js";
+
+export interface FileSummary {
+  path: string;
+  turns: number;
+  metrics: Metrics;
+  flags: number;
+  check: CheckOutcome;
+}
+
+export interface BatchSummary {
+  files: FileSummary[];
+  errors: FileError[];
+  passed: number;
+  failed: number;
+  /** Scores over every utterance of every analysed file, pooled. */
+  total: Metrics;
+}
+
+export class SummaryCollector {
+  private readonly files: FileSummary[] = [];
+  private readonly errors: FileError[] = [];
+  private readonly counts: Record<Code, number> = zeroCounts();
+
+  addFile(result: FileResult, check: CheckOutcome): void {
+    this.files.push({ path: result.path, turns: result.turns.length, metrics: result.metrics, flags: result.flags.length, check });
+    for (const code of COUNSELLOR_CODES) this.counts[code] += result.metrics.counts[code];
+  }
+
+  addError(error: FileError): void {
+    this.errors.push(error);
+  }
+
+  summary(): BatchSummary {
+    const passed = this.files.filter((f) => f.check.passed).length;
+    return { files: this.files, errors: this.errors, passed, failed: this.files.length - passed, total: metricsFromCounts(this.counts) };
+  }
+}

@@ -1,0 +1,165 @@
+// `oars analyze` and `oars check`: expand the inputs, code every file (on worker threads when
+// there are several), check each against the thresholds in force, and stream the report in
+// path order. Unreadable files are reported and never stop the others.
+// Exit codes: 0 done (check: every file met the thresholds), 1 (check only) a file missed a
+// threshold, 2 a usage error or an unreadable file; 2 wins over 1.
+
+import { appendFileSync } from "node:fs";
+import { analyzeFiles, defaultJobs } from "../batch/index.js";
+import { expandInputs } from "../batch/expand.js";
+import { checkResult } from "../check/index.js";
+import { LIMIT_IDS, LEVELS, limitProblem, type LevelName, type LimitId, type Limits } from "../check/limits.js";
+import { SummaryCollector } from "../check/summary.js";
+import { resolveSettings, type Settings, type SettingsLayer } from "../config/index.js";
+import { limitsInForce } from "../config/settings.js";
+import { EXIT, UsageError } from "../errors.js";
+import { redactError, redactResult } from "../redact/index.js";
+import { createFormatter, REPORT_FORMATS, type ReportContext, type ReportFormat } from "../report/index.js";
+import { markdownSummary } from "../report/markdown.js";
+import { loadPack } from "../rules/pack.js";
+import type { FileError } from "../types.js";
+import { chooseColor } from "./output.js";
+import { Progress } from "./progress.js";
+import { OutputSink } from "./sink.js";
+
+export interface BatchCommandOptions extends Partial<Record<CamelLimit, string>> {
+  format: string;
+  output?: string;
+  show?: string;
+  counsellor: string[];
+  lang?: string;
+  rules: string[];
+  ignore: string[];
+  maxSize: string;
+  redact?: boolean;
+  config?: string | false;
+  jobs?: string;
+  level?: string;
+}
+
+type CamelLimit = "minRq" | "minOpen" | "minComplex" | "maxPersuade" | "maxConfront" | "minAdherentShare";
+const camel = (id: LimitId) => id.replace(/-(\w)/g, (_, ch: string) => ch.toUpperCase()) as CamelLimit;
+
+export { REPORT_FORMATS };
+
+/** The settings a batch command runs with: config file, then these options. */
+export function settingsFromOptions(options: BatchCommandOptions): Settings {
+  const cwd = process.cwd();
+  const commandLine: SettingsLayer = {
+    ...(options.lang !== undefined ? { language: options.lang } : {}),
+    counsellors: options.counsellor,
+    ruleFolders: options.rules,
+    ignore: options.ignore.map((pattern) => ({ pattern, base: cwd })),
+  };
+  if (options.level !== undefined) {
+    if (!(LEVELS as readonly string[]).includes(options.level)) throw new UsageError(`--level must be one of ${LEVELS.join(", ")} (got "${options.level}")`);
+    commandLine.level = options.level as LevelName;
+  }
+  const limits: Limits = {};
+  for (const id of LIMIT_IDS) {
+    const given = options[camel(id)];
+    if (given === undefined) continue;
+    const value = Number(given.replace(/%$/, ""));
+    const problem = given.trim() === "" || Number.isNaN(value) ? `${id} takes a number (got "${given}")` : limitProblem(id, value);
+    if (problem) throw new UsageError(`--${problem}`);
+    limits[id] = value;
+  }
+  commandLine.limits = limits;
+  return resolveSettings({ cwd, config: options.config, commandLine });
+}
+
+export async function runBatch(command: "analyze" | "check", args: string[], options: BatchCommandOptions, version: string): Promise<number> {
+  if (!(REPORT_FORMATS as readonly string[]).includes(options.format)) {
+    throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(", ")} (got "${options.format}")`);
+  }
+  const format = options.format as ReportFormat;
+  if (options.show !== undefined && options.show !== "turns") throw new UsageError(`--show takes "turns" (got "${options.show}")`);
+  const maxMb = Number(options.maxSize);
+  if (!(maxMb > 0)) throw new UsageError(`--max-size takes a size in MB greater than 0 (got "${options.maxSize}")`);
+  const jobs = options.jobs === undefined ? defaultJobs() : Number(options.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of 1 or more (got "${options.jobs}")`);
+
+  const settings = settingsFromOptions(options);
+  const pack = loadPack(settings.language, settings.ruleFolders, settings.rules);
+  const limits = limitsInForce(settings);
+  const { files, errors: expansionErrors } = expandInputs(args, settings.ignore);
+
+  const context: ReportContext = { command, toolVersion: version, limits };
+  const formatter = createFormatter(format, context, {
+    color: chooseColor(options.output !== undefined),
+    showTurns: options.show === "turns",
+    rules: pack.rules,
+  });
+  const sink = new OutputSink(options.output);
+  const progress = new Progress(files.length);
+  const say = (message: string) => {
+    progress.clear();
+    process.stderr.write(`oars: ${message}\n`);
+  };
+  const stopOnInterrupt = () => {
+    progress.clear();
+    sink.abandon();
+    process.stderr.write("oars: interrupted\n");
+    process.exit(130);
+  };
+  process.once("SIGINT", stopOnInterrupt);
+  process.once("SIGTERM", stopOnInterrupt);
+
+  const collector = new SummaryCollector();
+  const addError = async (error: FileError) => {
+    say(`${error.path}${error.line !== undefined ? `:${error.line}` : ""}: ${error.message}`);
+    const shown = options.redact ? redactError(error) : error;
+    collector.addError(shown);
+    await sink.write(formatter.error(shown));
+  };
+
+  try {
+    await sink.write(formatter.start());
+    for (const error of expansionErrors) await addError(error);
+    const maxBytes = maxMb * 1024 * 1024;
+    const outcomes = analyzeFiles(
+      files,
+      { pack, counsellors: settings.counsellors, maxBytes },
+      { language: settings.language, ruleFolders: settings.ruleFolders, rules: settings.rules, counsellors: settings.counsellors, maxBytes },
+      { jobs },
+    );
+    for await (const outcome of outcomes) {
+      if ("error" in outcome) {
+        await addError(outcome.error);
+      } else {
+        for (const warning of outcome.result.warnings) say(`${outcome.path}: ${warning}`);
+        const result = options.redact ? redactResult(outcome.result) : outcome.result;
+        const check = checkResult(result, limits);
+        collector.addFile(result, check);
+        await sink.write(formatter.file({ result, check }));
+      }
+      progress.tick(outcome.path);
+    }
+    progress.clear();
+    const summary = collector.summary();
+    await sink.write(formatter.end(summary));
+    sink.commit();
+    if (format === "github") writeStepSummary(markdownSummary(summary, context), say);
+    if (summary.errors.length > 0) return EXIT.usage;
+    return command === "check" && summary.failed > 0 ? EXIT.failed : EXIT.ok;
+  } catch (err) {
+    sink.abandon();
+    throw err;
+  } finally {
+    progress.clear();
+    process.removeListener("SIGINT", stopOnInterrupt);
+    process.removeListener("SIGTERM", stopOnInterrupt);
+  }
+}
+
+// GitHub shows this file's Markdown on the run's page. Not writable: say so, keep going.
+function writeStepSummary(markdown: string, say: (message: string) => void): void {
+  const file = process.env.GITHUB_STEP_SUMMARY;
+  if (!file) return;
+  try {
+    appendFileSync(file, `${markdown}\n`);
+  } catch (err) {
+    say(`cannot write the job summary to ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+

@@ -1,0 +1,38 @@
+// `oars config`: the settings a run in this folder would use, and the file they came from, in
+// the configuration file's own layout so they can be copied into one.
+
+import { stringify } from "yaml";
+import { resolveSettings } from "../config/index.js";
+import { limitsInForce } from "../config/settings.js";
+import { EXIT, UsageError } from "../errors.js";
+import { writeOutput } from "./output.js";
+
+export interface ConfigCommandOptions {
+  config?: string | false;
+  format: string;
+}
+
+export const CONFIG_FORMATS = ["yaml", "json"] as const;
+
+export function runConfig(options: ConfigCommandOptions): number {
+  if (!(CONFIG_FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`--format must be one of ${CONFIG_FORMATS.join(", ")}`);
+  const settings = resolveSettings({ cwd: process.cwd(), config: options.config, commandLine: {} });
+  const resolved = {
+    language: settings.language,
+    counsellors: settings.counsellors,
+    "rule-folders": settings.ruleFolders,
+    rules: Object.fromEntries(
+      settings.rules.map((r) => [r.id, r.off ? "off" : { ...(r.priority !== undefined ? { priority: r.priority } : {}), ...(r.confidence ? { confidence: r.confidence } : {}) }]),
+    ),
+    thresholds: { ...(settings.level ? { level: settings.level } : {}), ...limitsInForce(settings) },
+    ignore: settings.ignore.map((i) => i.pattern),
+  };
+  if (options.format === "json") {
+    writeOutput(`${JSON.stringify({ source: settings.source, settings: resolved }, null, 2)}\n`, undefined);
+  } else {
+    const source = settings.source ? `# from ${settings.source}` : "# no configuration file found: defaults";
+    const note = Object.keys(settings.limits).length === 0 ? "\n# no thresholds set: the MITI fair level applies" : "";
+    writeOutput(`${source}${note}\n${stringify(resolved)}`, undefined);
+  }
+  return EXIT.ok;
+}

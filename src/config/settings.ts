@@ -1,0 +1,76 @@
+// The settings a run uses, merged in this order: defaults, then the configuration file, then
+// the command line. Plain data (no Maps, no functions) so worker threads receive a copy.
+
+import { LEVELS, levelLimits, type LevelName, type Limits } from "../check/limits.js";
+
+export interface RuleAdjustment {
+  id: string;
+  off: boolean;
+  priority?: number;
+  confidence?: "high" | "low";
+  /** Where the adjustment was written, for "no such rule" messages. */
+  file: string;
+  line: number;
+}
+
+export interface IgnorePattern {
+  pattern: string;
+  /** The folder the pattern is relative to (the config file's, or the working directory). */
+  base: string;
+}
+
+export interface Settings {
+  language: string;
+  counsellors: string[];
+  /** Absolute paths of extra rule folders. */
+  ruleFolders: string[];
+  rules: RuleAdjustment[];
+  level: LevelName | null;
+  limits: Limits;
+  ignore: IgnorePattern[];
+  /** The configuration file the settings came from, or null. */
+  source: string | null;
+}
+
+/** Settings one layer (a config file, the command line) gives; absent keys leave the rest. */
+export interface SettingsLayer {
+  language?: string;
+  counsellors?: string[];
+  ruleFolders?: string[];
+  rules?: RuleAdjustment[];
+  level?: LevelName;
+  limits?: Limits;
+  ignore?: IgnorePattern[];
+}
+
+export const DEFAULT_LANGUAGE = "en";
+export const DEFAULT_LEVEL: LevelName = "fair";
+export { LEVELS };
+
+export function defaultSettings(): Settings {
+  return { language: DEFAULT_LANGUAGE, counsellors: [], ruleFolders: [], rules: [], level: null, limits: {}, ignore: [], source: null };
+}
+
+/**
+ * Lay `layer` over `base`. Lists from the command line add to the file's (more rule folders,
+ * more ignores, more counsellor names); a level sets its four limits, which limits named in
+ * the same or a later layer then override.
+ */
+export function mergeSettings(base: Settings, layer: SettingsLayer): Settings {
+  const limits = { ...base.limits, ...(layer.level ? levelLimits(layer.level) : {}), ...layer.limits };
+  return {
+    ...base,
+    language: layer.language ?? base.language,
+    counsellors: [...base.counsellors, ...(layer.counsellors ?? [])],
+    ruleFolders: [...base.ruleFolders, ...(layer.ruleFolders ?? [])],
+    rules: [...base.rules, ...(layer.rules ?? [])],
+    level: layer.level ?? base.level,
+    limits,
+    ignore: [...base.ignore, ...(layer.ignore ?? [])],
+  };
+}
+
+/** The limits a check runs with: those set anywhere, or the default level when none are. */
+export function limitsInForce(settings: Settings): Limits {
+  return Object.keys(settings.limits).length > 0 ? settings.limits : levelLimits(DEFAULT_LEVEL);
+}

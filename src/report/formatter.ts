@@ -1,0 +1,30 @@
+// What every report format implements. A batch streams through it: start, then each file (or
+// unreadable file) in path order as it is ready, then end with the batch summary. Formats
+// return text and keep no results, so memory stays bounded however many files there are.
+
+import type { CheckOutcome } from "../check/index.js";
+import type { BatchSummary } from "../check/summary.js";
+import type { Limits } from "../check/limits.js";
+import type { FileError, FileResult } from "../types.js";
+
+export const REPORT_FORMATS = ["table", "json", "ndjson", "markdown", "github", "junit", "sarif"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface CheckedFile {
+  result: FileResult;
+  check: CheckOutcome;
+}
+
+export interface ReportContext {
+  /** "analyze" reports every file in full; "check" reports a row per file. */
+  command: "analyze" | "check";
+  toolVersion: string;
+  limits: Limits;
+}
+
+export interface ReportFormatter {
+  start(): string;
+  file(entry: CheckedFile): string;
+  error(error: FileError): string;
+  end(summary: BatchSummary): string;
+}

@@ -1,0 +1,35 @@
+// The per-file summary rows that the table and Markdown formats share: the same columns, the
+// same figures, the same totals row.
+
+import { describeBound, LIMIT_IDS, LIMITS, type Limits } from "../check/limits.js";
+import type { BatchSummary, FileSummary } from "../check/summary.js";
+import type { Metrics } from "../types.js";
+
+export const SUMMARY_HEAD = ["File", "Turns", "R:Q", "Open %", "Complex %", "PER", "CON", "Adherent %", "Flags", "Thresholds"];
+
+export function summaryRows(summary: BatchSummary): { files: string[][]; total: string[] } {
+  const files = summary.files.map((f) => [f.path, String(f.turns), ...figures(f.metrics), String(f.flags), f.check.passed ? "met ✓" : "not met ✗"]);
+  const turns = summary.files.reduce((n, f) => n + f.turns, 0);
+  const flags = summary.files.reduce((n, f) => n + f.flags, 0);
+  const total = [`Total (${summary.files.length} files)`, String(turns), ...figures(summary.total), String(flags), `${summary.passed} met, ${summary.failed} not`];
+  return { files, total };
+}
+
+function figures(m: Metrics): string[] {
+  const pct = (v: number | null) => (v === null ? "n/a" : v.toFixed(0));
+  return [m.reflectionToQuestion === null ? "n/a" : m.reflectionToQuestion.toFixed(2), pct(m.percentOpenQuestions), pct(m.percentComplexReflections), String(m.counts.persuade), String(m.counts.confront), pct(m.percentMiAdherent)];
+}
+
+/** The failed checks of each file that did not meet the thresholds. */
+export function failures(summary: BatchSummary): { path: string; messages: string[] }[] {
+  return summary.files
+    .filter((f: FileSummary) => !f.check.passed)
+    .map((f) => ({ path: f.path, messages: f.check.checks.filter((c) => c.status === "fail").map((c) => c.message) }));
+}
+
+/** "R:Q ≥ 1.00, % open questions ≥ 50%, …": the limits a run checked. */
+export function describeLimits(limits: Limits): string {
+  return LIMIT_IDS.filter((id) => limits[id] !== undefined)
+    .map((id) => `${LIMITS[id].label} ${describeBound(LIMITS[id], limits[id]!)}`)
+    .join(", ");
+}
