@@ -79,7 +79,7 @@ export class YamlSource {
 
   number(node: Node | null | undefined, what: string, min: number, max: number): number {
     if (!isScalar(node) || typeof node.value !== "number" || !(node.value >= min && node.value <= max)) {
-      this.fail(node, `${what} must be a number from ${min} to ${max}`);
+      this.fail(node, max === Infinity ? `${what} must be a number of at least ${min}` : `${what} must be a number from ${min} to ${max}`);
     }
     return node.value as number;
   }

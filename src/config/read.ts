@@ -94,7 +94,7 @@ function readThresholds(src: YamlSource, node: Node | null): Pick<SettingsLayer,
       continue;
     }
     const id = key as LimitId;
-    const number = src.number(value, `thresholds.${id}`, 0, Number.MAX_SAFE_INTEGER);
+    const number = src.number(value, `thresholds.${id}`, 0, Infinity);
     const problem = limitProblem(id, number);
     if (problem) src.fail(value, `thresholds: ${problem}`);
     limits[id] = number;

@@ -28,6 +28,8 @@ describe("no network", () => {
       ["analyze", session],
       ["analyze", "-f", "json", "--show", "turns", session, fixture("formats", "teams.vtt"), fixture("formats", "whisperx.json")],
       ["eval", "--gold", fixture("reference", "session-alcohol.csv"), session],
+      ["check", "--no-config", "--jobs", "2", "-f", "sarif", "--max-persuade", "9", "--max-confront", "9", "--min-open", "0", "--min-rq", "0", "--min-adherent-share", "0", fixture("batch")],
+      ["config"],
       ["rules"],
       ["rules", "test"],
       ["--version"],
