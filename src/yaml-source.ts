@@ -1,13 +1,22 @@
 // Safe YAML reading with positions: every value a rule or configuration file holds can be
 // traced back to its line and column, so a mistake is reported where the author can fix it.
 
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from "yaml";
+import { createRequire } from "node:module";
+import type { Node, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { SourceError } from "./errors.js";
+
+// The yaml library is loaded on first use: runs that read only prebuilt packs never need it.
+type Yaml = typeof import("yaml");
+let yamlLibrary: Yaml | null = null;
+const yaml = (): Yaml => (yamlLibrary ??= createRequire(import.meta.url)("yaml") as Yaml);
+export const isMap = (node: unknown): node is YAMLMap<unknown, unknown> => yaml().isMap(node);
+export const isScalar = (node: unknown): node is Scalar<unknown> => yaml().isScalar(node);
+const isSeq = (node: unknown): node is YAMLSeq<unknown> => yaml().isSeq(node);
 
 const MAX_ALIASES = 50;
 
 export class YamlSource {
-  private readonly lines = new LineCounter();
+  private readonly lines = new (yaml().LineCounter)();
   readonly root: Node | null;
 
   constructor(
@@ -15,7 +24,7 @@ export class YamlSource {
     text: string,
   ) {
     // No custom tags, a bounded alias count (no "billion laughs"), duplicate keys refused.
-    const doc = parseDocument(text, {
+    const doc = yaml().parseDocument(text, {
       lineCounter: this.lines,
       schema: "core",
       customTags: [],

@@ -5,11 +5,17 @@
 // is sorted by path (code-point order, the same on every machine) without repeats.
 
 import { statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
-import fg from "fast-glob";
-import picomatch from "picomatch";
+import type FastGlob from "fast-glob";
+import type Picomatch from "picomatch";
 import type { IgnorePattern } from "../config/settings.js";
 import type { FileError } from "../types.js";
+
+// Loaded on first use: most runs name files outright and need neither (they cost ~50 ms to load).
+const require = createRequire(import.meta.url);
+let globber: typeof FastGlob | null = null;
+const fg = () => (globber ??= require("fast-glob") as typeof FastGlob);
 
 export const TRANSCRIPT_EXTENSIONS = ["txt", "vtt", "srt", "json"] as const;
 const IN_FOLDER = `**/*.{${TRANSCRIPT_EXTENSIONS.join(",")}}`;
@@ -33,12 +39,12 @@ export function expandInputs(args: readonly string[], ignore: readonly IgnorePat
     if (kind === "stdin" || kind === "file") {
       add(arg); // named outright: read even if an ignore pattern matches
     } else if (kind === "folder") {
-      const found = fg.sync(IN_FOLDER, { cwd: resolve(cwd, arg), onlyFiles: true, dot: false, ignore: NEVER, caseSensitiveMatch: false });
+      const found = fg().sync(IN_FOLDER, { cwd: resolve(cwd, arg), onlyFiles: true, dot: false, ignore: NEVER, caseSensitiveMatch: false });
       const kept = found.map((p) => join(arg, p)).filter((p) => !ignored(resolve(cwd, p)));
       if (kept.length === 0) errors.push({ path: arg, message: `folder holds no transcripts (${TRANSCRIPT_EXTENSIONS.map((e) => `.${e}`).join(", ")})` });
       kept.forEach(add);
-    } else if (fg.isDynamicPattern(arg)) {
-      const found = fg.sync(arg, { cwd, onlyFiles: true, dot: false, ignore: NEVER }).filter((p) => !ignored(resolve(cwd, p)));
+    } else if (fg().isDynamicPattern(arg)) {
+      const found = fg().sync(arg, { cwd, onlyFiles: true, dot: false, ignore: NEVER }).filter((p) => !ignored(resolve(cwd, p)));
       if (found.length === 0) errors.push({ path: arg, message: "no files match this pattern" });
       found.forEach(add);
     } else {
@@ -61,7 +67,7 @@ function kindOf(path: string): "file" | "folder" | "missing" {
 // files outside that folder are never ignored by them.
 function ignoreMatcher(patterns: readonly IgnorePattern[]): (absolute: string) => boolean {
   const tests = patterns.map(({ pattern, base }) => {
-    const match = picomatch(pattern, { dot: true });
+    const match = (require("picomatch") as typeof Picomatch)(pattern, { dot: true });
     return (absolute: string) => {
       const rel = relative(base, absolute);
       return !rel.startsWith("..") && match(rel.split("\\").join("/"));

@@ -8,6 +8,7 @@ import type { LanguagePack } from "../rules/types.js";
 
 export interface TextView extends MatchInput {
   text: string;
+  present: ReadonlySet<string>;
   words: number;
   /** Ends with a question mark. */
   question: boolean;
@@ -25,6 +26,7 @@ export function viewOf(text: string, pack: LanguagePack): TextView {
   return {
     text,
     tokens,
+    present: new Set(tokens),
     starts: startPositions(tokens, pack.leadFillers),
     words: tokens.filter((t) => !PUNCTUATION.test(t)).length,
     question: /\?["'”’)\]]*\s*$/.test(text),

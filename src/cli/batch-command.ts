@@ -40,7 +40,6 @@ export interface BatchCommandOptions extends Partial<Record<CamelLimit, string>>
 type CamelLimit = "minRq" | "minOpen" | "minComplex" | "maxPersuade" | "maxConfront" | "minAdherentShare";
 const camel = (id: LimitId) => id.replace(/-(\w)/g, (_, ch: string) => ch.toUpperCase()) as CamelLimit;
 
-export { REPORT_FORMATS };
 
 /** The settings a batch command runs with: config file, then these options. */
 export function settingsFromOptions(options: BatchCommandOptions): Settings {

@@ -12,7 +12,7 @@ export interface ConfigCommandOptions {
   format: string;
 }
 
-export const CONFIG_FORMATS = ["yaml", "json"] as const;
+import { CONFIG_FORMATS } from "./choices.js";
 
 export function runConfig(options: ConfigCommandOptions): number {
   if (!(CONFIG_FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`--format must be one of ${CONFIG_FORMATS.join(", ")}`);

@@ -8,10 +8,15 @@ import { EXIT, InputError, SourceError, UsageError } from "../errors.js";
 import { DEFAULT_MAX_BYTES } from "../read/load.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { LIMIT_IDS, LIMITS, type LimitId } from "../check/limits.js";
-import { REPORT_FORMATS, runBatch, type BatchCommandOptions } from "./batch-command.js";
-import { CONFIG_FORMATS, runConfig, type ConfigCommandOptions } from "./config-command.js";
-import { EVAL_FORMATS, runEval, type EvalCommandOptions } from "./eval-command.js";
-import { RULES_FORMATS, runRulesList, runRulesTest, type RulesCommandOptions } from "./rules-command.js";
+import type { BatchCommandOptions } from "./batch-command.js";
+import { CONFIG_FORMATS, EVAL_FORMATS, REPORT_FORMATS, RULES_FORMATS } from "./choices.js";
+import type { ConfigCommandOptions } from "./config-command.js";
+import type { EvalCommandOptions } from "./eval-command.js";
+import type { RulesCommandOptions } from "./rules-command.js";
+
+// Each command's code is imported when the command runs, so `oars --version` and `--help`
+// load only commander, and a command loads only what it uses.
+const batch = () => import("./batch-command.js");
 
 function packageVersion(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
@@ -41,7 +46,7 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
       }
       paths = ["-"];
     }
-    setExit(await runBatch("analyze", paths, options, version));
+    setExit(await (await batch()).runBatch("analyze", paths, options, version));
   });
 
   const check = program
@@ -50,7 +55,7 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
     .argument("<paths...>", "transcripts, folders (every .txt .vtt .srt .json inside) or globs")
     .option("--level <level>", "MITI level the four summary scores must reach: fair or good (the default, when no threshold is set, is fair)");
   for (const id of LIMIT_IDS) check.option(`--${id} <${LIMIT_UNITS[LIMITS[id].unit]}>`, LIMIT_HELP[id]);
-  addBatchOptions(check).action(async (paths: string[], options: BatchCommandOptions) => setExit(await runBatch("check", paths, options, version)));
+  addBatchOptions(check).action(async (paths: string[], options: BatchCommandOptions) => setExit(await (await batch()).runBatch("check", paths, options, version)));
 
   program
     .command("config")
@@ -58,7 +63,7 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
     .option("--config <file>", "read this configuration file instead of searching for one")
     .option("--no-config", "ignore configuration files")
     .addOption(new Option("-f, --format <format>", "output format").choices([...CONFIG_FORMATS]).default("yaml"))
-    .action((options: ConfigCommandOptions) => setExit(runConfig(options)));
+    .action(async (options: ConfigCommandOptions) => setExit((await import("./config-command.js")).runConfig(options)));
 
   program
     .command("eval")
@@ -68,7 +73,7 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
     .addOption(new Option("-f, --format <format>", "output format").choices([...EVAL_FORMATS]).default("table"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--lang <code>", "language of the transcripts", "en")
-    .action((files: string[], options: EvalCommandOptions) => setExit(runEval(files, options, version)));
+    .action(async (files: string[], options: EvalCommandOptions) => setExit((await import("./eval-command.js")).runEval(files, options, version)));
 
   const rules = program
     .command("rules")
@@ -77,12 +82,12 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
     .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
     .addOption(new Option("-f, --format <format>", "output format").choices([...RULES_FORMATS]).default("table"))
     .option("-o, --output <file>", "write the list to a file instead of standard output")
-    .action((options: RulesCommandOptions) => setExit(runRulesList(options)));
+    .action(async (options: RulesCommandOptions) => setExit((await import("./rules-command.js")).runRulesList(options)));
   rules
     .command("test")
     .description("run every rule's examples (takes the --lang and --rules of `oars rules`); exit 1 if any fails")
     // --lang and --rules belong to `rules`, which commander lets stand before or after `test`.
-    .action(() => setExit(runRulesTest(rules.opts<RulesCommandOptions>())));
+    .action(async () => setExit((await import("./rules-command.js")).runRulesTest(rules.opts<RulesCommandOptions>())));
 
   return program;
 }

@@ -17,7 +17,7 @@ export interface RulesCommandOptions {
   output?: string;
 }
 
-export const RULES_FORMATS = ["table", "json"] as const;
+import { RULES_FORMATS } from "./choices.js";
 
 const where = (file: string, line: number) => `${relative(process.cwd(), file) || file}:${line}`;
 

@@ -4,10 +4,10 @@
 
 import { readFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
-import { isMap, isScalar, type Node } from "yaml";
+import type { Node } from "yaml";
 import { LIMIT_IDS, LEVELS, limitProblem, type LimitId, type Limits } from "../check/limits.js";
 import { SourceError } from "../errors.js";
-import { YamlSource } from "../yaml-source.js";
+import { isMap, isScalar, YamlSource } from "../yaml-source.js";
 import type { RuleAdjustment, SettingsLayer } from "./settings.js";
 
 const KEYS = ["language", "counsellors", "rule-folders", "rules", "thresholds", "ignore"] as const;

@@ -1,16 +1,31 @@
 // The role label list (rules/roles.yaml), kept as data so new recorder labels need no code.
 
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { RULES_ROOT } from "../paths.js";
+import { readPrebuilt, type Source } from "../rules/prebuilt.js";
 import type { Role } from "../types.js";
+
+export type RoleLabels = Partial<Record<"counsellor" | "client", string[]>>;
 
 let labels: Map<string, Role> | null = null;
 
+export function roleSources(): Source[] {
+  const file = join(RULES_ROOT, "roles.yaml");
+  return [{ file, text: readFileSync(file, "utf8") }];
+}
+
+export function parseRoleLabels(text: string): RoleLabels {
+  // yaml is loaded only when the prebuilt list is missing or stale.
+  const { parse } = createRequire(import.meta.url)("yaml") as typeof import("yaml");
+  return parse(text) as RoleLabels;
+}
+
 function roleLabels(): Map<string, Role> {
   if (labels) return labels;
-  const data = parse(readFileSync(join(RULES_ROOT, "roles.yaml"), "utf8")) as Record<"counsellor" | "client", string[]>;
+  const sources = roleSources();
+  const data = readPrebuilt<RoleLabels>("roles", sources) ?? parseRoleLabels(sources[0]!.text);
   labels = new Map();
   for (const role of ["counsellor", "client"] as const) {
     for (const label of data[role] ?? []) labels.set(label.toLowerCase(), role);

@@ -9,6 +9,7 @@ import { SourceError } from "../errors.js";
 import { RULES_ROOT } from "../paths.js";
 import { COUNSELLOR_CODES, INPUT_CODES, type Code } from "../types.js";
 import { Pattern, PatternError, type WordLists } from "./pattern.js";
+import { packFromData, readPrebuilt, type PackData, type Source } from "./prebuilt.js";
 import type { Conditions, LanguagePack, Rule, RuleExample } from "./types.js";
 import { YamlSource } from "../yaml-source.js";
 
@@ -28,10 +29,22 @@ const DEFAULT_PRIORITY = 50;
 
 /** Read and compile the pack for `language` from `dir` (default: the bundled rules). */
 export function loadLanguagePack(language: string, dir: string = join(RULES_ROOT, language)): LanguagePack {
+  const sources = packSources(dir);
+  const prebuilt = dir === join(RULES_ROOT, language) ? readPrebuilt<PackData>(language, sources) : null;
+  return prebuilt ? packFromData(prebuilt) : readPackSources(sources);
+}
+
+/** The YAML files of a pack folder: language.yaml first, then the rule files by name. */
+export function packSources(dir: string): Source[] {
   const languageFile = join(dir, LANGUAGE_FILE);
-  const pack = readLanguageFile(languageFile, readText(languageFile));
   const ruleFiles = listYaml(dir).filter((file) => basename(file) !== LANGUAGE_FILE);
-  for (const file of ruleFiles) pack.rules.push(...readRuleFile(file, readText(file), pack));
+  return [languageFile, ...ruleFiles].map((file) => ({ file, text: readText(file) }));
+}
+
+/** Parse, check and compile a pack from its YAML files (as packSources lists them). */
+export function readPackSources([languageFile, ...ruleFiles]: Source[]): LanguagePack {
+  const pack = readLanguageFile(languageFile!.file, languageFile!.text);
+  for (const { file, text } of ruleFiles) pack.rules.push(...readRuleFile(file, text, pack));
   checkUniqueIds(pack.rules);
   return pack;
 }

@@ -26,7 +26,7 @@ export class PatternError extends Error {
 type Test = (token: string) => boolean;
 
 type Node =
-  | { kind: "test"; test: Test; literal?: string }
+  | { kind: "test"; test: Test; /** The whole words this test accepts, when it is a set of them. */ words?: ReadonlySet<string> }
   | { kind: "seq"; items: Node[] }
   | { kind: "alt"; options: Node[] }
   | { kind: "repeat"; node: Node; min: number; max: number }
@@ -41,6 +41,8 @@ type Instruction =
   | { op: "end" }
   | { op: "match" };
 
+const OP = { test: 0, split: 1, jump: 2, start: 3, end: 4, match: 5 } as const;
+
 /** Word lists a pattern may name with @name; each entry is one or more words. */
 export type WordLists = ReadonlyMap<string, readonly string[]>;
 
@@ -48,6 +50,8 @@ export interface MatchInput {
   tokens: readonly string[];
   /** Positions where `^` holds: 0 and every position reached by skipping leading fillers. */
   starts: ReadonlySet<number>;
+  /** The distinct tokens, when the caller has them (made from `tokens` otherwise). */
+  present?: ReadonlySet<string>;
 }
 
 export const MAX_REPEAT = 8;
@@ -55,12 +59,43 @@ const MAX_PATTERN_LENGTH = 2000;
 const MAX_PROGRAM = 5000;
 
 export class Pattern {
+  // The program as flat arrays (opcode, two operands, the token tests), and the VM's work
+  // lists, allocated once per pattern: matching allocates nothing.
+  private readonly ops: Uint8Array;
+  private readonly arg1: Int32Array;
+  private readonly arg2: Int32Array;
+  private readonly tests: (Test | null)[];
+  private readonly seen: Int32Array;
+  private readonly stack: Int32Array;
+  private current: Int32Array;
+  private next: Int32Array;
+  private generation = 0;
+
   private constructor(
     readonly source: string,
-    private readonly program: Instruction[],
-    /** Words every match must contain; lets a caller skip the VM when one is absent. */
-    readonly requiredWords: readonly string[],
-  ) {}
+    program: Instruction[],
+    /**
+     * Words a match needs: for each set, at least one of its words must be among the tokens.
+     * Most rules name a word or two that most utterances lack, so most calls end here.
+     */
+    readonly requiredWords: readonly ReadonlySet<string>[],
+  ) {
+    const size = program.length;
+    this.ops = new Uint8Array(size);
+    this.arg1 = new Int32Array(size);
+    this.arg2 = new Int32Array(size);
+    this.tests = new Array<Test | null>(size).fill(null);
+    program.forEach((ins, pc) => {
+      this.ops[pc] = OP[ins.op];
+      if (ins.op === "test") this.tests[pc] = ins.test;
+      else if (ins.op === "split") [this.arg1[pc], this.arg2[pc]] = [ins.a, ins.b];
+      else if (ins.op === "jump") this.arg1[pc] = ins.to;
+    });
+    this.seen = new Int32Array(size).fill(-1);
+    this.stack = new Int32Array(2 * size + 2);
+    this.current = new Int32Array(size);
+    this.next = new Int32Array(size);
+  }
 
   static compile(source: string, lists: WordLists): Pattern {
     if (source.length > MAX_PATTERN_LENGTH) throw new PatternError(`pattern is longer than ${MAX_PATTERN_LENGTH} characters`, 0);
@@ -69,61 +104,77 @@ export class Pattern {
     const program: Instruction[] = [];
     emit(node, program);
     program.push({ op: "match" });
-    return new Pattern(source, program, requiredLiterals(node));
+    return new Pattern(source, program, requiredWords(node));
   }
 
   matches(input: MatchInput): boolean {
-    const { tokens, starts } = input;
-    const program = this.program;
-    let current: number[] = [];
-    const seen = new Int32Array(program.length).fill(-1);
-    let generation = 0;
-
-    // Adds pc and everything reachable from it without consuming a token.
-    const add = (list: number[], pc: number, pos: number): boolean => {
-      const stack = [pc];
-      while (stack.length) {
-        const at = stack.pop()!;
-        if (seen[at] === generation) continue;
-        seen[at] = generation;
-        const ins = program[at]!;
-        switch (ins.op) {
-          case "match":
-            return true;
-          case "jump":
-            stack.push(ins.to);
-            break;
-          case "split":
-            stack.push(ins.b, ins.a);
-            break;
-          case "start":
-            if (starts.has(pos)) stack.push(at + 1);
-            break;
-          case "end":
-            if (isEnd(tokens, pos)) stack.push(at + 1);
-            break;
-          case "test":
-            list.push(at);
-        }
-      }
-      return false;
-    };
-
-    for (let pos = 0; pos <= tokens.length; pos++) {
-      // Unanchored: a match may begin at any position.
-      if (add(current, 0, pos)) return true;
-      if (pos === tokens.length) break;
-      const token = tokens[pos]!;
-      const next: number[] = [];
-      generation++;
-      for (const pc of current) {
-        const ins = program[pc] as { op: "test"; test: Test };
-        if (ins.test(token) && add(next, pc + 1, pos + 1)) return true;
-      }
-      current = next;
+    if (this.requiredWords.length > 0) {
+      const present = input.present ?? new Set(input.tokens);
+      for (const anyOf of this.requiredWords) if (!hasAny(present, anyOf)) return false;
     }
-    return false;
+    const { tokens, starts } = input;
+    this.generation++;
+    let count = this.addFrom(0, 0, tokens, starts, this.current, 0);
+    for (let pos = 0; pos < tokens.length && count >= 0; pos++) {
+      const token = tokens[pos]!;
+      const current = this.current;
+      const next = this.next;
+      let nextCount = 0;
+      this.generation++;
+      for (let i = 0; i < count && nextCount >= 0; i++) {
+        const pc = current[i]!;
+        if (this.tests[pc]!(token)) nextCount = this.addFrom(pc + 1, pos + 1, tokens, starts, next, nextCount);
+      }
+      // Unanchored: a match may also begin at the next position.
+      if (nextCount >= 0) nextCount = this.addFrom(0, pos + 1, tokens, starts, next, nextCount);
+      this.current = next;
+      this.next = current;
+      count = nextCount;
+    }
+    return count < 0;
   }
+
+  // Adds pc and every test reachable from it without consuming a token to `list` (from
+  // `count`); returns the list's new length, or -1 when `match` is reached.
+  private addFrom(pc: number, pos: number, tokens: readonly string[], starts: ReadonlySet<number>, list: Int32Array, count: number): number {
+    const { ops, arg1, arg2, seen, stack, generation } = this;
+    let top = 0;
+    stack[top++] = pc;
+    while (top > 0) {
+      const at = stack[--top]!;
+      if (seen[at] === generation) continue;
+      seen[at] = generation;
+      switch (ops[at]) {
+        case OP.match:
+          return -1;
+        case OP.jump:
+          stack[top++] = arg1[at]!;
+          break;
+        case OP.split:
+          stack[top++] = arg2[at]!;
+          stack[top++] = arg1[at]!;
+          break;
+        case OP.start:
+          if (starts.has(pos)) stack[top++] = at + 1;
+          break;
+        case OP.end:
+          if (isEnd(tokens, pos)) stack[top++] = at + 1;
+          break;
+        default:
+          list[count++] = at;
+      }
+    }
+    return count;
+  }
+}
+
+function hasAny(present: ReadonlySet<string>, anyOf: ReadonlySet<string>): boolean {
+  if (anyOf.size <= present.size) {
+    for (const word of anyOf) if (present.has(word)) return true;
+  } else {
+    for (const word of present) if (anyOf.has(word)) return true;
+  }
+  return false;
 }
 
 // `$` holds at the end, or before a final full stop or exclamation mark.
@@ -185,10 +236,31 @@ function emit(node: Node, out: Instruction[]): void {
   }
 }
 
-// Literal words that every match must contain (top-level sequence items only).
-function requiredLiterals(node: Node): string[] {
-  if (node.kind !== "seq") return node.kind === "test" && node.literal ? [node.literal] : [];
-  return node.items.flatMap((item) => (item.kind === "test" && item.literal ? [item.literal] : []));
+// Words a match cannot do without, as sets of which one word must be present: a literal word
+// gives {word}, a single-word list its entries, an alternative the union of one set from each
+// option (when every option has one), a sequence all its items' sets. Tests on parts of words
+// (drink*) and optional parts require nothing.
+function requiredWords(node: Node): ReadonlySet<string>[] {
+  switch (node.kind) {
+    case "test":
+      return node.words ? [node.words] : [];
+    case "seq":
+      return node.items.flatMap(requiredWords);
+    case "repeat":
+      return node.min > 0 ? requiredWords(node.node) : [];
+    case "alt": {
+      const union = new Set<string>();
+      for (const option of node.options) {
+        const sets = requiredWords(option);
+        if (sets.length === 0) return [];
+        const smallest = sets.reduce((a, b) => (b.size < a.size ? b : a));
+        for (const word of smallest) union.add(word);
+      }
+      return [union];
+    }
+    default:
+      return [];
+  }
 }
 
 const WORD_CHAR = /[\p{L}\p{N}'’*\-]/u;
@@ -297,7 +369,7 @@ class Parser {
     if (!entries) throw new PatternError(`no word list named "${m[0]}"`, at);
     const single = new Set(entries.filter((e) => !e.includes(" ")).map((e) => e.toLowerCase()));
     const multi = entries.filter((e) => e.includes(" "));
-    const singleNode: Node = { kind: "test", test: (t) => single.has(t) };
+    const singleNode: Node = { kind: "test", test: (t) => single.has(t), words: single };
     if (multi.length === 0) return singleNode;
     const options: Node[] = multi.map((entry) => ({
       kind: "seq",
@@ -333,5 +405,5 @@ function wordTest(word: string): Node & { kind: "test" } {
   if (prefix && suffix) return { kind: "test", test: (t) => t.includes(core) };
   if (prefix) return { kind: "test", test: (t) => t.startsWith(core) };
   if (suffix) return { kind: "test", test: (t) => t.endsWith(core) };
-  return { kind: "test", test: (t) => t === core, literal: core };
+  return { kind: "test", test: (t) => t === core, words: new Set([core]) };
 }

@@ -1,9 +1,10 @@
 // End-to-end: `oars rules`, `oars rules test`, and `oars eval` with a trainer's table.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { english, fixture, oars } from "../helpers.js";
+import { ROOT, english, fixture, oars } from "../helpers.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "oars-e2e-"));
 
@@ -118,5 +119,22 @@ describe("oars eval with a trainer's CSV or TSV", () => {
     const run = oars(["eval", "--gold", csv, transcript, transcript]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/has no "transcript" column/);
+  });
+});
+
+describe("bundled rules edited in place", () => {
+  it("take effect without a rebuild: the prebuilt JSON is passed over when the YAML has changed", () => {
+    const copy = mkdtempSync(join(tmpdir(), "oars-copy-"));
+    for (const part of ["bin", "dist", "rules", "package.json"]) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"));
+    writeFileSync(
+      join(copy, "rules", "en", "zz-local.yaml"),
+      'rules:\n  - id: en.confront.local-test\n    code: confront\n    description: a house rule\n    priority: 999\n    patterns: ["xyzzy"]\n    examples: { match: ["Xyzzy, really."] }\n',
+    );
+    const transcript = join(copy, "t.txt");
+    writeFileSync(transcript, "Counsellor: Xyzzy, really.\nClient: What?\n");
+    const run = spawnSync(process.execPath, [join(copy, "bin", "oars.js"), "analyze", "--no-config", "-f", "json", transcript], { encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).files[0].flags[0].rule).toBe("en.confront.local-test");
   });
 });

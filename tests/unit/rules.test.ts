@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SourceError } from "../../src/errors.js";
 import { checkRuleExamples } from "../../src/rules/examples.js";
-import { addRuleFolder, loadLanguagePack, readRuleFile } from "../../src/rules/load.js";
-import { english } from "../helpers.js";
+import { addRuleFolder, loadLanguagePack, packSources, readPackSources, readRuleFile } from "../../src/rules/load.js";
+import { hashSources, packFromData, packToData, type PackData } from "../../src/rules/prebuilt.js";
+import { ROOT, english } from "../helpers.js";
 
 describe("every English rule codes its own examples", () => {
   it("has rules for every counsellor code", () => {
@@ -66,5 +67,28 @@ describe("rule files are checked at load", () => {
     writeFileSync(join(dir, "dup.yaml"), "rules:\n  - id: en.other.backchannel\n    code: other\n    description: d\n    patterns: [x]\n    examples: { match: [x] }\n");
     const pack = loadLanguagePack("en");
     expect(() => addRuleFolder(pack, dir)).toThrow(/used twice/);
+  });
+});
+
+describe("prebuilt packs (dist/packs, written by npm run build)", () => {
+  const dir = join(ROOT, "rules", "en");
+  const built = JSON.parse(readFileSync(join(ROOT, "dist", "packs", "en.json"), "utf8")) as { hash: string; data: PackData };
+  const fromYaml = packToData(readPackSources(packSources(dir)));
+  const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+
+  it("hold exactly what reading the YAML gives, and record the YAML's hash", () => {
+    expect(built.hash).toBe(hashSources(packSources(dir)));
+    expect(built.data).toEqual(plain(fromYaml));
+  });
+
+  it("revive to the same pack: rules, patterns, lists and settings", () => {
+    expect(plain(packToData(packFromData(built.data)))).toEqual(plain(fromYaml));
+  });
+
+  it("the hash changes with any change to the YAML, so stale JSON is never used", () => {
+    const sources = packSources(dir);
+    const edited = sources.map((s, i) => (i === 1 ? { ...s, text: `${s.text}\n` } : s));
+    expect(hashSources(edited)).not.toBe(hashSources(sources));
+    expect(hashSources(sources.slice(0, -1))).not.toBe(hashSources(sources));
   });
 });

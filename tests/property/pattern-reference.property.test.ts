@@ -1,0 +1,54 @@
+// The pattern VM against a reference: random patterns (words, prefixes, @lists, alternatives,
+// optional parts, _, ..., repeats, ^, $) are also written as a JavaScript regular expression
+// over the tokens joined by spaces, and both must agree on random token lists. This guards
+// the Pike VM and the required-words prefilter that lets most calls skip it.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Pattern } from "../../src/rules/pattern.js";
+
+type Piece = { pattern: string; regex: string };
+
+const VOCABULARY = ["you", "feel", "should", "drink", "drinking", "?", ",", "."];
+const LISTS = new Map([["modal", ["should", "could", "must"]], ["phrase", ["you feel", "drink"]]]);
+const TOKEN = "[^ ]+ "; // one token and its separator
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+const leaf: fc.Arbitrary<Piece> = fc.oneof(
+  fc.constantFrom("you", "feel", "should", "drink").map((w) => ({ pattern: w, regex: `${escape(w)} ` })),
+  fc.constant({ pattern: "drink*", regex: "drink[^ ]* " }),
+  fc.constant({ pattern: "*ing", regex: "[^ ]*ing " }),
+  fc.constant({ pattern: "_", regex: "[^ ?!,.;:][^ ]* " }),
+  fc.constant({ pattern: "...", regex: `(?:${TOKEN})*` }),
+  fc.constant({ pattern: "?", regex: "\\? " }),
+  fc.constant({ pattern: "@modal", regex: "(?:should|could|must) " }),
+  fc.constant({ pattern: "@phrase", regex: "(?:you feel |drink )" }),
+);
+
+const piece: fc.Arbitrary<Piece> = fc.letrec<{ piece: Piece; seq: Piece }>((tie) => ({
+  piece: fc.oneof(
+    { weight: 4, arbitrary: leaf },
+    { weight: 1, arbitrary: fc.array(tie("seq"), { minLength: 2, maxLength: 3 }).map((options) => ({ pattern: `(${options.map((o) => o.pattern).join("|")})`, regex: `(?:${options.map((o) => o.regex).join("|")})` })) },
+    { weight: 1, arbitrary: tie("seq").map((inner) => ({ pattern: `[${inner.pattern}]`, regex: `(?:${inner.regex})?` })) },
+    { weight: 1, arbitrary: fc.tuple(leaf.filter((l) => l.pattern !== "..."), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })).map(([l, a, b]) => ({ pattern: `${l.pattern}{${a},${a + b}}`, regex: `(?:${l.regex}){${a},${a + b}}` })) },
+  ),
+  seq: fc.array(tie("piece"), { minLength: 1, maxLength: 3 }).map((items) => ({ pattern: items.map((i) => i.pattern).join(" "), regex: items.map((i) => i.regex).join("") })),
+})).seq;
+
+const anchored = fc.tuple(fc.boolean(), piece, fc.boolean()).map(([start, p, end]) => ({
+  pattern: `${start ? "^ " : ""}${p.pattern}${end ? " $" : ""}`,
+  // `$` also holds before a final "." or "!".
+  regex: `${start ? "^" : "(?<![^ ])"}${p.regex}${end ? "(?:[.!] )?$" : ""}`, // a match starts at a token
+}));
+
+describe("pattern VM against a regular-expression reference", () => {
+  it("agrees on random patterns and token lists", () => {
+    fc.assert(
+      fc.property(anchored, fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 12 }), ({ pattern, regex }, tokens) => {
+        const compiled = Pattern.compile(pattern, LISTS);
+        const expected = new RegExp(regex).test(tokens.map((t) => `${t} `).join(""));
+        expect(compiled.matches({ tokens, starts: new Set([0]) }), `${pattern}  vs  /${regex}/  on  ${tokens.join(" ")}`).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
