@@ -3,25 +3,21 @@
 // or --jobs 1). Both give the same outcomes in the same order.
 
 import { availableParallelism } from "node:os";
-import { analyzeFile, type JobContext, type Outcome } from "./job.js";
-import { analyzeInWorkers, type WorkerSetup } from "./pool.js";
-
-export interface BatchOptions {
-  /** Worker threads to use; 1 codes in this thread. */
-  jobs: number;
-}
+import { runJob, type Job, type Outcome } from "./job.js";
+import { analyzeInWorkers } from "./pool.js";
 
 export function defaultJobs(): number {
   return availableParallelism();
 }
 
-export async function* analyzeFiles(paths: readonly string[], context: JobContext, setup: WorkerSetup, options: BatchOptions): AsyncGenerator<Outcome> {
-  const jobs = Math.min(options.jobs, paths.length);
-  if (jobs <= 1 || paths.includes("-")) {
-    for (const path of paths) yield analyzeFile(path, context);
+/** `job` is this thread's; workers prepare their own from its settings. */
+export async function* analyzeFiles(paths: readonly string[], job: Job, jobs: number): AsyncGenerator<Outcome> {
+  const threads = Math.min(jobs, paths.length);
+  if (threads <= 1 || paths.includes("-")) {
+    for (const path of paths) yield runJob(path, job);
     return;
   }
-  yield* analyzeInWorkers(paths, setup, jobs);
+  yield* analyzeInWorkers(paths, job, threads);
 }
 
-export type { Outcome } from "./job.js";
+export { prepareJob, type Job, type JobSettings, type Outcome } from "./job.js";

@@ -1,24 +1,73 @@
 // One file's work, the same in the main thread and in a worker: read the bytes, run the
-// pipeline, and turn an unreadable or malformed file into a FileError instead of a throw.
+// pipeline, check the thresholds, redact if asked, and format the file's part of the report.
+// Only text and a small summary come back, so workers do the heavy lifting (formatting
+// included) and the main thread just writes. An unreadable or malformed file becomes a
+// FileError instead of a throw.
 
+import { Chalk } from "chalk";
 import { analyzeBytes } from "../analyze.js";
+import { checkResult } from "../check/index.js";
+import type { Limits } from "../check/limits.js";
+import type { FileSummary } from "../check/summary.js";
+import type { RuleAdjustment } from "../config/settings.js";
 import { InputError } from "../errors.js";
 import { loadBytes } from "../read/load.js";
+import { redactResult } from "../redact/index.js";
+import { createFormatter, type ReportFormat, type ReportFormatter } from "../report/index.js";
+import { loadPack } from "../rules/pack.js";
 import type { LanguagePack } from "../rules/types.js";
-import type { FileError, FileResult } from "../types.js";
+import type { FileError } from "../types.js";
 
-export type Outcome = { path: string; result: FileResult } | { path: string; error: FileError };
-
-export interface JobContext {
-  pack: LanguagePack;
-  counsellors: readonly string[];
+/** Everything a job needs, as plain data a worker thread receives a copy of. */
+export interface JobSettings {
+  command: "analyze" | "check";
+  toolVersion: string;
+  language: string;
+  ruleFolders: string[];
+  rules: RuleAdjustment[];
+  counsellors: string[];
   maxBytes: number;
+  limits: Limits;
+  redact: boolean;
+  format: ReportFormat;
+  /** chalk's colour level for the table format (0: none). */
+  colorLevel: 0 | 1;
+  showTurns: boolean;
 }
 
-export function analyzeFile(path: string, context: JobContext): Outcome {
+export interface FileReport {
+  /** The file's part of the report, as the formatter wrote it. */
+  piece: string;
+  summary: FileSummary;
+  warnings: string[];
+}
+
+export type Outcome = { path: string; report: FileReport } | { path: string; error: FileError };
+
+export interface Job {
+  settings: JobSettings;
+  pack: LanguagePack;
+  formatter: ReportFormatter;
+}
+
+export function prepareJob(settings: JobSettings): Job {
+  const pack = loadPack(settings.language, settings.ruleFolders, settings.rules);
+  const formatter = createFormatter(
+    settings.format,
+    { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits },
+    { color: new Chalk({ level: settings.colorLevel }), showTurns: settings.showTurns, rules: pack.rules },
+  );
+  return { settings, pack, formatter };
+}
+
+export function runJob(path: string, { settings, pack, formatter }: Job): Outcome {
   try {
-    const result = analyzeBytes(loadBytes(path, context.maxBytes), path, { pack: context.pack, counsellorNames: [...context.counsellors] });
-    return { path, result };
+    const analysed = analyzeBytes(loadBytes(path, settings.maxBytes), path, { pack, counsellorNames: settings.counsellors });
+    const result = settings.redact ? redactResult(analysed) : analysed;
+    const check = checkResult(result, settings.limits);
+    const summary: FileSummary = { path: result.path, turns: result.turns.length, metrics: result.metrics, flags: result.flags.length, check };
+    // Warnings go to standard error unredacted, like every other message there.
+    return { path, report: { piece: formatter.file({ result, check }), summary, warnings: analysed.warnings } };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     return { path, error: { path: err.path, message: err.message, ...(err.line !== undefined ? { line: err.line } : {}) } };

@@ -5,16 +5,7 @@
 // many files there are.
 
 import { Worker } from "node:worker_threads";
-import type { RuleAdjustment } from "../config/settings.js";
-import type { Outcome } from "./job.js";
-
-export interface WorkerSetup {
-  language: string;
-  ruleFolders: string[];
-  rules: RuleAdjustment[];
-  counsellors: string[];
-  maxBytes: number;
-}
+import { runJob, type Job, type Outcome } from "./job.js";
 
 export interface WorkerTask {
   index: number;
@@ -26,11 +17,21 @@ export type WorkerReply = { index: number; outcome: Outcome } | { index: number;
 /** An error inside a worker that is not about the input: a bug, reported and fatal. */
 export class WorkerFailure extends Error {}
 
-export async function* analyzeInWorkers(paths: readonly string[], setup: WorkerSetup, jobs: number): AsyncGenerator<Outcome> {
+// Each worker's heap is capped so that memory stays near 150 MB with two workers (V8 otherwise
+// lets every thread's heap grow long before collecting). A file too large for a capped worker
+// is coded again in the main thread, which has Node's full heap, and the worker is replaced.
+const WORKER_YOUNG_MB = 4;
+const QUEUE_DEPTH = 2;
+const WORKER_HEAP_MB = Number(process.env.OARS_WORKER_HEAP_MB) || 128;
+
+export async function* analyzeInWorkers(paths: readonly string[], job: Job, jobs: number): AsyncGenerator<Outcome> {
   const window = jobs * 4;
   const done = new Map<number, Outcome>();
+  /** Each worker's tasks, oldest first: it works through them in order. */
+  const working = new Map<Worker, WorkerTask[]>();
   let nextToSend = 0;
   let nextToYield = 0;
+  let closing = false;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -38,34 +39,49 @@ export async function* analyzeInWorkers(paths: readonly string[], setup: WorkerS
     wake = null;
   };
 
-  const workers = Array.from({ length: jobs }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: setup }));
-  const idle: Worker[] = [];
+  // Two tasks a worker: the next is already waiting when one is done, so a worker never
+  // idles while the main thread is busy writing.
   const send = (worker: Worker) => {
-    if (nextToSend < paths.length && nextToSend - nextToYield < window) {
+    const queue = working.get(worker)!;
+    while (queue.length < QUEUE_DEPTH && nextToSend < paths.length && nextToSend - nextToYield < window) {
       const task: WorkerTask = { index: nextToSend, path: paths[nextToSend]! };
       nextToSend++;
+      queue.push(task);
       worker.postMessage(task);
-    } else {
-      idle.push(worker);
     }
   };
-  for (const worker of workers) {
+  const start = (inherited: WorkerTask[] = []) => {
+    const worker = new Worker(new URL("./worker.js", import.meta.url), {
+      workerData: job.settings,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    working.set(worker, inherited);
+    for (const task of inherited) worker.postMessage(task);
     worker.on("message", (reply: WorkerReply) => {
+      working.get(worker)!.shift();
       if ("internal" in reply) failure ??= new WorkerFailure(`while coding ${paths[reply.index]}: ${reply.internal}`);
       else done.set(reply.index, reply.outcome);
       send(worker);
       notify();
     });
-    worker.on("error", (err) => {
-      failure ??= err;
+    worker.on("error", (err: Error & { code?: string }) => {
+      const [task, ...waiting] = working.get(worker) ?? [];
+      working.delete(worker);
+      if (err.code === "ERR_WORKER_OUT_OF_MEMORY" && task) {
+        done.set(task.index, runJob(task.path, job));
+        start(waiting);
+      } else {
+        failure ??= err;
+      }
       notify();
     });
     worker.on("exit", (code) => {
-      if (nextToYield < paths.length) failure ??= new WorkerFailure(`a worker stopped (exit code ${code})`);
+      if (!closing && working.has(worker)) failure ??= new WorkerFailure(`a worker stopped (exit code ${code})`);
       notify();
     });
     send(worker);
-  }
+  };
+  for (let i = 0; i < jobs; i++) start();
 
   try {
     while (nextToYield < paths.length) {
@@ -77,10 +93,11 @@ export async function* analyzeInWorkers(paths: readonly string[], setup: WorkerS
       }
       done.delete(nextToYield);
       nextToYield++;
-      while (idle.length > 0 && nextToSend < paths.length && nextToSend - nextToYield < window) send(idle.pop()!);
+      for (const worker of working.keys()) send(worker);
       yield outcome;
     }
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    closing = true;
+    await Promise.all([...working.keys()].map((w) => w.terminate()));
   }
 }

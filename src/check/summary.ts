@@ -2,7 +2,7 @@
 // while files stream past so no formatter needs to hold whole results.
 
 import { metricsFromCounts, zeroCounts } from "../score/metrics.js";
-import { COUNSELLOR_CODES, type Code, type FileError, type FileResult, type Metrics } from "../types.js";
+import { COUNSELLOR_CODES, type Code, type FileError, type Metrics } from "../types.js";
 import type { CheckOutcome } from "./index.js";
 
 export interface FileSummary {
@@ -27,9 +27,9 @@ export class SummaryCollector {
   private readonly errors: FileError[] = [];
   private readonly counts: Record<Code, number> = zeroCounts();
 
-  addFile(result: FileResult, check: CheckOutcome): void {
-    this.files.push({ path: result.path, turns: result.turns.length, metrics: result.metrics, flags: result.flags.length, check });
-    for (const code of COUNSELLOR_CODES) this.counts[code] += result.metrics.counts[code];
+  addFile(file: FileSummary): void {
+    this.files.push(file);
+    for (const code of COUNSELLOR_CODES) this.counts[code] += file.metrics.counts[code];
   }
 
   addError(error: FileError): void {

@@ -5,18 +5,16 @@
 // threshold, 2 a usage error or an unreadable file; 2 wins over 1.
 
 import { appendFileSync } from "node:fs";
-import { analyzeFiles, defaultJobs } from "../batch/index.js";
+import { analyzeFiles, defaultJobs, prepareJob } from "../batch/index.js";
 import { expandInputs } from "../batch/expand.js";
-import { checkResult } from "../check/index.js";
 import { LIMIT_IDS, LEVELS, limitProblem, type LevelName, type LimitId, type Limits } from "../check/limits.js";
 import { SummaryCollector } from "../check/summary.js";
 import { resolveSettings, type Settings, type SettingsLayer } from "../config/index.js";
 import { limitsInForce } from "../config/settings.js";
 import { EXIT, UsageError } from "../errors.js";
-import { redactError, redactResult } from "../redact/index.js";
-import { createFormatter, REPORT_FORMATS, type ReportContext, type ReportFormat } from "../report/index.js";
+import { redactError } from "../redact/index.js";
+import { REPORT_FORMATS, type ReportContext, type ReportFormat } from "../report/index.js";
 import { markdownSummary } from "../report/markdown.js";
-import { loadPack } from "../rules/pack.js";
 import type { FileError } from "../types.js";
 import { chooseColor } from "./output.js";
 import { Progress } from "./progress.js";
@@ -79,16 +77,25 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of 1 or more (got "${options.jobs}")`);
 
   const settings = settingsFromOptions(options);
-  const pack = loadPack(settings.language, settings.ruleFolders, settings.rules);
   const limits = limitsInForce(settings);
-  const { files, errors: expansionErrors } = expandInputs(args, settings.ignore);
-
-  const context: ReportContext = { command, toolVersion: version, limits };
-  const formatter = createFormatter(format, context, {
-    color: chooseColor(options.output !== undefined),
+  const job = prepareJob({
+    command,
+    toolVersion: version,
+    language: settings.language,
+    ruleFolders: settings.ruleFolders,
+    rules: settings.rules,
+    counsellors: settings.counsellors,
+    maxBytes: maxMb * 1024 * 1024,
+    limits,
+    redact: options.redact === true,
+    format,
+    colorLevel: chooseColor(options.output !== undefined).level > 0 ? 1 : 0,
     showTurns: options.show === "turns",
-    rules: pack.rules,
   });
+  const { formatter } = job;
+  const { files, errors: expansionErrors } = expandInputs(args, settings.ignore);
+  const context: ReportContext = { command, toolVersion: version, limits };
+
   const sink = new OutputSink(options.output);
   const progress = new Progress(files.length);
   const say = (message: string) => {
@@ -115,22 +122,15 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
   try {
     await sink.write(formatter.start());
     for (const error of expansionErrors) await addError(error);
-    const maxBytes = maxMb * 1024 * 1024;
-    const outcomes = analyzeFiles(
-      files,
-      { pack, counsellors: settings.counsellors, maxBytes },
-      { language: settings.language, ruleFolders: settings.ruleFolders, rules: settings.rules, counsellors: settings.counsellors, maxBytes },
-      { jobs },
-    );
-    for await (const outcome of outcomes) {
+    let piecesWritten = 0;
+    for await (const outcome of analyzeFiles(files, job, jobs)) {
       if ("error" in outcome) {
         await addError(outcome.error);
       } else {
-        for (const warning of outcome.result.warnings) say(`${outcome.path}: ${warning}`);
-        const result = options.redact ? redactResult(outcome.result) : outcome.result;
-        const check = checkResult(result, limits);
-        collector.addFile(result, check);
-        await sink.write(formatter.file({ result, check }));
+        const { piece, summary, warnings } = outcome.report;
+        for (const warning of warnings) say(`${outcome.path}: ${warning}`);
+        collector.addFile(summary);
+        if (piece !== "") await sink.write(`${piecesWritten++ > 0 ? formatter.separator : ""}${piece}`);
       }
       progress.tick(outcome.path);
     }

@@ -1,6 +1,8 @@
 // What every report format implements. A batch streams through it: start, then each file (or
 // unreadable file) in path order as it is ready, then end with the batch summary. Formats
 // return text and keep no results, so memory stays bounded however many files there are.
+// `file` depends on its file alone (worker threads call it, each with its own formatter); the
+// writer puts `separator` between files' non-empty pieces.
 
 import type { CheckOutcome } from "../check/index.js";
 import type { BatchSummary } from "../check/summary.js";
@@ -23,6 +25,7 @@ export interface ReportContext {
 }
 
 export interface ReportFormatter {
+  separator: string;
   start(): string;
   file(entry: CheckedFile): string;
   error(error: FileError): string;

@@ -9,6 +9,7 @@ import type { ReportContext, ReportFormatter } from "./formatter.js";
 export function githubFormatter(context: ReportContext): ReportFormatter {
   const missLevel = context.command === "check" ? "error" : "warning";
   return {
+    separator: "",
     start: () => "",
     file: ({ result, check }) => {
       const lines = result.flags.map((flag) =>

@@ -9,13 +9,13 @@ import type { CheckedFile, ReportContext, ReportFormatter } from "./formatter.js
 export const SCHEMA_VERSION = 1;
 
 export function jsonFormatter(context: ReportContext): ReportFormatter {
-  let files = 0;
   return {
+    separator: ",",
     start: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "tool": ${JSON.stringify(tool(context))},\n  "files": [`,
-    file: (entry) => `${files++ === 0 ? "\n" : ",\n"}    ${indentLines(JSON.stringify(fileJson(entry), null, 2), 4)}`,
+    file: (entry) => `\n    ${indentLines(JSON.stringify(fileJson(entry), null, 2), 4)}`,
     error: () => "",
     end: (summary) =>
-      `${files > 0 ? "\n  " : ""}],\n` +
+      `${summary.files.length > 0 ? "\n  " : ""}],\n` +
       `  "errors": ${indentLines(JSON.stringify(summary.errors, null, 2), 2)},\n` +
       `  "summary": ${indentLines(
         JSON.stringify({ files: summary.files.length, passed: summary.passed, failed: summary.failed, unreadable: summary.errors.length, limits: context.limits, total: summary.total }, null, 2),
@@ -26,6 +26,7 @@ export function jsonFormatter(context: ReportContext): ReportFormatter {
 
 export function ndjsonFormatter(context: ReportContext): ReportFormatter {
   return {
+    separator: "",
     start: () => "",
     file: (entry) => `${JSON.stringify({ type: "file", schemaVersion: SCHEMA_VERSION, tool: tool(context), ...fileJson(entry) })}\n`,
     error: (error: FileError) => `${JSON.stringify({ type: "error", schemaVersion: SCHEMA_VERSION, tool: tool(context), ...error })}\n`,

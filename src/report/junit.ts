@@ -10,6 +10,7 @@ import type { ReportContext, ReportFormatter } from "./formatter.js";
 
 export function junitFormatter(context: ReportContext): ReportFormatter {
   return {
+    separator: "",
     start: () => `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="oars ${context.command}">\n`,
     file: ({ result, check }) => {
       const failures = check.checks.filter((c) => c.status === "fail").length;

@@ -12,6 +12,7 @@ import { describeLimits, failures, SUMMARY_HEAD, summaryRows } from "./summary-r
 
 export function markdownFormatter(context: ReportContext): ReportFormatter {
   return {
+    separator: "",
     start: () => "",
     file: (entry) => (context.command === "analyze" ? `${fileSection(entry)}\n` : ""),
     error: () => "",

@@ -27,9 +27,9 @@ export function sarifFormatter(context: ReportContext, rules: readonly Rule[]): 
     ...LIMIT_IDS.map((id) => ({ id: `threshold/${id}`, name: LIMITS[id].label, shortDescription: { text: `MITI threshold: ${LIMITS[id].label} (--${id})` }, defaultConfiguration: { level: missLevel } })),
   ];
   const notifications: object[] = [];
-  let results = 0;
-  const emit = (result: object) => `${results++ === 0 ? "\n" : ",\n"}        ${JSON.stringify(result)}`;
+  const emit = (result: object) => `\n        ${JSON.stringify(result)}`;
   return {
+    separator: ",",
     start: () =>
       `{\n  "$schema": "${SARIF_SCHEMA}",\n  "version": "2.1.0",\n  "runs": [\n    {\n` +
       `      "tool": ${JSON.stringify({ driver: { name: "oars", version: context.toolVersion, rules: descriptors } })},\n` +
@@ -49,14 +49,14 @@ export function sarifFormatter(context: ReportContext, rules: readonly Rule[]): 
       for (const miss of check.checks.filter((c) => c.status === "fail")) {
         out.push(emit({ ruleId: `threshold/${miss.id}`, level: missLevel, message: { text: miss.message }, locations: [location(result.path)] }));
       }
-      return out.join("");
+      return out.join(",");
     },
     error: (error: FileError) => {
       notifications.push({ level: "error", message: { text: error.message }, locations: [location(error.path, error.line)] });
       return "";
     },
-    end: () =>
-      `${results > 0 ? "\n      " : ""}],\n` +
+    end: (summary) =>
+      `${summary.files.some((f) => f.flags > 0 || !f.check.passed) ? "\n      " : ""}],\n` +
       `      "invocations": [${JSON.stringify({ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications })}]\n` +
       `    }\n  ]\n}\n`,
   };

@@ -22,6 +22,7 @@ export interface TextOptions {
 export function tableFormatter(context: ReportContext, options: TextOptions): ReportFormatter {
   const c = options.color;
   return {
+    separator: "",
     start: () => "",
     file: (entry) => (context.command === "analyze" ? `${formatFile(entry, options)}\n\n` : ""),
     error: () => "",

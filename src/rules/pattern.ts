@@ -60,15 +60,16 @@ const MAX_PROGRAM = 5000;
 
 export class Pattern {
   // The program as flat arrays (opcode, two operands, the token tests), and the VM's work
-  // lists, allocated once per pattern: matching allocates nothing.
+  // lists, allocated on the first run of the VM (most patterns are ruled out by their
+  // required words on most utterances) and reused: matching allocates nothing.
   private readonly ops: Uint8Array;
   private readonly arg1: Int32Array;
   private readonly arg2: Int32Array;
   private readonly tests: (Test | null)[];
-  private readonly seen: Int32Array;
-  private readonly stack: Int32Array;
-  private current: Int32Array;
-  private next: Int32Array;
+  private seen = new Int32Array(0);
+  private stack = new Int32Array(0);
+  private current = new Int32Array(0);
+  private next = new Int32Array(0);
   private generation = 0;
 
   private constructor(
@@ -91,6 +92,10 @@ export class Pattern {
       else if (ins.op === "split") [this.arg1[pc], this.arg2[pc]] = [ins.a, ins.b];
       else if (ins.op === "jump") this.arg1[pc] = ins.to;
     });
+  }
+
+  private allocate(): void {
+    const size = this.ops.length;
     this.seen = new Int32Array(size).fill(-1);
     this.stack = new Int32Array(2 * size + 2);
     this.current = new Int32Array(size);
@@ -113,6 +118,7 @@ export class Pattern {
       for (const anyOf of this.requiredWords) if (!hasAny(present, anyOf)) return false;
     }
     const { tokens, starts } = input;
+    if (this.seen.length === 0) this.allocate();
     this.generation++;
     let count = this.addFrom(0, 0, tokens, starts, this.current, 0);
     for (let pos = 0; pos < tokens.length && count >= 0; pos++) {

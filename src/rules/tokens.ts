@@ -4,7 +4,8 @@
 // describe what was meant rather than how it was spoken.
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[?!,.;:]/gu;
-const WORD = /[\p{L}\p{N}]/u;
+// A token is a word unless it is one of the punctuation marks TOKEN matches on their own.
+const PUNCTUATION_TOKEN: ReadonlySet<string> = new Set(["?", "!", ",", ".", ";", ":"]);
 const CAPITALISED = /^\p{Lu}/u;
 const CLAUSE_END = /^[,.?!;:]$/;
 
@@ -15,41 +16,47 @@ export interface TokenOptions {
 }
 
 export function tokenize(text: string, options: TokenOptions): string[] {
-  const raw: { token: string; capitalised: boolean }[] = [];
+  // Two parallel lists rather than an object a token: this runs on every utterance.
+  const raw: string[] = [];
+  const capitalised: boolean[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    const token = m[0].toLowerCase().replace(/’/g, "'");
+    const original = m[0];
+    const lower = original.toLowerCase();
+    const token = lower.includes("’") ? lower.replace(/’/g, "'") : lower;
     if (options.disfluencies.has(token)) continue;
-    raw.push({ token, capitalised: CAPITALISED.test(m[0]) });
+    raw.push(token);
+    capitalised.push(lower !== original && CAPITALISED.test(original));
   }
   const tokens: string[] = [];
   let lastWord = "";
-  raw.forEach(({ token, capitalised }, i) => {
-    const isWord = WORD.test(token);
-    if (isWord && capitalised && isAddress(raw, i, options.keep)) {
+  for (let i = 0; i < raw.length; i++) {
+    const token = raw[i]!;
+    const isWord = !PUNCTUATION_TOKEN.has(token);
+    if (isWord && capitalised[i] && isAddress(raw, i, options.keep)) {
       if (tokens[tokens.length - 1] === ",") tokens.pop();
-      return;
+      continue;
     }
     if (isWord) {
       if (token === lastWord) {
         // "I, I think": drop the comma the stutter left behind along with the repeat.
         if (tokens[tokens.length - 1] === ",") tokens.pop();
-        return;
+        continue;
       }
       lastWord = token;
     }
     tokens.push(token);
-  });
+  }
   return tokens;
 }
 
 // A capitalised word set off by commas within or at the end of a sentence is a name said in
 // address ("So, Chris, I wanted…", "Thanks, Hailey."). A lone "I" and question words are
 // never taken for names.
-function isAddress(raw: readonly { token: string }[], i: number, keep: ReadonlySet<string> | undefined): boolean {
-  const token = raw[i]!.token;
+function isAddress(raw: readonly string[], i: number, keep: ReadonlySet<string> | undefined): boolean {
+  const token = raw[i]!;
   if (token.length < 2 || keep?.has(token)) return false;
-  const before = raw[i - 1]?.token;
-  const after = raw[i + 1]?.token;
+  const before = raw[i - 1];
+  const after = raw[i + 1];
   // A first word set off by a comma may as well be "Well," or "Usually,": it stays, and `^`
   // may skip it instead (see startPositions in classify/view.ts).
   if (before !== ",") return false;

@@ -53,6 +53,22 @@ describe("worker threads", () => {
   });
 });
 
+describe("a file too big for a worker's heap", () => {
+  it("is coded in the main thread instead, with the same report as one thread", () => {
+    const dir = mkdtempSync(join(tmpdir(), "oars-big-"));
+    const turn = "Counsellor: So you feel that drinking helps you relax after work, and you wonder what it costs?\nClient: Yes, I suppose so.\n";
+    writeFileSync(join(dir, "big.txt"), turn.repeat(20_000)); // ~2.5 MB: far more than a 16 MB heap holds once coded
+    copyFileSync(SOURCES[0]!, join(dir, "small.txt"));
+    const args = ["check", "--no-config", "-f", "ndjson", dir];
+    const capped = oars([...args, "--jobs", "2"], { env: { OARS_WORKER_HEAP_MB: "16" } });
+    const single = oars([...args, "--jobs", "1"]);
+    expect(capped.stderr).toBe(single.stderr);
+    expect(capped.status).toBe(single.status);
+    expect(capped.stdout).toBe(single.stdout);
+    expect(capped.stdout.trimEnd().split("\n")).toHaveLength(2);
+  });
+});
+
 describe("streaming and stopping", () => {
   const dir = corpus(600);
 

@@ -72,8 +72,7 @@ describe("summary", () => {
     const collector = new SummaryCollector();
     const a = resultWith({ "open-question": 1, "simple-reflection": 3 }, "a");
     const b = resultWith({ "open-question": 3, "simple-reflection": 1 }, "b");
-    collector.addFile(a, checkResult(a, { "min-rq": 1 }));
-    collector.addFile(b, checkResult(b, { "min-rq": 1 }));
+    for (const r of [a, b]) collector.addFile({ path: r.path, turns: 0, metrics: r.metrics, flags: 0, check: checkResult(r, { "min-rq": 1 }) });
     const summary = collector.summary();
     expect(summary).toMatchObject({ passed: 1, failed: 1 });
     expect(summary.total.reflectionToQuestion).toBe(1);
