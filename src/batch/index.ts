@@ -14,7 +14,11 @@ export function defaultJobs(): number {
 export async function* analyzeFiles(paths: readonly string[], job: Job, jobs: number): AsyncGenerator<Outcome> {
   const threads = Math.min(jobs, paths.length);
   if (threads <= 1 || paths.includes("-")) {
-    for (const path of paths) yield runJob(path, job);
+    for (const path of paths) {
+      yield runJob(path, job);
+      // Let the event loop run between files, so Ctrl-C and a closed pipe are handled now.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     return;
   }
   yield* analyzeInWorkers(paths, job, threads);

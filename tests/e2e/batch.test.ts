@@ -89,9 +89,9 @@ describe("streaming and stopping", () => {
     expect(run.stderr).toBe(`oars: ${join(dir, "s0000-empty.txt")}: the file is empty\n`); // and no EPIPE error
   });
 
-  it("Ctrl-C stops cleanly: exit 130, one line, and no report file or temporary file left", async () => {
+  it.each(["1", "2"])("Ctrl-C stops cleanly (--jobs %s): exit 130, one line, and no report file or temporary file left", async (jobs) => {
     const out = join(mkdtempSync(join(tmpdir(), "oars-out-")), "report.json");
-    const child = spawn(process.execPath, [BIN, "check", "--no-config", "-f", "json", "-o", out, dir], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "check", "--no-config", "--jobs", jobs, "-f", "json", "-o", out, dir], { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     // Wait until the run is under way (the empty file is reported first), then interrupt.
