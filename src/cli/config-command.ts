@@ -6,13 +6,13 @@ import { resolveSettings } from "../config/index.js";
 import { limitsInForce } from "../config/settings.js";
 import { EXIT, UsageError } from "../errors.js";
 import { writeOutput } from "./output.js";
+import { CONFIG_FORMATS } from "./choices.js";
 
 export interface ConfigCommandOptions {
   config?: string | false;
   format: string;
 }
 
-import { CONFIG_FORMATS } from "./choices.js";
 
 export function runConfig(options: ConfigCommandOptions): number {
   if (!(CONFIG_FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`--format must be one of ${CONFIG_FORMATS.join(", ")}`);

@@ -17,7 +17,6 @@ export interface EvalCommandOptions {
   lang: string;
 }
 
-import { EVAL_FORMATS } from "./choices.js";
 
 export function runEval(paths: string[], options: EvalCommandOptions, version: string): number {
   if (paths.length === 0) throw new UsageError("name the transcripts to compare with the reference");

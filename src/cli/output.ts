@@ -25,10 +25,6 @@ export function writeOutput(text: string, outputPath: string | undefined): void 
   }
 }
 
-export function warn(message: string): void {
-  process.stderr.write(`oars: ${message}\n`);
-}
-
 export function reportInputError(err: InputError): void {
   process.stderr.write(`oars: ${err.describe()}\n`);
 }

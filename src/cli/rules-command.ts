@@ -9,6 +9,7 @@ import { checkPackExamples } from "../rules/examples.js";
 import { TABLE_STYLE } from "../report/table-style.js";
 import { loadPack } from "../rules/pack.js";
 import { chooseColor, writeOutput } from "./output.js";
+import { RULES_FORMATS } from "./choices.js";
 
 export interface RulesCommandOptions {
   lang: string;
@@ -17,7 +18,6 @@ export interface RulesCommandOptions {
   output?: string;
 }
 
-import { RULES_FORMATS } from "./choices.js";
 
 const where = (file: string, line: number) => `${relative(process.cwd(), file) || file}:${line}`;
 
