@@ -13,7 +13,7 @@ import type { RuleAdjustment } from "../config/settings.js";
 import { InputError } from "../errors.js";
 import { loadBytes } from "../read/load.js";
 import { redactResult } from "../redact/index.js";
-import { createFormatter, type ReportFormat, type ReportFormatter } from "../report/index.js";
+import { createFormatter, type ReportContext, type ReportFormat, type ReportFormatter } from "../report/index.js";
 import { loadPack } from "../rules/pack.js";
 import type { LanguagePack } from "../rules/types.js";
 import type { FileError } from "../types.js";
@@ -46,18 +46,20 @@ export type Outcome = { path: string; report: FileReport } | { path: string; err
 
 export interface Job {
   settings: JobSettings;
+  context: ReportContext;
   pack: LanguagePack;
   formatter: ReportFormatter;
 }
 
 export function prepareJob(settings: JobSettings): Job {
   const pack = loadPack(settings.language, settings.ruleFolders, settings.rules);
-  const formatter = createFormatter(
-    settings.format,
-    { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits },
-    { color: new Chalk({ level: settings.colorLevel }), showTurns: settings.showTurns, rules: pack.rules },
-  );
-  return { settings, pack, formatter };
+  const context: ReportContext = { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits };
+  const formatter = createFormatter(settings.format, context, {
+    color: new Chalk({ level: settings.colorLevel }),
+    showTurns: settings.showTurns,
+    rules: pack.rules,
+  });
+  return { settings, context, pack, formatter };
 }
 
 export function runJob(path: string, { settings, pack, formatter }: Job): Outcome {

@@ -39,6 +39,11 @@ export function checkResult(result: FileResult, limits: Limits): CheckOutcome {
   return { passed: checks.every((c) => c.status !== "fail"), checks };
 }
 
+/** The checks a file did not pass. */
+export function failedChecks(check: CheckOutcome): CheckResult[] {
+  return check.checks.filter((c) => c.status === "fail");
+}
+
 function checkLimit(id: LimitId, limit: number, result: FileResult): CheckResult {
   const spec = LIMITS[id];
   const value = spec.value(result.metrics);

@@ -13,7 +13,7 @@ import { resolveSettings, type Settings, type SettingsLayer } from "../config/in
 import { limitsInForce } from "../config/settings.js";
 import { EXIT, UsageError } from "../errors.js";
 import { redactError } from "../redact/index.js";
-import { REPORT_FORMATS, type ReportContext, type ReportFormat } from "../report/index.js";
+import { REPORT_FORMATS, type ReportFormat } from "../report/index.js";
 import { markdownSummary } from "../report/markdown.js";
 import type { FileError } from "../types.js";
 import { chooseColor } from "./output.js";
@@ -92,9 +92,8 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
     colorLevel: chooseColor(options.output !== undefined).level > 0 ? 1 : 0,
     showTurns: options.show === "turns",
   });
-  const { formatter } = job;
+  const { formatter, context } = job;
   const { files, errors: expansionErrors } = expandInputs(args, settings.ignore);
-  const context: ReportContext = { command, toolVersion: version, limits };
 
   const sink = new OutputSink(options.output);
   const progress = new Progress(files.length);

@@ -1,7 +1,7 @@
 // The settings a run uses, merged in this order: defaults, then the configuration file, then
 // the command line. Plain data (no Maps, no functions) so worker threads receive a copy.
 
-import { LEVELS, levelLimits, type LevelName, type Limits } from "../check/limits.js";
+import { levelLimits, type LevelName, type Limits } from "../check/limits.js";
 
 export interface RuleAdjustment {
   id: string;
@@ -45,7 +45,6 @@ export interface SettingsLayer {
 
 export const DEFAULT_LANGUAGE = "en";
 export const DEFAULT_LEVEL: LevelName = "fair";
-export { LEVELS };
 
 export function defaultSettings(): Settings {
   return { language: DEFAULT_LANGUAGE, counsellors: [], ruleFolders: [], rules: [], level: null, limits: {}, ignore: [], source: null };

@@ -3,7 +3,8 @@
 // per unreadable file. The job summary (Markdown) is written by the command, not here.
 // Escaping follows the runner's rules: %, CR and LF in every part; also : and , in properties.
 
-import { CODE_LABELS } from "./labels.js";
+import { failedChecks } from "../check/index.js";
+import { CODE_LABELS, flagMessage } from "./labels.js";
 import type { ReportContext, ReportFormatter } from "./formatter.js";
 
 export function githubFormatter(context: ReportContext): ReportFormatter {
@@ -13,9 +14,9 @@ export function githubFormatter(context: ReportContext): ReportFormatter {
     start: () => "",
     file: ({ result, check }) => {
       const lines = result.flags.map((flag) =>
-        annotation("warning", { file: result.path, line: String(flag.line), title: `oars: ${CODE_LABELS[flag.code]} (${flag.rule})` }, `"${flag.text}" ${flag.reason}${flag.suggestion ? ` Instead: ${flag.suggestion}` : ""}`),
+        annotation("warning", { file: result.path, line: String(flag.line), title: `oars: ${CODE_LABELS[flag.code]} (${flag.rule})` }, flagMessage(flag)),
       );
-      for (const miss of check.checks.filter((c) => c.status === "fail")) {
+      for (const miss of failedChecks(check)) {
         lines.push(annotation(missLevel, { file: result.path, title: `oars: threshold not met (${miss.id})` }, miss.message));
       }
       return lines.map((line) => `${line}\n`).join("");

@@ -4,6 +4,7 @@
 // lines go to the suite's system-out. Text is escaped, and characters XML 1.0 cannot hold
 // (control characters, lone surrogates) are replaced.
 
+import { failedChecks } from "../check/index.js";
 import type { FileError } from "../types.js";
 import { CODE_LABELS } from "./labels.js";
 import type { ReportContext, ReportFormatter } from "./formatter.js";
@@ -13,7 +14,7 @@ export function junitFormatter(context: ReportContext): ReportFormatter {
     separator: "",
     start: () => `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="oars ${context.command}">\n`,
     file: ({ result, check }) => {
-      const failures = check.checks.filter((c) => c.status === "fail").length;
+      const failures = failedChecks(check).length;
       const skipped = check.checks.filter((c) => c.status === "n/a").length;
       const cases = check.checks.map((c) => {
         const open = `    <testcase classname=${attr(result.path)} name=${attr(c.requirement)}`;

@@ -4,6 +4,7 @@
 
 import { formatTimecode } from "../read/timecode.js";
 import { levelOf, THRESHOLDS } from "../score/thresholds.js";
+import { failedChecks } from "../check/index.js";
 import type { BatchSummary } from "../check/summary.js";
 import type { FileError } from "../types.js";
 import { CODE_LABELS, THRESHOLD_NOTE } from "./labels.js";
@@ -50,7 +51,7 @@ function fileSection({ result, check }: CheckedFile): string {
     const sign = t.direction === "at-least" ? "≥" : "≤";
     lines.push(tableRow([t.label, value === null ? "n/a" : String(value), `${sign} ${t.fair}`, `${sign} ${t.good}`, levelOf(t, m)]));
   }
-  lines.push("", check.passed ? "Thresholds met." : `Thresholds not met: ${escapeMarkdown(check.checks.filter((c) => c.status === "fail").map((c) => c.message).join("; "))}`);
+  lines.push("", check.passed ? "Thresholds met." : `Thresholds not met: ${escapeMarkdown(failedChecks(check).map((c) => c.message).join("; "))}`);
   lines.push("", `#### Flagged lines (${result.flags.length})`, "");
   if (result.flags.length === 0) lines.push("None: no persuading without permission or confronting was found.");
   for (const flag of result.flags) {

@@ -4,11 +4,12 @@
 
 import { isAbsolute, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import { failedChecks } from "../check/index.js";
 import { LIMIT_IDS, LIMITS } from "../check/limits.js";
 import { FLAGGED_CODES } from "../flag/index.js";
 import type { Rule } from "../rules/types.js";
 import type { FileError } from "../types.js";
-import { CODE_LABELS } from "./labels.js";
+import { CODE_LABELS, flagMessage } from "./labels.js";
 import type { ReportContext, ReportFormatter } from "./formatter.js";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -41,12 +42,12 @@ export function sarifFormatter(context: ReportContext, rules: readonly Rule[]): 
           emit({
             ruleId: flag.rule,
             level: "warning",
-            message: { text: `${CODE_LABELS[flag.code]}: "${flag.text}" ${flag.reason}${flag.suggestion ? ` Instead: ${flag.suggestion}` : ""}` },
+            message: { text: `${CODE_LABELS[flag.code]}: ${flagMessage(flag)}` },
             locations: [location(result.path, flag.line)],
           }),
         );
       }
-      for (const miss of check.checks.filter((c) => c.status === "fail")) {
+      for (const miss of failedChecks(check)) {
         out.push(emit({ ruleId: `threshold/${miss.id}`, level: missLevel, message: { text: miss.message }, locations: [location(result.path)] }));
       }
       return out.join(",");

@@ -1,6 +1,7 @@
 // The per-file summary rows that the table and Markdown formats share: the same columns, the
 // same figures, the same totals row.
 
+import { failedChecks } from "../check/index.js";
 import { describeBound, LIMIT_IDS, LIMITS, type Limits } from "../check/limits.js";
 import type { BatchSummary, FileSummary } from "../check/summary.js";
 import type { Metrics } from "../types.js";
@@ -24,7 +25,7 @@ function figures(m: Metrics): string[] {
 export function failures(summary: BatchSummary): { path: string; messages: string[] }[] {
   return summary.files
     .filter((f: FileSummary) => !f.check.passed)
-    .map((f) => ({ path: f.path, messages: f.check.checks.filter((c) => c.status === "fail").map((c) => c.message) }));
+    .map((f) => ({ path: f.path, messages: failedChecks(f.check).map((c) => c.message) }));
 }
 
 /** "R:Q ≥ 1.00, % open questions ≥ 50%, …": the limits a run checked. */

@@ -8,7 +8,7 @@ import type { ChalkInstance } from "chalk";
 import { formatTimecode } from "../read/timecode.js";
 import { levelOf, THRESHOLDS, type Level, type Threshold } from "../score/thresholds.js";
 import type { BatchSummary } from "../check/summary.js";
-import type { CheckOutcome } from "../check/index.js";
+import { failedChecks, type CheckOutcome } from "../check/index.js";
 import { COUNSELLOR_CODES, type CodedTurn, type FileError, type FileResult, type Flag } from "../types.js";
 import { CODE_ABBREVIATIONS, CODE_LABELS, THRESHOLD_NOTE } from "./labels.js";
 import type { CheckedFile, ReportContext, ReportFormatter } from "./formatter.js";
@@ -74,7 +74,7 @@ function formatFile({ result, check }: CheckedFile, options: TextOptions): strin
 
 function formatCheck(check: CheckOutcome, c: ChalkInstance): string {
   if (check.passed) return `${c.bold("Thresholds:")} ${c.green("met")} (${check.checks.map((k) => k.message).join("; ")})`;
-  const failed = check.checks.filter((k) => k.status === "fail").map((k) => k.message);
+  const failed = failedChecks(check).map((k) => k.message);
   return `${c.bold("Thresholds:")} ${c.red("not met")}: ${failed.join("; ")}`;
 }
 
