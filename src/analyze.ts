@@ -1,27 +1,35 @@
 // The whole pipeline for one transcript, as a library call:
-// bytes → read → roles → segment → classify → flag → score → FileResult.
+// bytes → read → detect (language) → roles → segment → classify → flag → score → FileResult.
 
 import { codeTurns } from "./classify/index.js";
+import { detectLanguage } from "./detect/index.js";
 import { flagTurns } from "./flag/index.js";
 import { readTranscript } from "./read/index.js";
 import { assignRoles } from "./roles/assign.js";
 import { roleOfLabel } from "./roles/labels.js";
+import { isLanguage, type Language } from "./rules/languages.js";
 import type { LanguagePack, Rule } from "./rules/types.js";
 import { scoreTurns } from "./score/metrics.js";
 import { segmentTurns } from "./segment/index.js";
-import type { FileResult, Format } from "./types.js";
+import type { FileResult, Format, RawTranscript } from "./types.js";
 
 export interface AnalyzeOptions {
-  pack: LanguagePack;
+  /** The pack to code with, whatever the transcript's language (--lang). */
+  pack?: LanguagePack;
+  /** Otherwise: the pack for the language detected in the transcript. */
+  packFor?: (language: Language) => LanguagePack;
   counsellorNames?: string[];
   format?: Format;
 }
 
+/** Used when a transcript has too few words to tell its language. */
+export const FALLBACK_LANGUAGE: Language = "en";
+
 const ruleIndexes = new WeakMap<LanguagePack, Map<string, Rule>>();
 
 export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOptions): FileResult {
-  const { pack } = options;
   const raw = readTranscript(bytes, path, { isKnownLabel: (label) => roleOfLabel(label) !== null, format: options.format });
+  const { pack, warnings: languageWarnings } = choosePack(raw, options);
   const roles = assignRoles(raw.turns, { counsellorNames: options.counsellorNames });
   const segmented = segmentTurns(roles.turns, pack);
   const turns = codeTurns(segmented, pack);
@@ -34,8 +42,27 @@ export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOp
     turns,
     flags: flagTurns(turns, rulesById(pack)),
     metrics: scoreTurns(turns),
-    warnings: [...raw.warnings, ...roles.warnings],
+    warnings: [...raw.warnings, ...languageWarnings, ...roles.warnings],
   };
+}
+
+// The pack given, or the one for the language the transcript's words show. A forced pack that
+// the words clearly contradict is still used, with a warning: the user may have mistyped.
+function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: LanguagePack; warnings: string[] } {
+  const detected = detectLanguage(raw.turns.map((t) => t.text)).language;
+  const found = detected !== null && isLanguage(detected) ? detected : null;
+  if (options.pack) {
+    const forced = options.pack;
+    const warnings = found && found !== forced.language && options.packFor
+      ? [`the transcript reads as ${options.packFor(found).name}, but was coded as ${forced.name} as asked (--lang ${forced.language})`]
+      : [];
+    return { pack: forced, warnings };
+  }
+  if (!options.packFor) throw new Error("analyzeBytes needs a pack or packFor");
+  if (found) return { pack: options.packFor(found), warnings: [] };
+  const pack = options.packFor(FALLBACK_LANGUAGE);
+  const hasText = raw.turns.some((t) => t.text.trim() !== "");
+  return { pack, warnings: hasText ? [`too few words to tell the language; coded as ${pack.name} (choose with --lang)`] : [] };
 }
 
 function rulesById(pack: LanguagePack): Map<string, Rule> {

@@ -14,7 +14,8 @@ import { InputError } from "../errors.js";
 import { loadBytes } from "../read/load.js";
 import { redactResult } from "../redact/index.js";
 import { createFormatter, type ReportContext, type ReportFormat, type ReportFormatter } from "../report/index.js";
-import { loadPack } from "../rules/pack.js";
+import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../rules/languages.js";
+import { checkLanguageChoice, packLoader } from "../rules/pack.js";
 import type { LanguagePack } from "../rules/types.js";
 import type { FileError } from "../types.js";
 
@@ -22,7 +23,8 @@ import type { FileError } from "../types.js";
 export interface JobSettings {
   command: "analyze" | "check";
   toolVersion: string;
-  language: string;
+  /** A language to code every file in, or "auto" to detect each file's. */
+  language: LanguageChoice;
   ruleFolders: string[];
   rules: RuleAdjustment[];
   counsellors: string[];
@@ -47,24 +49,29 @@ export type Outcome = { path: string; report: FileReport } | { path: string; err
 export interface Job {
   settings: JobSettings;
   context: ReportContext;
-  pack: LanguagePack;
+  /** The pack every file is coded with, when the language is forced. */
+  pack: LanguagePack | undefined;
+  packFor: (language: Language) => LanguagePack;
   formatter: ReportFormatter;
 }
 
 export function prepareJob(settings: JobSettings): Job {
-  const pack = loadPack(settings.language, settings.ruleFolders, settings.rules);
+  checkLanguageChoice(settings.language);
+  const packFor = packLoader(settings.ruleFolders, settings.rules);
+  const pack = isLanguage(settings.language) ? packFor(settings.language) : undefined;
   const context: ReportContext = { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits };
   const formatter = createFormatter(settings.format, context, {
     color: new Chalk({ level: settings.colorLevel }),
     showTurns: settings.showTurns,
-    rules: pack.rules,
+    // The rules that may flag a line, for formats that list them up front (SARIF).
+    rules: () => (pack ? [pack] : LANGUAGES.map(packFor)).flatMap((p) => p.rules),
   });
-  return { settings, context, pack, formatter };
+  return { settings, context, pack, packFor, formatter };
 }
 
-export function runJob(path: string, { settings, pack, formatter }: Job): Outcome {
+export function runJob(path: string, { settings, pack, packFor, formatter }: Job): Outcome {
   try {
-    const analysed = analyzeBytes(loadBytes(path, settings.maxBytes), path, { pack, counsellorNames: settings.counsellors });
+    const analysed = analyzeBytes(loadBytes(path, settings.maxBytes), path, { pack, packFor, counsellorNames: settings.counsellors });
     const result = settings.redact ? redactResult(analysed) : analysed;
     const check = checkResult(result, settings.limits);
     const summary: FileSummary = { path: result.path, turns: result.turns.length, metrics: result.metrics, flags: result.flags.length, check };

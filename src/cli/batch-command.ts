@@ -4,6 +4,8 @@
 // Exit codes: 0 done (check: every file met the thresholds), 1 (check only) a file missed a
 // threshold, 2 a usage error or an unreadable file; 2 wins over 1.
 
+import type { LanguageChoice } from "../rules/languages.js";
+import { checkLanguageChoice } from "../rules/pack.js";
 import { appendFileSync } from "node:fs";
 import { analyzeFiles, defaultJobs, prepareJob } from "../batch/index.js";
 import { expandInputs } from "../batch/expand.js";
@@ -39,11 +41,17 @@ type CamelLimit = "minRq" | "minOpen" | "minComplex" | "maxPersuade" | "maxConfr
 const camel = (id: LimitId) => id.replace(/-(\w)/g, (_, ch: string) => ch.toUpperCase()) as CamelLimit;
 
 
+/** A --lang value, checked. */
+export function languageChoice(value: string): LanguageChoice {
+  checkLanguageChoice(value);
+  return value as LanguageChoice;
+}
+
 /** The settings a batch command runs with: config file, then these options. */
 export function settingsFromOptions(options: BatchCommandOptions): Settings {
   const cwd = process.cwd();
   const commandLine: SettingsLayer = {
-    ...(options.lang !== undefined ? { language: options.lang } : {}),
+    ...(options.lang !== undefined ? { language: languageChoice(options.lang) } : {}),
     counsellors: options.counsellor,
     ruleFolders: options.rules,
     ignore: options.ignore.map((pattern) => ({ pattern, base: cwd })),

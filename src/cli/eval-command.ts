@@ -7,7 +7,8 @@ import { readReference } from "../eval/reference.js";
 import { compareWithGold, type EvalInput } from "../eval/compare.js";
 import { loadBytes } from "../read/load.js";
 import { formatEvalText } from "../report/eval-text.js";
-import { loadPack } from "../rules/pack.js";
+import { isLanguage } from "../rules/languages.js";
+import { checkLanguageChoice, packLoader } from "../rules/pack.js";
 import { reportInputError, writeOutput } from "./output.js";
 
 export interface EvalCommandOptions {
@@ -24,7 +25,9 @@ export function runEval(paths: string[], options: EvalCommandOptions, version: s
   if (!gold.namesTranscripts && paths.length > 1) {
     throw new UsageError(`${options.gold} has no "transcript" column, so it codes one transcript: compare it with one file, or add the column`);
   }
-  const pack = loadPack(options.lang);
+  checkLanguageChoice(options.lang);
+  const packFor = packLoader([], []);
+  const pack = isLanguage(options.lang) ? packFor(options.lang) : undefined;
   const inputs: EvalInput[] = [];
   let failed = 0;
   for (const path of paths) {
@@ -34,7 +37,7 @@ export function runEval(paths: string[], options: EvalCommandOptions, version: s
       continue;
     }
     try {
-      inputs.push({ transcript, result: analyzeBytes(loadBytes(path), path, { pack }) });
+      inputs.push({ transcript, result: analyzeBytes(loadBytes(path), path, { pack, packFor }) });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       reportInputError(err);

@@ -72,13 +72,13 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
     .requiredOption("--gold <file>", "the reference coding: AnnoMI gold.jsonl, or a CSV/TSV table with speaker, text and code columns")
     .addOption(new Option("-f, --format <format>", "output format").choices([...EVAL_FORMATS]).default("table"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
-    .option("--lang <code>", "language of the transcripts", "en")
+    .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv", "auto")
     .action(async (files: string[], options: EvalCommandOptions) => setExit((await import("./eval-command.js")).runEval(files, options, version)));
 
   const rules = program
     .command("rules")
     .description("list the coding rules in force (id, code, priority, description)")
-    .option("--lang <code>", "language of the rule pack", "en")
+    .option("--lang <code>", "language of the rule pack: en, nb, da or sv (default: every language)")
     .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
     .addOption(new Option("-f, --format <format>", "output format").choices([...RULES_FORMATS]).default("table"))
     .option("-o, --output <file>", "write the list to a file instead of standard output")
@@ -108,7 +108,7 @@ function addBatchOptions(command: Command): Command {
     .addOption(new Option("-f, --format <format>", "output format").choices([...REPORT_FORMATS]).default("table"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
-    .option("--lang <code>", "language of the transcripts (default: configuration, else en)")
+    .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv (default: configuration, else auto)")
     .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
     .option("--ignore <glob>", "skip files from folders and globs that match (repeatable)", collect, [])
     .option("--config <file>", "read this configuration file instead of searching for one")

@@ -2,6 +2,7 @@
 // package.json (JSON is YAML, so one reader gives line numbers for both). Unknown keys and
 // bad values are refused with file:line:column, as rule files are.
 
+import { LANGUAGE_CHOICES } from "../rules/languages.js";
 import { readFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import type { Node } from "yaml";
@@ -37,7 +38,7 @@ function readSettings(src: YamlSource, root: Node, base: string): SettingsLayer 
   for (const [key, node] of src.entries(root, "configuration", KEYS)) {
     switch (key) {
       case "language":
-        layer.language = src.string(node, "language");
+        layer.language = src.oneOf(node, "language", LANGUAGE_CHOICES);
         break;
       case "counsellors":
         layer.counsellors = src.strings(node, "counsellors").map((s) => s.value);

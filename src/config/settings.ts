@@ -2,6 +2,7 @@
 // the command line. Plain data (no Maps, no functions) so worker threads receive a copy.
 
 import { levelLimits, type LevelName, type Limits } from "../check/limits.js";
+import type { LanguageChoice } from "../rules/languages.js";
 
 export interface RuleAdjustment {
   id: string;
@@ -20,7 +21,8 @@ export interface IgnorePattern {
 }
 
 export interface Settings {
-  language: string;
+  /** A language to code every transcript in, or "auto" to detect each one's. */
+  language: LanguageChoice;
   counsellors: string[];
   /** Absolute paths of extra rule folders. */
   ruleFolders: string[];
@@ -34,7 +36,7 @@ export interface Settings {
 
 /** Settings one layer (a config file, the command line) gives; absent keys leave the rest. */
 export interface SettingsLayer {
-  language?: string;
+  language?: LanguageChoice;
   counsellors?: string[];
   ruleFolders?: string[];
   rules?: RuleAdjustment[];
@@ -43,7 +45,7 @@ export interface SettingsLayer {
   ignore?: IgnorePattern[];
 }
 
-export const DEFAULT_LANGUAGE = "en";
+export const DEFAULT_LANGUAGE: LanguageChoice = "auto";
 export const DEFAULT_LEVEL: LevelName = "fair";
 
 export function defaultSettings(): Settings {

@@ -13,7 +13,8 @@ import { tableFormatter } from "./text.js";
 export interface FormatterOptions {
   color: ChalkInstance;
   showTurns: boolean;
-  rules: readonly Rule[];
+  /** The rules in force, asked for only by formats that list them (SARIF). */
+  rules: () => readonly Rule[];
 }
 
 export function createFormatter(format: ReportFormat, context: ReportContext, options: FormatterOptions): ReportFormatter {
@@ -31,7 +32,7 @@ export function createFormatter(format: ReportFormat, context: ReportContext, op
     case "junit":
       return junitFormatter(context);
     case "sarif":
-      return sarifFormatter(context, options.rules);
+      return sarifFormatter(context, options.rules());
   }
 }
 

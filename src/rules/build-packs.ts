@@ -1,9 +1,10 @@
 // `npm run build` runs this after tsc: every bundled pack (and roles.yaml), read and checked
-// from YAML, written to dist/packs/ as JSON for fast starts (see prebuilt.ts).
+// and the language profiles) from YAML, written to dist/packs/ as JSON for fast starts (see prebuilt.ts).
 
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PREBUILT_ROOT, RULES_ROOT } from "../paths.js";
+import { parseProfiles, profileSources } from "../detect/profiles.js";
 import { parseRoleLabels, roleSources } from "../roles/labels.js";
 import { packSources, readPackSources } from "./load.js";
 import { packToData, prebuiltJson } from "./prebuilt.js";
@@ -17,3 +18,5 @@ for (const language of readdirSync(RULES_ROOT).sort()) {
 }
 const roles = roleSources();
 writeFileSync(join(PREBUILT_ROOT, "roles.json"), prebuiltJson(parseRoleLabels(roles[0]!.text), roles));
+const profiles = profileSources();
+writeFileSync(join(PREBUILT_ROOT, "languages.json"), prebuiltJson(parseProfiles(profiles[0]!.text), profiles));

@@ -8,15 +8,16 @@ import type { Node } from "yaml";
 import { SourceError } from "../errors.js";
 import { RULES_ROOT } from "../paths.js";
 import { COUNSELLOR_CODES, INPUT_CODES, type Code } from "../types.js";
-import { Pattern, PatternError, type WordLists } from "./pattern.js";
+import { LANGUAGES } from "./languages.js";
+import { Pattern, PatternError } from "./pattern.js";
 import { packFromData, readPrebuilt, type PackData, type Source } from "./prebuilt.js";
-import type { Conditions, LanguagePack, Rule, RuleExample } from "./types.js";
+import type { Conditions, LanguagePack, Rule, RuleExample, Vocabulary } from "./types.js";
 import { YamlSource } from "../yaml-source.js";
 
 const LANGUAGE_FILE = "language.yaml";
 const LANGUAGE_KEYS = [
   "language", "name", "permission-turns", "abbreviations", "disfluencies", "lead-fillers",
-  "stopwords", "consent", "refusal", "asks-advice", "lists",
+  "stopwords", "consent", "refusal", "asks-advice", "lists", "endings", "optional-commas",
 ] as const;
 const RULE_FILE_KEYS = ["rules"] as const;
 const RULE_KEYS = [
@@ -49,9 +50,14 @@ export function readPackSources([languageFile, ...ruleFiles]: Source[]): Languag
   return pack;
 }
 
-/** Add the rules of an extra folder (configuration, --rules) to a loaded pack. */
+/**
+ * Add the rules of an extra folder (configuration, --rules) to a loaded pack. A folder may hold
+ * rules for several languages: each rule belongs to the language its id starts with, so rules
+ * of another language are left for that language's pack.
+ */
 export function addRuleFolder(pack: LanguagePack, dir: string): void {
-  for (const file of listYaml(dir)) pack.rules.push(...readRuleFile(file, readText(file), pack));
+  const otherLanguage = (id: string) => LANGUAGES.some((language) => language !== pack.language && id.startsWith(`${language}.`));
+  for (const file of listYaml(dir)) pack.rules.push(...readRuleFile(file, readText(file), pack, otherLanguage));
   checkUniqueIds(pack.rules);
 }
 
@@ -90,8 +96,16 @@ export function readLanguageFile(file: string, text: string): LanguagePack {
       lists.set(name, src.strings(node, `lists.${name}`).map((s) => s.value.toLowerCase()));
     }
   }
+  const endings = new Map<string, string[]>();
+  if (keys.has("endings")) {
+    for (const [name, node] of src.entries(keys.get("endings"), "endings", [...listNames(src, keys.get("endings"), "endings")])) {
+      endings.set(name, src.strings(node, `endings.${name}`).map((s) => s.value.toLowerCase()));
+    }
+  }
+  const optionalCommas = keys.has("optional-commas") ? src.boolean(keys.get("optional-commas"), "optional-commas") : false;
+  const vocabulary: Vocabulary = { lists, endings, optionalCommas };
   const patterns = (key: (typeof LANGUAGE_KEYS)[number]) =>
-    keys.has(key) ? compilePatterns(src, keys.get(key), key, lists) : [];
+    keys.has(key) ? compilePatterns(src, keys.get(key), key, vocabulary) : [];
 
   return {
     language: src.string(need("language"), "language"),
@@ -105,19 +119,26 @@ export function readLanguageFile(file: string, text: string): LanguagePack {
     refusal: patterns("refusal"),
     asksAdvice: patterns("asks-advice"),
     lists,
+    endings,
+    optionalCommas,
     rules: [],
   };
 }
 
-function listNames(src: YamlSource, node: Node | null | undefined): string[] {
-  return src.map(node, "lists").items.map((pair) => String((pair.key as { value?: unknown })?.value ?? ""));
+function listNames(src: YamlSource, node: Node | null | undefined, what = "lists"): string[] {
+  return src.map(node, what).items.map((pair) => String((pair.key as { value?: unknown })?.value ?? ""));
 }
 
-export function readRuleFile(file: string, text: string, pack: LanguagePack): Rule[] {
+/** The rules of one file, checked and compiled for `pack`; rules whose id `skip` accepts are left out unread. */
+export function readRuleFile(file: string, text: string, pack: LanguagePack, skip: (id: string) => boolean = () => false): Rule[] {
   const src = new YamlSource(file, text);
   const top = src.entries(src.root, "rule file", RULE_FILE_KEYS);
   if (!top.has("rules")) src.fail(src.root, 'rule file: "rules" is missing');
-  return src.items(top.get("rules"), "rules").map((node, i) => readRule(src, node, i, pack));
+  const rules: Rule[] = [];
+  src.items(top.get("rules"), "rules").forEach((node, i) => {
+    if (!skip(String((node as { get?: (key: string) => unknown }).get?.("id") ?? ""))) rules.push(readRule(src, node, i, pack));
+  });
+  return rules;
 }
 
 function readRule(src: YamlSource, node: Node, index: number, pack: LanguagePack): Rule {
@@ -131,7 +152,6 @@ function readRule(src: YamlSource, node: Node, index: number, pack: LanguagePack
   const idShape = new RegExp(`^${pack.language}\\.${code}\\.[a-z0-9][a-z0-9-]*$`);
   if (!idShape.test(id)) src.fail(keys.get("id"), `${what}.id "${id}" must look like "${pack.language}.${code}.some-name"`);
   const ruleWhat = `rule ${id}`;
-  const lists = pack.lists;
 
   const rule: Rule = {
     id,
@@ -139,9 +159,9 @@ function readRule(src: YamlSource, node: Node, index: number, pack: LanguagePack
     description: src.string(keys.get("description"), `${ruleWhat}: description`),
     priority: keys.has("priority") ? src.number(keys.get("priority"), `${ruleWhat}: priority`, 0, 1000) : DEFAULT_PRIORITY,
     confidence: keys.has("confidence") ? src.oneOf(keys.get("confidence"), `${ruleWhat}: confidence`, ["high", "low"] as const) : "high",
-    when: keys.has("when") ? readConditions(src, keys.get("when"), ruleWhat, lists) : {},
-    patterns: keys.has("patterns") ? compilePatterns(src, keys.get("patterns"), `${ruleWhat}: patterns`, lists) : [],
-    unless: keys.has("unless") ? compilePatterns(src, keys.get("unless"), `${ruleWhat}: unless`, lists) : [],
+    when: keys.has("when") ? readConditions(src, keys.get("when"), ruleWhat, pack) : {},
+    patterns: keys.has("patterns") ? compilePatterns(src, keys.get("patterns"), `${ruleWhat}: patterns`, pack) : [],
+    unless: keys.has("unless") ? compilePatterns(src, keys.get("unless"), `${ruleWhat}: unless`, pack) : [],
     nlp: keys.has("nlp") ? src.strings(keys.get("nlp"), `${ruleWhat}: nlp`).map((s) => s.value) : [],
     asksPermission: keys.has("asks-permission") ? src.boolean(keys.get("asks-permission"), `${ruleWhat}: asks-permission`) : false,
     inInputTurn: keys.has("in-input-turn")
@@ -159,7 +179,7 @@ function readRule(src: YamlSource, node: Node, index: number, pack: LanguagePack
   return rule;
 }
 
-function readConditions(src: YamlSource, node: Node | null | undefined, what: string, lists: WordLists): Conditions {
+function readConditions(src: YamlSource, node: Node | null | undefined, what: string, vocabulary: Vocabulary): Conditions {
   const keys = src.entries(node, `${what}: when`, WHEN_KEYS);
   const when: Conditions = {};
   if (keys.has("question")) when.question = src.boolean(keys.get("question"), `${what}: when.question`);
@@ -175,7 +195,7 @@ function readConditions(src: YamlSource, node: Node | null | undefined, what: st
     if (bounds.has("min")) when.minEcho = src.number(bounds.get("min"), `${what}: when.echo.min`, 0, 1);
     if (bounds.has("max")) when.maxEcho = src.number(bounds.get("max"), `${what}: when.echo.max`, 0, 1);
   }
-  if (keys.has("client")) when.client = compilePatterns(src, keys.get("client"), `${what}: when.client`, lists);
+  if (keys.has("client")) when.client = compilePatterns(src, keys.get("client"), `${what}: when.client`, vocabulary);
   return when;
 }
 
@@ -202,10 +222,10 @@ function readExample(src: YamlSource, node: Node, what: string): RuleExample {
   };
 }
 
-function compilePatterns(src: YamlSource, node: Node | null | undefined, what: string, lists: WordLists): Pattern[] {
+function compilePatterns(src: YamlSource, node: Node | null | undefined, what: string, vocabulary: Vocabulary): Pattern[] {
   return src.strings(node, what).map(({ value, node: item }) => {
     try {
-      return Pattern.compile(value, lists);
+      return Pattern.compile(value, vocabulary);
     } catch (err) {
       if (err instanceof PatternError) src.fail(item, `${what}: ${err.message} in "${clipPattern(value)}"`, src.textOffset(item) + err.offset);
       throw err;

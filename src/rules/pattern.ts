@@ -3,6 +3,8 @@
 //
 //   you          the word "you" (any case)          drink*   a word starting with "drink"
 //   *spørsmål    a word ending in "spørsmål"        *drikk*  a word containing "drikk"
+//   drikk~verb   "drikk" alone or with one of the pack's verb endings (drikke, drikker…);
+//                *spørsmål~noun also takes compounds (helsespørsmålet)
 //   @feelings    any entry of the word list         (a|b c)  one of the alternatives
 //   [a|b c]      optionally one of them             _        any one word
 //   _{1,3}       one to three words                 ...      any number of words
@@ -45,6 +47,23 @@ const OP = { test: 0, split: 1, jump: 2, start: 3, end: 4, match: 5 } as const;
 
 /** Word lists a pattern may name with @name; each entry is one or more words. */
 export type WordLists = ReadonlyMap<string, readonly string[]>;
+/**
+ * Ending classes a pattern may name with stem~name: the inflection endings a stem takes
+ * (Scandinavian nouns and verbs inflect by suffix: spørsmål, spørsmålet, spørsmålene).
+ */
+export type EndingClasses = ReadonlyMap<string, readonly string[]>;
+
+/** What a pattern may name, and how the pack's language writes. */
+export interface PatternVocabulary {
+  lists?: WordLists;
+  endings?: EndingClasses;
+  /**
+   * A comma may stand between any two items without being written in the pattern. Danish
+   * (and many Scandinavian transcripts) put a comma before every subordinate clause ("Jeg
+   * synes, at du…"), which carries nothing a coder looks at.
+   */
+  optionalCommas?: boolean;
+}
 
 export interface MatchInput {
   tokens: readonly string[];
@@ -102,9 +121,9 @@ export class Pattern {
     this.next = new Int32Array(size);
   }
 
-  static compile(source: string, lists: WordLists): Pattern {
+  static compile(source: string, vocabulary: PatternVocabulary = {}): Pattern {
     if (source.length > MAX_PATTERN_LENGTH) throw new PatternError(`pattern is longer than ${MAX_PATTERN_LENGTH} characters`, 0);
-    const parser = new Parser(source, lists);
+    const parser = new Parser(source, vocabulary);
     const node = parser.parseAll();
     const program: Instruction[] = [];
     emit(node, program);
@@ -172,6 +191,14 @@ export class Pattern {
     }
     return count;
   }
+}
+
+// Words, lists and groups may follow an unwritten comma; punctuation, anchors and gaps may not
+// (a gap already takes one).
+function takesComma(node: Node): boolean {
+  if (node.kind === "start" || node.kind === "end") return false;
+  if (node.kind === "repeat" && node.max === Infinity) return false;
+  return true;
 }
 
 function hasAny(present: ReadonlySet<string>, anyOf: ReadonlySet<string>): boolean {
@@ -272,12 +299,21 @@ function requiredWords(node: Node): ReadonlySet<string>[] {
 const WORD_CHAR = /[\p{L}\p{N}'’*\-]/u;
 const PUNCTUATION = new Set(["?", ",", ".", "!", ";", ":"]);
 
+const OPTIONAL_COMMA: Node = { kind: "repeat", node: { kind: "test", test: (t) => t === "," }, min: 0, max: 1 };
+
 class Parser {
   private pos = 0;
+  private readonly lists: WordLists;
+  private readonly endings: EndingClasses;
+  private readonly optionalCommas: boolean;
   constructor(
     private readonly src: string,
-    private readonly lists: WordLists,
-  ) {}
+    vocabulary: PatternVocabulary,
+  ) {
+    this.lists = vocabulary.lists ?? new Map();
+    this.endings = vocabulary.endings ?? new Map();
+    this.optionalCommas = vocabulary.optionalCommas ?? false;
+  }
 
   parseAll(): Node {
     const node = this.parseSequence();
@@ -293,7 +329,9 @@ class Parser {
       this.skipSpace();
       const c = this.src[this.pos];
       if (c === undefined || c === ")" || c === "]" || c === "|") break;
-      items.push(this.parseItem());
+      const item = this.parseItem();
+      if (this.optionalCommas && items.length > 0 && takesComma(item)) items.push(OPTIONAL_COMMA);
+      items.push(item);
     }
     return items.length === 1 ? items[0]! : { kind: "seq", items };
   }
@@ -392,7 +430,15 @@ class Parser {
     const core = word.replace(/^\*|\*$/g, "");
     if (!core || core.includes("*")) throw new PatternError(`"${word}": "*" may only start or end a word`, start);
     if (/^['’-]/.test(core)) throw new PatternError(`"${word}": a word cannot start with "${core[0]}" (write the whole word, e.g. you're)`, start);
-    return wordTest(word);
+    if (this.src[this.pos] !== "~") return wordTest(word);
+    if (word.endsWith("*")) throw new PatternError(`"${word}~": a stem with endings cannot also end in "*"`, start);
+    this.pos++;
+    const name = /^[\w-]+/.exec(this.src.slice(this.pos))?.[0];
+    if (!name) throw this.error('"~" must be followed by the name of an ending class (drikk~verb)');
+    const endings = this.endings.get(name);
+    if (!endings) throw new PatternError(`no ending class named "${name}"${this.endings.size > 0 ? ` (the pack has ${[...this.endings.keys()].join(", ")})` : ""}`, this.pos);
+    this.pos += name.length;
+    return stemTest(core, endings, word.startsWith("*"));
   }
 
   private skipSpace(): void {
@@ -402,6 +448,15 @@ class Parser {
   private error(message: string): PatternError {
     return new PatternError(message, this.pos);
   }
+}
+
+// The stem alone or followed by one of the endings; with a leading "*", also at the end of a
+// compound. Without it the forms are a fixed set of words, so the prefilter can use them.
+function stemTest(stem: string, endings: readonly string[], compound: boolean): Node & { kind: "test" } {
+  const forms = new Set([stem, ...endings.map((ending) => stem + ending)]);
+  if (!compound) return { kind: "test", test: (t) => forms.has(t), words: forms };
+  const ordered = [...forms];
+  return { kind: "test", test: (t) => ordered.some((form) => t.endsWith(form)) };
 }
 
 function wordTest(word: string): Node & { kind: "test" } {

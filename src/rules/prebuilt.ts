@@ -60,6 +60,8 @@ export function packToData(pack: LanguagePack) {
     refusal: sources(pack.refusal),
     asksAdvice: sources(pack.asksAdvice),
     lists: [...pack.lists].map(([name, words]) => [name, [...words]] as [string, string[]]),
+    endings: [...pack.endings].map(([name, endings]) => [name, [...endings]] as [string, string[]]),
+    optionalCommas: pack.optionalCommas,
     rules: pack.rules.map((rule) => ({
       ...rule,
       when: { ...rule.when, client: rule.when.client ? sources(rule.when.client) : undefined },
@@ -72,8 +74,8 @@ export function packToData(pack: LanguagePack) {
 
 /** The pack again, its patterns compiled (they compiled when the data was built). */
 export function packFromData(data: PackData): LanguagePack {
-  const lists = new Map(data.lists);
-  const compile = (sources: readonly string[]) => sources.map((source) => Pattern.compile(source, lists));
+  const vocabulary = { lists: new Map(data.lists), endings: new Map(data.endings), optionalCommas: data.optionalCommas };
+  const compile = (sources: readonly string[]) => sources.map((source) => Pattern.compile(source, vocabulary));
   return {
     language: data.language,
     name: data.name,
@@ -85,7 +87,7 @@ export function packFromData(data: PackData): LanguagePack {
     consent: compile(data.consent),
     refusal: compile(data.refusal),
     asksAdvice: compile(data.asksAdvice),
-    lists,
+    ...vocabulary,
     rules: data.rules.map(
       (rule): Rule => ({
         ...rule,

@@ -1,7 +1,14 @@
 // A language pack as the classifier uses it: settings, word lists and compiled rules.
 
 import type { Code } from "../types.js";
-import type { Pattern } from "./pattern.js";
+import type { EndingClasses, Pattern, PatternVocabulary, WordLists } from "./pattern.js";
+
+/** What a pack's patterns may name: word lists (@name), ending classes (stem~name), and whether commas are optional. */
+export interface Vocabulary extends PatternVocabulary {
+  lists: WordLists;
+  endings: EndingClasses;
+  optionalCommas: boolean;
+}
 
 export interface Conditions {
   /** The utterance ends with a question mark (true) or does not (false). */
@@ -55,7 +62,7 @@ export interface Rule {
   line: number;
 }
 
-export interface LanguagePack {
+export interface LanguagePack extends Vocabulary {
   language: string;
   name: string;
   abbreviations: ReadonlySet<string>;
@@ -70,6 +77,7 @@ export interface LanguagePack {
   asksAdvice: Pattern[];
   /** How many counsellor turns permission lasts once granted. */
   permissionTurns: number;
-  lists: ReadonlyMap<string, readonly string[]>;
+  lists: WordLists;
+  endings: EndingClasses;
   rules: Rule[];
 }

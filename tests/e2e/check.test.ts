@@ -180,7 +180,7 @@ describe("configuration", () => {
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       source: join(dir, "package.json"),
-      settings: { language: "en", counsellors: ["Counsellor"], "rule-folders": [], rules: {}, thresholds: { "min-open": 10 }, ignore: [] },
+      settings: { language: "auto", counsellors: ["Counsellor"], "rule-folders": [], rules: {}, thresholds: { "min-open": 10 }, ignore: [] },
     });
   });
 
@@ -220,7 +220,7 @@ describe("configuration", () => {
 
   it("without a file, oars config says so and shows the defaults", () => {
     const run = oars(["config", "--no-config"]);
-    expect(run.stdout).toMatch(/^# no configuration file found: defaults\n# no thresholds set: the MITI fair level applies\nlanguage: en\n/);
+    expect(run.stdout).toMatch(/^# no configuration file found: defaults\n# no thresholds set: the MITI fair level applies\nlanguage: auto\n/);
   });
 
   it.each([
@@ -229,7 +229,7 @@ describe("configuration", () => {
     ["thresholds:\n  min-open: 0.5\n", /\.oarsrc\.yaml:2:13: thresholds: min-open takes a percentage from 0 to 100/],
     ["rules:\n  en.no.such-rule: off\n", /\.oarsrc\.yaml:2: rules: no rule "en\.no\.such-rule" in the en rules \(see oars rules\)/],
     ["rules:\n  en.persuade.you-could: maybe\n", /\.oarsrc\.yaml:2:26: rules\.en\.persuade\.you-could: write "off" or a mapping/],
-    ["language: xx\n", /^oars: language must be one of en \(got "xx"\)\n$/],
+    ["language: xx\n", /^oars: \S*\.oarsrc\.yaml:1:11: language: "xx" is not one of auto, en, nb, da, sv\n$/],
     ["thresholds: {min-rq: 1\n", /\.oarsrc\.yaml:\d+:\d+: YAML: /],
   ])("refuses a bad configuration file, naming the file and line (%j)", (text, message) => {
     const dir = batchCopy();

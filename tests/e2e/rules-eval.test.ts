@@ -10,23 +10,27 @@ const tmp = () => mkdtempSync(join(tmpdir(), "oars-e2e-"));
 
 describe("oars rules", () => {
   it("lists every rule with its code and description, highest priority first", () => {
-    const run = oars(["rules", "-f", "json"]);
+    const run = oars(["rules", "--lang", "en", "-f", "json"]);
     expect(run.status).toBe(0);
-    const list = JSON.parse(run.stdout) as { language: string; rules: { id: string; code: string; priority: number; description: string }[] };
-    expect(list.language).toBe("en");
+    const list = JSON.parse(run.stdout) as { languages: string[]; rules: { language: string; id: string; code: string; priority: number; description: string }[] };
+    expect(list.languages).toEqual(["en"]);
     expect(list.rules.map((r) => r.id).sort()).toEqual(english.rules.map((r) => r.id).sort());
-    expect(list.rules.every((r) => r.description.length > 10)).toBe(true);
+    expect(list.rules.every((r) => r.description.length > 10 && r.language === "en")).toBe(true);
     const priorities = list.rules.map((r) => r.priority);
     expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
     const table = oars(["rules"]);
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/en\.persuade\.you-should\s+│ persuade/);
+    // Without --lang, every language's rules, each pack by itself.
+    for (const language of ["nb", "da", "sv"]) expect(table.stdout).toMatch(new RegExp(`${language}\\.persuade\\.you-should\\s+│ persuade`));
+    const all = JSON.parse(oars(["rules", "-f", "json"]).stdout) as { languages: string[] };
+    expect(all.languages).toEqual(["en", "nb", "da", "sv"]);
   });
 
   it("rules test passes on the bundled rules and names the file, line and example that fail in a user's folder", () => {
     const ok = oars(["rules", "test"]);
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toMatch(/✓ \d+ examples of \d+ rules \(en\) pass/);
+    for (const language of ["en", "nb", "da", "sv"]) expect(ok.stdout).toMatch(new RegExp(`✓ \\d+ examples of \\d+ rules \\(${language}\\) pass`));
 
     const dir = tmp();
     writeFileSync(
@@ -51,7 +55,7 @@ describe("oars rules", () => {
   it("refuses an unknown language with exit 2", () => {
     const run = oars(["rules", "--lang", "xx"]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('oars: language must be one of en (got "xx")\n');
+    expect(run.stderr).toBe('oars: language must be one of en, nb, da, sv (got "xx")\n');
   });
 });
 

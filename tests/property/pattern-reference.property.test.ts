@@ -44,7 +44,7 @@ describe("pattern VM against a regular-expression reference", () => {
   it("agrees on random patterns and token lists", () => {
     fc.assert(
       fc.property(anchored, fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 12 }), ({ pattern, regex }, tokens) => {
-        const compiled = Pattern.compile(pattern, LISTS);
+        const compiled = Pattern.compile(pattern, { lists: LISTS });
         const expected = new RegExp(regex).test(tokens.map((t) => `${t} `).join(""));
         expect(compiled.matches({ tokens, starts: new Set([0]) }), `${pattern}  vs  /${regex}/  on  ${tokens.join(" ")}`).toBe(expected);
       }),

@@ -117,7 +117,7 @@ describe("the classifier on any utterance", () => {
       fc.property(patternText, tokens, (source, list) => {
         let pattern: Pattern;
         try {
-          pattern = Pattern.compile(source, new Map([["x", ["a b", "c"]]]));
+          pattern = Pattern.compile(source, { lists: new Map([["x", ["a b", "c"]]]) });
         } catch (err) {
           expect(err).toBeInstanceOf(PatternError);
           return;

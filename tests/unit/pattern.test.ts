@@ -9,7 +9,7 @@ const fillers = new Set(["um", "uh"]);
 
 function matches(pattern: string, text: string, startsAt: number[] = [0]): boolean {
   const tokens = tokenize(text, { disfluencies: fillers });
-  return Pattern.compile(pattern, lists).matches({ tokens, starts: new Set(startsAt) });
+  return Pattern.compile(pattern, { lists }).matches({ tokens, starts: new Set(startsAt) });
 }
 
 describe("tokenize", () => {
@@ -43,6 +43,33 @@ describe("pattern language", () => {
     expect(matches("drikk*", "Jeg drakk mye.")).toBe(false);
   });
 
+  it("matches a stem with the endings of a named class, and as the end of a compound with *", () => {
+    const endings = new Map([["noun", ["et", "ene", "er"]], ["verb", ["e", "er", "te"]]]);
+    const test = (pattern: string, text: string) =>
+      Pattern.compile(pattern, { lists, endings }).matches({ tokens: tokenize(text, { disfluencies: fillers }), starts: new Set([0]) });
+    expect(test("spørsmål~noun", "Et spørsmål.")).toBe(true);
+    expect(test("spørsmål~noun", "Spørsmålene var lette.")).toBe(true);
+    expect(test("spørsmål~noun", "Helsespørsmålet.")).toBe(false);
+    expect(test("*spørsmål~noun", "Helsespørsmålet.")).toBe(true);
+    expect(test("drikk~verb", "Jeg drikker mye.")).toBe(true);
+    expect(test("drikk~verb", "Drikkevanene dine.")).toBe(false);
+    // A stem with a fixed set of forms feeds the required-words prefilter.
+    expect(Pattern.compile("drikk~verb", { lists, endings }).requiredWords[0]).toEqual(new Set(["drikk", "drikke", "drikker", "drikkte"]));
+    expect(() => Pattern.compile("drikk~adverb", { lists, endings })).toThrow('no ending class named "adverb" (the pack has noun, verb)');
+    expect(() => Pattern.compile("drikk~", { lists, endings })).toThrow(/must be followed by the name of an ending class/);
+    expect(() => Pattern.compile("drikk*~verb", { lists, endings })).toThrow(/cannot also end in/);
+  });
+
+  it("lets a comma stand between items when the pack's commas are optional", () => {
+    const test = (pattern: string, text: string, optionalCommas: boolean) =>
+      Pattern.compile(pattern, { lists, optionalCommas }).matches({ tokens: tokenize(text, { disfluencies: fillers }), starts: new Set([0]) });
+    expect(test("synes at du skal", "Jeg synes, at du skal stoppe.", true)).toBe(true);
+    expect(test("synes at du skal", "Jeg synes, at du skal stoppe.", false)).toBe(false);
+    expect(test("^ du (er|har) @feel", "Du er, worried.", true)).toBe(true);
+    // Written punctuation still has to be there.
+    expect(test("hvis du , hvad", "Hvis du hvad", true)).toBe(false);
+  });
+
   it("anchors ^ at the allowed start positions and $ before a final full stop", () => {
     expect(matches("^ what", "So what now?", [0])).toBe(false);
     expect(matches("^ what", "So what now?", [0, 1])).toBe(true);
@@ -59,7 +86,7 @@ describe("pattern language", () => {
   it("reports syntax errors with the offset of the problem", () => {
     const err = (source: string) => {
       try {
-        Pattern.compile(source, lists);
+        Pattern.compile(source, { lists });
       } catch (e) {
         return e as PatternError;
       }
@@ -75,7 +102,7 @@ describe("pattern language", () => {
 
   it("stays linear on patterns that make backtracking engines explode", () => {
     const tokens = Array.from({ length: 5000 }, () => "a");
-    const evil = Pattern.compile("(a|a a|_)... ... (a|_){0,8} ... b", lists);
+    const evil = Pattern.compile("(a|a a|_)... ... (a|_){0,8} ... b", { lists });
     const started = process.hrtime.bigint();
     expect(evil.matches({ tokens, starts: new Set([0]) })).toBe(false);
     // A generous bound: backtracking would take astronomically long here.

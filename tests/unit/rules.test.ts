@@ -6,23 +6,27 @@ import { SourceError } from "../../src/errors.js";
 import { checkRuleExamples } from "../../src/rules/examples.js";
 import { addRuleFolder, loadLanguagePack, packSources, readPackSources, readRuleFile } from "../../src/rules/load.js";
 import { hashSources, packFromData, packToData, type PackData } from "../../src/rules/prebuilt.js";
-import { ROOT, english } from "../helpers.js";
+import { LANGUAGES } from "../../src/rules/pack.js";
+import { ROOT } from "../helpers.js";
 
-describe("every English rule codes its own examples", () => {
-  it("has rules for every counsellor code", () => {
-    const codes = new Set(english.rules.map((r) => r.code));
-    for (const code of ["open-question", "closed-question", "simple-reflection", "complex-reflection", "summary", "affirm", "seek-collaboration", "emphasize-autonomy", "giving-information", "persuade-with-permission", "persuade", "confront", "other"]) {
-      expect(codes, code).toContain(code);
+const ALL_CODES = ["open-question", "closed-question", "simple-reflection", "complex-reflection", "summary", "affirm", "seek-collaboration", "emphasize-autonomy", "giving-information", "persuade-with-permission", "persuade", "confront", "other"];
+
+for (const language of LANGUAGES) {
+  const pack = loadLanguagePack(language);
+  describe(`every ${pack.name} rule codes its own examples`, () => {
+    it("has rules for every counsellor code", () => {
+      const codes = new Set(pack.rules.map((r) => r.code));
+      for (const code of ALL_CODES) expect(codes, code).toContain(code);
+    });
+
+    for (const rule of pack.rules) {
+      it(rule.id, () => {
+        const failures = checkRuleExamples(pack, rule).map((f) => `${f.expected}: ${f.example.text}`);
+        expect(failures).toEqual([]);
+      });
     }
   });
-
-  for (const rule of english.rules) {
-    it(rule.id, () => {
-      const failures = checkRuleExamples(english, rule).map((f) => `${f.expected}: ${f.example.text}`);
-      expect(failures).toEqual([]);
-    });
-  }
-});
+}
 
 function ruleError(yaml: string): SourceError {
   try {
