@@ -3,6 +3,7 @@
 
 import { codeTurns } from "./classify/index.js";
 import { detectLanguage } from "./detect/index.js";
+import { messagesFor } from "./locale/messages.js";
 import { flagTurns } from "./flag/index.js";
 import { readTranscript } from "./read/index.js";
 import { assignRoles } from "./roles/assign.js";
@@ -18,6 +19,8 @@ export interface AnalyzeOptions {
   pack?: LanguagePack;
   /** Otherwise: the pack for the language detected in the transcript. */
   packFor?: (language: Language) => LanguagePack;
+  /** The language of flag reasons and suggestions (--locale); the transcript's by default. */
+  locale?: Language;
   counsellorNames?: string[];
   format?: Format;
 }
@@ -33,14 +36,16 @@ export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOp
   const roles = assignRoles(raw.turns, { counsellorNames: options.counsellorNames });
   const segmented = segmentTurns(roles.turns, pack);
   const turns = codeTurns(segmented, pack);
+  const locale = options.locale ?? (isLanguage(pack.language) ? pack.language : FALLBACK_LANGUAGE);
   return {
     path,
     format: raw.format,
     encoding: raw.encoding,
     language: pack.language,
+    locale,
     speakers: roles.speakers,
     turns,
-    flags: flagTurns(turns, rulesById(pack)),
+    flags: flagTurns(turns, rulesById(pack), messagesFor(locale)),
     metrics: scoreTurns(turns),
     warnings: [...raw.warnings, ...languageWarnings, ...roles.warnings],
   };

@@ -114,7 +114,10 @@ export interface FileResult {
   path: string;
   format: Format;
   encoding: string;
+  /** The language the transcript was coded in (detected, or given with --lang). */
   language: string;
+  /** The language of the report's texts: flag reasons, check messages, headings (--locale). */
+  locale: string;
   speakers: Speaker[];
   turns: CodedTurn[];
   flags: Flag[];

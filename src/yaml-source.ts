@@ -18,6 +18,8 @@ const MAX_ALIASES = 50;
 export class YamlSource {
   private readonly lines = new (yaml().LineCounter)();
   readonly root: Node | null;
+  /** The document as plain data. */
+  readonly data: unknown;
 
   constructor(
     readonly file: string,
@@ -38,7 +40,7 @@ export class YamlSource {
     }
     // Resolve aliases now, under the count limit, so a bomb fails here and not later.
     try {
-      doc.toJS({ maxAliasCount: MAX_ALIASES });
+      this.data = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
     } catch (err) {
       throw new SourceError(file, `YAML: ${(err as Error).message}`);
     }

@@ -14,6 +14,7 @@ import { InputError } from "../errors.js";
 import { loadBytes } from "../read/load.js";
 import { redactResult } from "../redact/index.js";
 import { createFormatter, type ReportContext, type ReportFormat, type ReportFormatter } from "../report/index.js";
+import { messagesOf } from "../report/labels.js";
 import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../rules/languages.js";
 import { checkLanguageChoice, packLoader } from "../rules/pack.js";
 import type { LanguagePack } from "../rules/types.js";
@@ -25,6 +26,8 @@ export interface JobSettings {
   toolVersion: string;
   /** A language to code every file in, or "auto" to detect each file's. */
   language: LanguageChoice;
+  /** The language reports are written in; each file's own when not given. */
+  locale?: Language;
   ruleFolders: string[];
   rules: RuleAdjustment[];
   counsellors: string[];
@@ -59,7 +62,7 @@ export function prepareJob(settings: JobSettings): Job {
   checkLanguageChoice(settings.language);
   const packFor = packLoader(settings.ruleFolders, settings.rules);
   const pack = isLanguage(settings.language) ? packFor(settings.language) : undefined;
-  const context: ReportContext = { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits };
+  const context: ReportContext = { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits, locale: settings.locale };
   const formatter = createFormatter(settings.format, context, {
     color: new Chalk({ level: settings.colorLevel }),
     showTurns: settings.showTurns,
@@ -71,10 +74,10 @@ export function prepareJob(settings: JobSettings): Job {
 
 export function runJob(path: string, { settings, pack, packFor, formatter }: Job): Outcome {
   try {
-    const analysed = analyzeBytes(loadBytes(path, settings.maxBytes), path, { pack, packFor, counsellorNames: settings.counsellors });
+    const analysed = analyzeBytes(loadBytes(path, settings.maxBytes), path, { pack, packFor, locale: settings.locale, counsellorNames: settings.counsellors });
     const result = settings.redact ? redactResult(analysed) : analysed;
-    const check = checkResult(result, settings.limits);
-    const summary: FileSummary = { path: result.path, turns: result.turns.length, metrics: result.metrics, flags: result.flags.length, check };
+    const check = checkResult(result, settings.limits, messagesOf(result.locale));
+    const summary: FileSummary = { path: result.path, locale: result.locale, turns: result.turns.length, metrics: result.metrics, flags: result.flags.length, check };
     // Warnings go to standard error unredacted, like every other message there.
     return { path, report: { piece: formatter.file({ result, check }), summary, warnings: analysed.warnings } };
   } catch (err) {

@@ -11,24 +11,24 @@ export type Limits = Partial<Record<LimitId, number>>;
 export const LEVELS = ["fair", "good"] as const;
 export type LevelName = (typeof LEVELS)[number];
 
+// What each limit is called in a report, and why its figure can be missing, are locale
+// messages (src/locale: `limits`, `missing`).
 export interface LimitSpec {
   id: LimitId;
-  /** What the limit is about, for reports ("R:Q", "% open questions"). */
-  label: string;
   direction: "at-least" | "at-most";
   unit: "ratio" | "percent" | "count";
   value: (metrics: Metrics) => number | null;
-  /** Why the figure can be missing, shown when it is. */
-  missing: string;
+  /** Why the figure can be missing (a key of the locale's `missing` messages). */
+  missing: "no-questions" | "no-reflections" | "no-adherent" | null;
 }
 
 export const LIMITS: Readonly<Record<LimitId, LimitSpec>> = {
-  "min-rq": { id: "min-rq", label: "R:Q", direction: "at-least", unit: "ratio", value: (m) => m.reflectionToQuestion, missing: "no questions" },
-  "min-open": { id: "min-open", label: "% open questions", direction: "at-least", unit: "percent", value: (m) => m.percentOpenQuestions, missing: "no questions" },
-  "min-complex": { id: "min-complex", label: "% complex reflections", direction: "at-least", unit: "percent", value: (m) => m.percentComplexReflections, missing: "no reflections" },
-  "max-persuade": { id: "max-persuade", label: "persuading without permission", direction: "at-most", unit: "count", value: (m) => m.counts.persuade, missing: "" },
-  "max-confront": { id: "max-confront", label: "confronting", direction: "at-most", unit: "count", value: (m) => m.counts.confront, missing: "" },
-  "min-adherent-share": { id: "min-adherent-share", label: "% MI-adherent", direction: "at-least", unit: "percent", value: (m) => m.percentMiAdherent, missing: "no adherent or non-adherent utterances" },
+  "min-rq": { id: "min-rq", direction: "at-least", unit: "ratio", value: (m) => m.reflectionToQuestion, missing: "no-questions" },
+  "min-open": { id: "min-open", direction: "at-least", unit: "percent", value: (m) => m.percentOpenQuestions, missing: "no-questions" },
+  "min-complex": { id: "min-complex", direction: "at-least", unit: "percent", value: (m) => m.percentComplexReflections, missing: "no-reflections" },
+  "max-persuade": { id: "max-persuade", direction: "at-most", unit: "count", value: (m) => m.counts.persuade, missing: null },
+  "max-confront": { id: "max-confront", direction: "at-most", unit: "count", value: (m) => m.counts.confront, missing: null },
+  "min-adherent-share": { id: "min-adherent-share", direction: "at-least", unit: "percent", value: (m) => m.percentMiAdherent, missing: "no-adherent" },
 };
 
 // The MITI levels set the four summary scores the manuals give thresholds for; the numbers

@@ -7,6 +7,8 @@ import type { CheckOutcome } from "./index.js";
 
 export interface FileSummary {
   path: string;
+  /** The locale the file's report was written in. */
+  locale: string;
   turns: number;
   metrics: Metrics;
   flags: number;

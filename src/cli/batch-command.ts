@@ -4,7 +4,7 @@
 // Exit codes: 0 done (check: every file met the thresholds), 1 (check only) a file missed a
 // threshold, 2 a usage error or an unreadable file; 2 wins over 1.
 
-import type { LanguageChoice } from "../rules/languages.js";
+import { isLanguage, type LanguageChoice } from "../rules/languages.js";
 import { checkLanguageChoice } from "../rules/pack.js";
 import { appendFileSync } from "node:fs";
 import { analyzeFiles, defaultJobs, prepareJob } from "../batch/index.js";
@@ -28,6 +28,7 @@ export interface BatchCommandOptions extends Partial<Record<CamelLimit, string>>
   show?: string;
   counsellor: string[];
   lang?: string;
+  locale?: string;
   rules: string[];
   ignore: string[];
   maxSize: string;
@@ -52,6 +53,7 @@ export function settingsFromOptions(options: BatchCommandOptions): Settings {
   const cwd = process.cwd();
   const commandLine: SettingsLayer = {
     ...(options.lang !== undefined ? { language: languageChoice(options.lang) } : {}),
+    ...(options.locale !== undefined ? { locale: languageChoice(options.locale) } : {}),
     counsellors: options.counsellor,
     ruleFolders: options.rules,
     ignore: options.ignore.map((pattern) => ({ pattern, base: cwd })),
@@ -90,6 +92,7 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
     command,
     toolVersion: version,
     language: settings.language,
+    ...(isLanguage(settings.locale) ? { locale: settings.locale } : {}),
     ruleFolders: settings.ruleFolders,
     rules: settings.rules,
     counsellors: settings.counsellors,

@@ -19,6 +19,7 @@ export function runConfig(options: ConfigCommandOptions): number {
   const settings = resolveSettings({ cwd: process.cwd(), config: options.config, commandLine: {} });
   const resolved = {
     language: settings.language,
+    locale: settings.locale,
     counsellors: settings.counsellors,
     "rule-folders": settings.ruleFolders,
     rules: Object.fromEntries(

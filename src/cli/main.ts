@@ -109,6 +109,7 @@ function addBatchOptions(command: Command): Command {
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
     .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv (default: configuration, else auto)")
+    .option("--locale <code>", "language of the report: auto (each transcript's own), en, nb, da or sv (default: configuration, else auto)")
     .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
     .option("--ignore <glob>", "skip files from folders and globs that match (repeatable)", collect, [])
     .option("--config <file>", "read this configuration file instead of searching for one")

@@ -11,7 +11,7 @@ import { SourceError } from "../errors.js";
 import { isMap, isScalar, YamlSource } from "../yaml-source.js";
 import type { RuleAdjustment, SettingsLayer } from "./settings.js";
 
-const KEYS = ["language", "counsellors", "rule-folders", "rules", "thresholds", "ignore"] as const;
+const KEYS = ["language", "locale", "counsellors", "rule-folders", "rules", "thresholds", "ignore"] as const;
 const THRESHOLD_KEYS = ["level", ...LIMIT_IDS] as const;
 const ADJUSTMENT_KEYS = ["priority", "confidence"] as const;
 
@@ -39,6 +39,9 @@ function readSettings(src: YamlSource, root: Node, base: string): SettingsLayer 
     switch (key) {
       case "language":
         layer.language = src.oneOf(node, "language", LANGUAGE_CHOICES);
+        break;
+      case "locale":
+        layer.locale = src.oneOf(node, "locale", LANGUAGE_CHOICES);
         break;
       case "counsellors":
         layer.counsellors = src.strings(node, "counsellors").map((s) => s.value);

@@ -23,6 +23,8 @@ export interface IgnorePattern {
 export interface Settings {
   /** A language to code every transcript in, or "auto" to detect each one's. */
   language: LanguageChoice;
+  /** The language reports are written in, or "auto" for each transcript's own. */
+  locale: LanguageChoice;
   counsellors: string[];
   /** Absolute paths of extra rule folders. */
   ruleFolders: string[];
@@ -37,6 +39,7 @@ export interface Settings {
 /** Settings one layer (a config file, the command line) gives; absent keys leave the rest. */
 export interface SettingsLayer {
   language?: LanguageChoice;
+  locale?: LanguageChoice;
   counsellors?: string[];
   ruleFolders?: string[];
   rules?: RuleAdjustment[];
@@ -49,7 +52,7 @@ export const DEFAULT_LANGUAGE: LanguageChoice = "auto";
 export const DEFAULT_LEVEL: LevelName = "fair";
 
 export function defaultSettings(): Settings {
-  return { language: DEFAULT_LANGUAGE, counsellors: [], ruleFolders: [], rules: [], level: null, limits: {}, ignore: [], source: null };
+  return { language: DEFAULT_LANGUAGE, locale: "auto", counsellors: [], ruleFolders: [], rules: [], level: null, limits: {}, ignore: [], source: null };
 }
 
 /**
@@ -62,6 +65,7 @@ export function mergeSettings(base: Settings, layer: SettingsLayer): Settings {
   return {
     ...base,
     language: layer.language ?? base.language,
+    locale: layer.locale ?? base.locale,
     counsellors: [...base.counsellors, ...(layer.counsellors ?? [])],
     ruleFolders: [...base.ruleFolders, ...(layer.ruleFolders ?? [])],
     rules: [...base.rules, ...(layer.rules ?? [])],

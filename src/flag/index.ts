@@ -1,19 +1,21 @@
 // The flag stage: utterances a supervisor would want to talk about (persuading without
-// permission, confronting), each with why it was flagged and what to say instead. The words
-// come from the rule that coded the utterance, so each flag is explained by data.
+// permission, confronting), each with why it was flagged and what to say instead, in the
+// report's locale (src/locale); a user's rule may bring its own words (`reason`, `suggestion`).
 
+import { flagText, type Messages } from "../locale/messages.js";
 import type { Rule } from "../rules/types.js";
 import type { Code, CodedTurn, Flag } from "../types.js";
 
 export const FLAGGED_CODES: ReadonlySet<Code> = new Set(["persuade", "confront"]);
 
-export function flagTurns(turns: readonly CodedTurn[], rulesById: ReadonlyMap<string, Rule>): Flag[] {
+export function flagTurns(turns: readonly CodedTurn[], rulesById: ReadonlyMap<string, Rule>, messages: Messages): Flag[] {
   const flags: Flag[] = [];
   for (const turn of turns) {
     if (turn.role !== "counsellor") continue;
     for (const utterance of turn.utterances) {
       if (!FLAGGED_CODES.has(utterance.code)) continue;
       const rule = rulesById.get(utterance.rule);
+      const text = flagText(messages, utterance.rule, utterance.code);
       flags.push({
         turn: turn.index,
         line: turn.line,
@@ -22,8 +24,8 @@ export function flagTurns(turns: readonly CodedTurn[], rulesById: ReadonlyMap<st
         code: utterance.code,
         rule: utterance.rule,
         text: utterance.text,
-        reason: rule?.reason ?? rule?.description ?? "",
-        suggestion: rule?.suggestion ?? "",
+        reason: rule?.reason ?? text.reason,
+        suggestion: rule?.suggestion ?? text.suggestion,
       });
     }
   }

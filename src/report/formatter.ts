@@ -7,6 +7,7 @@
 import type { CheckOutcome } from "../check/index.js";
 import type { BatchSummary } from "../check/summary.js";
 import type { Limits } from "../check/limits.js";
+import type { Language } from "../rules/languages.js";
 import type { FileError, FileResult } from "../types.js";
 
 export const REPORT_FORMATS = ["table", "json", "ndjson", "markdown", "github", "junit", "sarif"] as const;
@@ -22,6 +23,8 @@ export interface ReportContext {
   command: "analyze" | "check";
   toolVersion: string;
   limits: Limits;
+  /** The report's language when --locale gives one; otherwise each file's own. */
+  locale?: Language;
 }
 
 export interface ReportFormatter {

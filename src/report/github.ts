@@ -4,7 +4,7 @@
 // Escaping follows the runner's rules: %, CR and LF in every part; also : and , in properties.
 
 import { failedChecks } from "../check/index.js";
-import { CODE_LABELS, flagMessage } from "./labels.js";
+import { batchMessages, fill, flagMessage, messagesOf } from "./labels.js";
 import type { ReportContext, ReportFormatter } from "./formatter.js";
 
 export function githubFormatter(context: ReportContext): ReportFormatter {
@@ -13,17 +13,21 @@ export function githubFormatter(context: ReportContext): ReportFormatter {
     separator: "",
     start: () => "",
     file: ({ result, check }) => {
+      const m = messagesOf(context.locale ?? result.locale);
       const lines = result.flags.map((flag) =>
-        annotation("warning", { file: result.path, line: String(flag.line), title: `oars: ${CODE_LABELS[flag.code]} (${flag.rule})` }, flagMessage(flag)),
+        annotation("warning", { file: result.path, line: String(flag.line), title: `oars: ${m.codes[flag.code]} (${flag.rule})` }, flagMessage(flag, m)),
       );
       for (const miss of failedChecks(check)) {
-        lines.push(annotation(missLevel, { file: result.path, title: `oars: threshold not met (${miss.id})` }, miss.message));
+        lines.push(annotation(missLevel, { file: result.path, title: `oars: ${fill(m.report["threshold-not-met-title"], { id: miss.id })}` }, miss.message));
       }
       return lines.map((line) => `${line}\n`).join("");
     },
     error: (error) =>
-      `${annotation("error", { file: error.path, ...(error.line !== undefined ? { line: String(error.line) } : {}), title: "oars: not analysed" }, error.message)}\n`,
-    end: (summary) => `oars ${context.command}: ${summary.files.length} transcripts, ${summary.passed} met the thresholds, ${summary.failed} did not, ${summary.errors.length} not analysed\n`,
+      `${annotation("error", { file: error.path, ...(error.line !== undefined ? { line: String(error.line) } : {}), title: `oars: ${messagesOf(context.locale).report["not-analysed"].toLowerCase()}` }, error.message)}\n`,
+    end: (summary) => {
+      const m = batchMessages(context, summary);
+      return `oars ${context.command}: ${fill(m.report["batch-line"], { files: summary.files.length, passed: summary.passed, failed: summary.failed, errors: summary.errors.length })}\n`;
+    },
   };
 }
 

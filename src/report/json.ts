@@ -54,6 +54,7 @@ function resultJson(result: FileResult) {
     format: result.format,
     encoding: result.encoding,
     language: result.language,
+    locale: result.locale,
     speakers: result.speakers,
     turns: result.turns.map((turn) => ({
       index: turn.index,

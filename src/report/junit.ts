@@ -6,7 +6,7 @@
 
 import { failedChecks } from "../check/index.js";
 import type { FileError } from "../types.js";
-import { CODE_LABELS } from "./labels.js";
+import { fill, messagesOf } from "./labels.js";
 import type { ReportContext, ReportFormatter } from "./formatter.js";
 
 export function junitFormatter(context: ReportContext): ReportFormatter {
@@ -14,6 +14,7 @@ export function junitFormatter(context: ReportContext): ReportFormatter {
     separator: "",
     start: () => `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="oars ${context.command}">\n`,
     file: ({ result, check }) => {
+      const m = messagesOf(context.locale ?? result.locale);
       const failures = failedChecks(check).length;
       const skipped = check.checks.filter((c) => c.status === "n/a").length;
       const cases = check.checks.map((c) => {
@@ -22,15 +23,16 @@ export function junitFormatter(context: ReportContext): ReportFormatter {
         if (c.status === "n/a") return `${open}>\n      <skipped message=${attr(c.message)}/>\n    </testcase>`;
         return `${open}>\n      <failure type="threshold" message=${attr(c.message)}>${text(c.message)}</failure>\n    </testcase>`;
       });
-      const flags = result.flags.map((f) => `line ${f.line} ${f.speaker}: "${f.text}" ${CODE_LABELS[f.code]} (${f.rule}): ${f.reason}`);
+      const flags = result.flags.map((f) => `${fill(m.report.line, { line: f.line })} ${f.speaker}: "${f.text}" ${m.codes[f.code]} (${f.rule}): ${f.reason}`);
       const out = flags.length > 0 ? `\n    <system-out>${text(flags.join("\n"))}</system-out>` : "";
       return `  <testsuite name=${attr(result.path)} tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">\n${cases.join("\n")}${out}\n  </testsuite>\n`;
     },
     error: (error: FileError) => {
-      const message = `${error.line !== undefined ? `line ${error.line}: ` : ""}${error.message}`;
+      const m = messagesOf(context.locale);
+      const message = `${error.line !== undefined ? `${fill(m.report.line, { line: error.line })}: ` : ""}${error.message}`;
       return (
         `  <testsuite name=${attr(error.path)} tests="1" failures="0" errors="1" skipped="0">\n` +
-        `    <testcase classname=${attr(error.path)} name="read transcript">\n      <error type="input" message=${attr(message)}>${text(message)}</error>\n    </testcase>\n  </testsuite>\n`
+        `    <testcase classname=${attr(error.path)} name=${attr(m.report["read-transcript"])}>\n      <error type="input" message=${attr(message)}>${text(message)}</error>\n    </testcase>\n  </testsuite>\n`
       );
     },
     end: () => "</testsuites>\n",

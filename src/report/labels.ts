@@ -1,30 +1,30 @@
-// Names people read in reports. (English for now; other locales come with their language packs.)
+// The words a report uses, from the locale's messages (src/locale). A file's part of a report
+// speaks the file's locale; the batch parts (totals, headings) speak --locale when it is given,
+// else the locale the files share, else English.
 
-import type { Code, Flag } from "../types.js";
+import type { BatchSummary } from "../check/summary.js";
+import { fill, messagesFor, type Messages } from "../locale/messages.js";
+import { isLanguage } from "../rules/languages.js";
+import type { Flag } from "../types.js";
+import type { ReportContext } from "./formatter.js";
 
 export { CODE_ABBREVIATIONS } from "../types.js";
 
-export const CODE_LABELS: Record<Code, string> = {
-  "open-question": "Open question",
-  "closed-question": "Closed question",
-  "simple-reflection": "Simple reflection",
-  "complex-reflection": "Complex reflection",
-  summary: "Summary",
-  affirm: "Affirm",
-  "seek-collaboration": "Seek collaboration",
-  "emphasize-autonomy": "Emphasize autonomy",
-  "giving-information": "Giving information",
-  "persuade-with-permission": "Persuade with permission",
-  persuade: "Persuade",
-  confront: "Confront",
-  other: "Other (not coded)",
-};
-
-
-/** A flagged line in one line of text: its words, why, and what to say instead. */
-export function flagMessage(flag: Flag): string {
-  return `"${flag.text}" ${flag.reason}${flag.suggestion ? ` Instead: ${flag.suggestion}` : ""}`;
+/** The messages of a locale named in a result (English when it names none oars has). */
+export function messagesOf(locale: string | undefined): Messages {
+  return messagesFor(locale !== undefined && isLanguage(locale) ? locale : "en");
 }
 
-export const THRESHOLD_NOTE =
-  "Thresholds are expert opinion, not validated cut-offs. MITI global ratings (empathy, partnership, cultivating change talk, softening sustain talk) are not estimated: they need a listener.";
+/** The messages for a batch's own parts. */
+export function batchMessages(context: ReportContext, summary: BatchSummary): Messages {
+  if (context.locale) return messagesOf(context.locale);
+  const locales = new Set(summary.files.map((f) => f.locale));
+  return messagesOf(locales.size === 1 ? [...locales][0] : undefined);
+}
+
+/** A flagged line in one line of text: its words, why, and what to say instead. */
+export function flagMessage(flag: Flag, m: Messages): string {
+  return `"${flag.text}" ${flag.reason}${flag.suggestion ? ` ${m.report.instead}: ${flag.suggestion}` : ""}`;
+}
+
+export { fill };

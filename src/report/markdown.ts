@@ -6,16 +6,17 @@ import { formatTimecode } from "../read/timecode.js";
 import { levelOf, THRESHOLDS } from "../score/thresholds.js";
 import { failedChecks } from "../check/index.js";
 import type { BatchSummary } from "../check/summary.js";
+import type { Messages } from "../locale/messages.js";
 import type { FileError } from "../types.js";
-import { CODE_LABELS, THRESHOLD_NOTE } from "./labels.js";
+import { batchMessages, fill, messagesOf } from "./labels.js";
 import type { CheckedFile, ReportContext, ReportFormatter } from "./formatter.js";
-import { describeLimits, failures, SUMMARY_HEAD, summaryRows } from "./summary-rows.js";
+import { describeLimits, failures, summaryRows } from "./summary-rows.js";
 
 export function markdownFormatter(context: ReportContext): ReportFormatter {
   return {
     separator: "",
     start: () => "",
-    file: (entry) => (context.command === "analyze" ? `${fileSection(entry)}\n` : ""),
+    file: (entry) => (context.command === "analyze" ? `${fileSection(entry, messagesOf(context.locale ?? entry.result.locale))}\n` : ""),
     error: () => "",
     end: (summary) => `${markdownSummary(summary, context)}\n`,
   };
@@ -23,41 +24,44 @@ export function markdownFormatter(context: ReportContext): ReportFormatter {
 
 /** The batch summary as Markdown: heading, a row per file, the total, what failed, what could not be read. */
 export function markdownSummary(summary: BatchSummary, context: ReportContext): string {
-  const rows = summaryRows(summary);
+  const m = batchMessages(context, summary);
+  const rows = summaryRows(summary, m);
+  const head = m.report["summary-head"];
   const lines = [
-    `## oars ${context.command}: ${summary.files.length} transcripts, ${summary.passed} met the thresholds, ${summary.failed} did not`,
+    `## oars ${context.command}: ${escapeMarkdown(fill(m.report["markdown-heading"], { files: summary.files.length, passed: summary.passed, failed: summary.failed }))}`,
     "",
-    tableRow(SUMMARY_HEAD),
-    `|${SUMMARY_HEAD.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`,
+    tableRow(head),
+    `|${head.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`,
     ...rows.files.map((row) => tableRow(row)),
     tableRow(rows.total.map((cell) => `**${escapeMarkdown(cell)}**`), false),
     "",
-    `Thresholds: ${escapeMarkdown(describeLimits(context.limits))}. ${THRESHOLD_NOTE}`,
+    `${escapeMarkdown(fill(m.report["thresholds-in-force"], { limits: describeLimits(context.limits, m) }))} ${escapeMarkdown(m.report["threshold-note"])}`,
   ];
   const failed = failures(summary);
   if (failed.length > 0) {
-    lines.push("", "### Thresholds not met", "");
+    lines.push("", `### ${escapeMarkdown(m.report["thresholds-not-met-heading"])}`, "");
     for (const f of failed) lines.push(`- ${escapeMarkdown(f.path)}: ${escapeMarkdown(f.messages.join("; "))}`);
   }
-  if (summary.errors.length > 0) lines.push("", "### Not analysed", "", ...summary.errors.map(errorItem));
+  if (summary.errors.length > 0) lines.push("", `### ${escapeMarkdown(m.report["not-analysed"])}`, "", ...summary.errors.map(errorItem));
   return lines.join("\n");
 }
 
-function fileSection({ result, check }: CheckedFile): string {
-  const m = result.metrics;
-  const lines = [`### ${escapeMarkdown(result.path)}`, "", tableRow(["Score", "Value", "Fair", "Good", "Level"]), "|---|---:|---:|---:|---|"];
+function fileSection({ result, check }: CheckedFile, m: Messages): string {
+  const metrics = result.metrics;
+  const lines = [`### ${escapeMarkdown(result.path)}`, "", tableRow(m.report["markdown-score-head"]), "|---|---:|---:|---:|---|"];
   for (const t of THRESHOLDS) {
-    const value = m[t.id];
+    const value = metrics[t.id];
     const sign = t.direction === "at-least" ? "≥" : "≤";
-    lines.push(tableRow([t.label, value === null ? "n/a" : String(value), `${sign} ${t.fair}`, `${sign} ${t.good}`, levelOf(t, m)]));
+    lines.push(tableRow([m.scores[t.id], value === null ? m.levels["n/a"] : String(value), `${sign} ${t.fair}`, `${sign} ${t.good}`, m.levels[levelOf(t, metrics)]]));
   }
-  lines.push("", check.passed ? "Thresholds met." : `Thresholds not met: ${escapeMarkdown(failedChecks(check).map((c) => c.message).join("; "))}`);
-  lines.push("", `#### Flagged lines (${result.flags.length})`, "");
-  if (result.flags.length === 0) lines.push("None: no persuading without permission or confronting was found.");
+  const failed = failedChecks(check).map((c) => c.message).join("; ");
+  lines.push("", escapeMarkdown(check.passed ? m.report["thresholds-met-sentence"] : fill(m.report["thresholds-not-met-sentence"], { failures: failed })));
+  lines.push("", `#### ${escapeMarkdown(fill(m.report["flagged-lines"], { count: result.flags.length }))}`, "");
+  if (result.flags.length === 0) lines.push(escapeMarkdown(m.report["no-flags-sentence"]));
   for (const flag of result.flags) {
-    const where = `line ${flag.line}${flag.start !== null ? ` (${formatTimecode(flag.start)})` : ""}`;
-    const instead = flag.suggestion ? ` *Instead:* ${escapeMarkdown(flag.suggestion)}` : "";
-    lines.push(`- ${where}, ${escapeMarkdown(flag.speaker)}: “${escapeMarkdown(flag.text)}” — **${CODE_LABELS[flag.code]}** (\`${flag.rule}\`): ${escapeMarkdown(flag.reason)}${instead}`);
+    const where = `${fill(m.report.line, { line: flag.line })}${flag.start !== null ? ` (${formatTimecode(flag.start)})` : ""}`;
+    const instead = flag.suggestion ? ` *${escapeMarkdown(m.report.instead)}:* ${escapeMarkdown(flag.suggestion)}` : "";
+    lines.push(`- ${escapeMarkdown(where)}, ${escapeMarkdown(flag.speaker)}: “${escapeMarkdown(flag.text)}” — **${escapeMarkdown(m.codes[flag.code])}** (\`${flag.rule}\`): ${escapeMarkdown(flag.reason)}${instead}`);
   }
   return lines.join("\n");
 }

@@ -5,27 +5,33 @@
 import { isAbsolute, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { failedChecks } from "../check/index.js";
-import { LIMIT_IDS, LIMITS } from "../check/limits.js";
+import { LIMIT_IDS } from "../check/limits.js";
+import { flagText } from "../locale/messages.js";
 import { FLAGGED_CODES } from "../flag/index.js";
 import type { Rule } from "../rules/types.js";
 import type { FileError } from "../types.js";
-import { CODE_LABELS, flagMessage } from "./labels.js";
+import { fill, flagMessage, messagesOf } from "./labels.js";
 import type { ReportContext, ReportFormatter } from "./formatter.js";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
+// The rule descriptors speak --locale, or English: they are written before any file is read.
 export function sarifFormatter(context: ReportContext, rules: readonly Rule[]): ReportFormatter {
   const missLevel = context.command === "check" ? "error" : "warning";
+  const m = messagesOf(context.locale);
   const descriptors = [
-    ...rules.filter((r) => FLAGGED_CODES.has(r.code)).map((r) => ({
-      id: r.id,
-      name: CODE_LABELS[r.code],
-      shortDescription: { text: r.description },
-      ...(r.suggestion ? { help: { text: `Instead: ${r.suggestion}` } } : {}),
-      defaultConfiguration: { level: "warning" },
-    })),
-    { id: "threshold/counsellor", name: "Counsellor speech", shortDescription: { text: "The transcript has counsellor speech to code." }, defaultConfiguration: { level: missLevel } },
-    ...LIMIT_IDS.map((id) => ({ id: `threshold/${id}`, name: LIMITS[id].label, shortDescription: { text: `MITI threshold: ${LIMITS[id].label} (--${id})` }, defaultConfiguration: { level: missLevel } })),
+    ...rules.filter((r) => FLAGGED_CODES.has(r.code)).map((r) => {
+      const suggestion = r.suggestion ?? flagText(m, r.id, r.code).suggestion;
+      return {
+        id: r.id,
+        name: m.codes[r.code],
+        shortDescription: { text: r.description },
+        ...(suggestion ? { help: { text: `${m.report.instead}: ${suggestion}` } } : {}),
+        defaultConfiguration: { level: "warning" },
+      };
+    }),
+    { id: "threshold/counsellor", name: m.limits.counsellor, shortDescription: { text: m.checks["counsellor-requirement"] }, defaultConfiguration: { level: missLevel } },
+    ...LIMIT_IDS.map((id) => ({ id: `threshold/${id}`, name: m.limits[id], shortDescription: { text: `${fill(m.report["mi-threshold"], { label: m.limits[id] })} (--${id})` }, defaultConfiguration: { level: missLevel } })),
   ];
   const notifications: object[] = [];
   const emit = (result: object) => `\n        ${JSON.stringify(result)}`;
@@ -36,13 +42,14 @@ export function sarifFormatter(context: ReportContext, rules: readonly Rule[]): 
       `      "tool": ${JSON.stringify({ driver: { name: "oars", version: context.toolVersion, rules: descriptors } })},\n` +
       `      "results": [`,
     file: ({ result, check }) => {
+      const fm = messagesOf(context.locale ?? result.locale);
       const out: string[] = [];
       for (const flag of result.flags) {
         out.push(
           emit({
             ruleId: flag.rule,
             level: "warning",
-            message: { text: `${CODE_LABELS[flag.code]}: ${flagMessage(flag)}` },
+            message: { text: `${fm.codes[flag.code]}: ${flagMessage(flag, fm)}` },
             locations: [location(result.path, flag.line)],
           }),
         );

@@ -4,15 +4,15 @@
 import { failedChecks } from "../check/index.js";
 import { describeBound, LIMIT_IDS, LIMITS, type Limits } from "../check/limits.js";
 import type { BatchSummary, FileSummary } from "../check/summary.js";
+import { fill, type Messages } from "../locale/messages.js";
 import type { Metrics } from "../types.js";
 
-export const SUMMARY_HEAD = ["File", "Turns", "R:Q", "Open %", "Complex %", "PER", "CON", "Adherent %", "Flags", "Thresholds"];
-
-export function summaryRows(summary: BatchSummary): { files: string[][]; total: string[] } {
-  const files = summary.files.map((f) => [f.path, String(f.turns), ...figures(f.metrics), String(f.flags), f.check.passed ? "met ✓" : "not met ✗"]);
+/** The rows under the locale's `summary-head`: one per file, then the total. */
+export function summaryRows(summary: BatchSummary, m: Messages): { files: string[][]; total: string[] } {
+  const files = summary.files.map((f) => [f.path, String(f.turns), ...figures(f.metrics), String(f.flags), f.check.passed ? m.report["row-met"] : m.report["row-not-met"]]);
   const turns = summary.files.reduce((n, f) => n + f.turns, 0);
   const flags = summary.files.reduce((n, f) => n + f.flags, 0);
-  const total = [`Total (${summary.files.length} files)`, String(turns), ...figures(summary.total), String(flags), `${summary.passed} met, ${summary.failed} not`];
+  const total = [fill(m.report.total, { files: summary.files.length }), String(turns), ...figures(summary.total), String(flags), fill(m.report["total-result"], { passed: summary.passed, failed: summary.failed })];
   return { files, total };
 }
 
@@ -29,8 +29,8 @@ export function failures(summary: BatchSummary): { path: string; messages: strin
 }
 
 /** "R:Q ≥ 1.00, % open questions ≥ 50%, …": the limits a run checked. */
-export function describeLimits(limits: Limits): string {
+export function describeLimits(limits: Limits, m: Messages): string {
   return LIMIT_IDS.filter((id) => limits[id] !== undefined)
-    .map((id) => `${LIMITS[id].label} ${describeBound(LIMITS[id], limits[id]!)}`)
+    .map((id) => `${m.limits[id]} ${describeBound(LIMITS[id], limits[id]!)}`)
     .join(", ");
 }

@@ -9,10 +9,11 @@ import { formatTimecode } from "../read/timecode.js";
 import { levelOf, THRESHOLDS, type Level, type Threshold } from "../score/thresholds.js";
 import type { BatchSummary } from "../check/summary.js";
 import { failedChecks, type CheckOutcome } from "../check/index.js";
+import type { Messages } from "../locale/messages.js";
 import { COUNSELLOR_CODES, type CodedTurn, type FileError, type FileResult, type Flag } from "../types.js";
-import { CODE_ABBREVIATIONS, CODE_LABELS, THRESHOLD_NOTE } from "./labels.js";
+import { batchMessages, CODE_ABBREVIATIONS, fill, messagesOf } from "./labels.js";
 import type { CheckedFile, ReportContext, ReportFormatter } from "./formatter.js";
-import { describeLimits, failures, SUMMARY_HEAD, summaryRows } from "./summary-rows.js";
+import { describeLimits, failures, summaryRows } from "./summary-rows.js";
 
 export interface TextOptions {
   color: ChalkInstance;
@@ -24,101 +25,103 @@ export function tableFormatter(context: ReportContext, options: TextOptions): Re
   return {
     separator: "",
     start: () => "",
-    file: (entry) => (context.command === "analyze" ? `${formatFile(entry, options)}\n\n` : ""),
+    file: (entry) => (context.command === "analyze" ? `${formatFile(entry, options, messagesOf(context.locale ?? entry.result.locale))}\n\n` : ""),
     error: () => "",
     end: (summary) => {
+      const m = batchMessages(context, summary);
       const parts: string[] = [];
-      if (context.command === "check" || summary.files.length > 1) parts.push(batchTable(summary, context, c));
-      if (summary.errors.length > 0) parts.push(formatErrors(summary.errors, c));
+      if (context.command === "check" || summary.files.length > 1) parts.push(batchTable(summary, context, c, m));
+      if (summary.errors.length > 0) parts.push(formatErrors(summary.errors, c, m));
       return parts.length > 0 ? `${parts.join("\n\n")}\n` : "";
     },
   };
 }
 
-function batchTable(summary: BatchSummary, context: ReportContext, c: ChalkInstance): string {
-  const table = new Table({ head: SUMMARY_HEAD, ...TABLE_STYLE });
-  const rows = summaryRows(summary);
+function batchTable(summary: BatchSummary, context: ReportContext, c: ChalkInstance, m: Messages): string {
+  const table = new Table({ head: m.report["summary-head"], ...TABLE_STYLE });
+  const rows = summaryRows(summary, m);
   table.push(...rows.files, rows.total.map((cell) => c.bold(cell)));
-  const lines = [c.bold(`${summary.files.length} transcripts: ${summary.passed} met the thresholds, ${summary.failed} did not`), table.toString()];
-  lines.push(c.dim(`Thresholds: ${describeLimits(context.limits)}. ${THRESHOLD_NOTE}`));
+  const lines = [c.bold(fill(m.report["batch-heading"], { files: summary.files.length, passed: summary.passed, failed: summary.failed })), table.toString()];
+  lines.push(c.dim(`${fill(m.report["thresholds-in-force"], { limits: describeLimits(context.limits, m) })} ${m.report["threshold-note"]}`));
   const failed = failures(summary);
   if (failed.length > 0) {
-    lines.push("", c.bold("Thresholds not met"));
+    lines.push("", c.bold(m.report["thresholds-not-met-heading"]));
     for (const f of failed) lines.push(`  ${f.path}: ${c.red(f.messages.join("; "))}`);
   }
   return lines.join("\n");
 }
 
-function formatErrors(errors: readonly FileError[], c: ChalkInstance): string {
-  return `${c.red.bold(`Not analysed (${errors.length})`)}\n` + errors.map((e) => `  ${e.path}${e.line !== undefined ? `:${e.line}` : ""}: ${e.message}`).join("\n");
+function formatErrors(errors: readonly FileError[], c: ChalkInstance, m: Messages): string {
+  return `${c.red.bold(`${m.report["not-analysed"]} (${errors.length})`)}\n` + errors.map((e) => `  ${e.path}${e.line !== undefined ? `:${e.line}` : ""}: ${e.message}`).join("\n");
 }
 
-function formatFile({ result, check }: CheckedFile, options: TextOptions): string {
+function formatFile({ result, check }: CheckedFile, options: TextOptions, m: Messages): string {
   const { color: c } = options;
   const counsellors = result.speakers.filter((s) => s.role === "counsellor").map((s) => s.label);
   const counsellorTurns = result.turns.filter((t) => t.role === "counsellor").length;
   const lines = [
     c.bold(result.path),
-    `${result.format}, ${result.turns.length} turns (${counsellorTurns} counsellor), counsellor: ${counsellors.join(", ") || "none"}, language: ${result.language}`,
+    fill(m.report["file-line"], { format: result.format, turns: result.turns.length, counsellorTurns, counsellors: counsellors.join(", ") || m.report.none, language: result.language }),
   ];
-  for (const warning of result.warnings) lines.push(c.yellow(`warning: ${warning}`));
-  if (options.showTurns) lines.push("", c.bold("Coded transcript"), formatTurns(result.turns, c));
-  lines.push("", c.bold("MITI summary scores"), summaryTable(result, c), c.dim(THRESHOLD_NOTE));
-  lines.push("", c.bold("Behaviour counts"), countsTable(result));
-  lines.push("", c.bold(`Flagged lines (${result.flags.length})`));
-  if (result.flags.length === 0) lines.push("  none: no persuading without permission or confronting was found");
-  for (const flag of result.flags) lines.push(formatFlag(flag, c));
-  lines.push("", formatCheck(check, c));
+  for (const warning of result.warnings) lines.push(c.yellow(`${m.report.warning}: ${warning}`));
+  if (options.showTurns) lines.push("", c.bold(m.report["coded-transcript"]), formatTurns(result.turns, c, m));
+  lines.push("", c.bold(m.report["summary-scores"]), summaryTable(result, c, m), c.dim(m.report["threshold-note"]));
+  lines.push("", c.bold(m.report["behaviour-counts"]), countsTable(result, m));
+  lines.push("", c.bold(fill(m.report["flagged-lines"], { count: result.flags.length })));
+  if (result.flags.length === 0) lines.push(`  ${m.report["no-flags"]}`);
+  for (const flag of result.flags) lines.push(formatFlag(flag, c, m));
+  lines.push("", formatCheck(check, c, m));
   return lines.join("\n");
 }
 
-function formatCheck(check: CheckOutcome, c: ChalkInstance): string {
-  if (check.passed) return `${c.bold("Thresholds:")} ${c.green("met")} (${check.checks.map((k) => k.message).join("; ")})`;
+function formatCheck(check: CheckOutcome, c: ChalkInstance, m: Messages): string {
+  const head = c.bold(`${m.report.thresholds}:`);
+  if (check.passed) return `${head} ${c.green(m.report["thresholds-met"])} (${check.checks.map((k) => k.message).join("; ")})`;
   const failed = failedChecks(check).map((k) => k.message);
-  return `${c.bold("Thresholds:")} ${c.red("not met")}: ${failed.join("; ")}`;
+  return `${head} ${c.red(m.report["thresholds-not-met"])}: ${failed.join("; ")}`;
 }
 
-function summaryTable(result: FileResult, c: ChalkInstance): string {
-  const table = new Table({ head: ["Score", "Value", "Fair", "Good", "Source", "Result"], ...TABLE_STYLE });
-  const m = result.metrics;
+function summaryTable(result: FileResult, c: ChalkInstance, m: Messages): string {
+  const table = new Table({ head: m.report["score-head"], ...TABLE_STYLE });
+  const metrics = result.metrics;
   for (const threshold of THRESHOLDS) {
-    table.push([threshold.label, formatValue(m[threshold.id], threshold), bound(threshold, threshold.fair), bound(threshold, threshold.good), threshold.source, mark(levelOf(threshold, m), c)]);
+    table.push([m.scores[threshold.id], formatValue(metrics[threshold.id], threshold, m), bound(threshold, threshold.fair), bound(threshold, threshold.good), threshold.source, mark(levelOf(threshold, metrics), c, m)]);
   }
-  table.push(["MI-adherent (affirm + seek + emphasize autonomy)", String(m.miAdherent), "", "", "MITI 4.2.1", ""]);
-  table.push(["Questions / reflections", `${m.questions} / ${m.reflections}`, "", "", "", ""]);
+  table.push([m.scores.miAdherent, String(metrics.miAdherent), "", "", "MITI 4.2.1", ""]);
+  table.push([m.scores.questionsReflections, `${metrics.questions} / ${metrics.reflections}`, "", "", "", ""]);
   return table.toString();
 }
 
-function countsTable(result: FileResult): string {
-  const table = new Table({ head: ["Code", "MITI", "Count"], ...TABLE_STYLE });
-  for (const code of COUNSELLOR_CODES) table.push([CODE_LABELS[code], CODE_ABBREVIATIONS[code], String(result.metrics.counts[code])]);
+function countsTable(result: FileResult, m: Messages): string {
+  const table = new Table({ head: m.report["counts-head"], ...TABLE_STYLE });
+  for (const code of COUNSELLOR_CODES) table.push([m.codes[code], CODE_ABBREVIATIONS[code], String(result.metrics.counts[code])]);
   return table.toString();
 }
 
-function formatFlag(flag: Flag, c: ChalkInstance): string {
-  const where = `line ${flag.line}${flag.start !== null ? ` (${formatTimecode(flag.start)})` : ""}`;
+function formatFlag(flag: Flag, c: ChalkInstance, m: Messages): string {
+  const where = `${fill(m.report.line, { line: flag.line })}${flag.start !== null ? ` (${formatTimecode(flag.start)})` : ""}`;
   const lines = [
     `  ${c.bold(where)} ${flag.speaker}: "${flag.text}"`,
-    `    ${c.red(CODE_LABELS[flag.code])} [${flag.rule}]: ${flag.reason}`,
+    `    ${c.red(m.codes[flag.code])} [${flag.rule}]: ${flag.reason}`,
   ];
-  if (flag.suggestion) lines.push(`    ${c.green("instead:")} ${flag.suggestion}`);
+  if (flag.suggestion) lines.push(`    ${c.green(`${m.report.instead.toLowerCase()}:`)} ${flag.suggestion}`);
   return lines.join("\n");
 }
 
-function formatTurns(turns: CodedTurn[], c: ChalkInstance): string {
+function formatTurns(turns: CodedTurn[], c: ChalkInstance, m: Messages): string {
   return turns
     .map((turn) => {
       const when = turn.start !== null ? ` ${formatTimecode(turn.start)}` : "";
-      const head = `${c.dim(`[${turn.line}${when}]`)} ${c.bold(turn.speaker)} (${turn.role})${turn.role === "counsellor" ? ` → ${CODE_LABELS[turn.primary]}` : ""}`;
+      const head = `${c.dim(`[${turn.line}${when}]`)} ${c.bold(turn.speaker)} (${m.roles[turn.role]})${turn.role === "counsellor" ? ` → ${m.codes[turn.primary]}` : ""}`;
       if (turn.role !== "counsellor") return `${head}\n    ${turn.text}`;
-      const body = turn.utterances.map((u) => `    ${CODE_ABBREVIATIONS[u.code].padEnd(4)} ${u.text} ${c.dim(`(${u.rule}${u.confidence === "low" ? ", low confidence" : ""})`)}`);
+      const body = turn.utterances.map((u) => `    ${CODE_ABBREVIATIONS[u.code].padEnd(4)} ${u.text} ${c.dim(`(${u.rule}${u.confidence === "low" ? `, ${m.report["low-confidence"]}` : ""})`)}`);
       return [head, ...body].join("\n");
     })
     .join("\n");
 }
 
-function formatValue(value: number | null, threshold: Threshold): string {
-  if (value === null) return "n/a";
+function formatValue(value: number | null, threshold: Threshold, m: Messages): string {
+  if (value === null) return m.levels["n/a"];
   if (threshold.unit === "percent") return `${value.toFixed(0)}%`;
   if (threshold.unit === "ratio") return value.toFixed(2);
   return String(value);
@@ -129,15 +132,15 @@ function bound(threshold: Threshold, value: number): string {
   return `${sign} ${threshold.unit === "percent" ? `${value}%` : value}`;
 }
 
-function mark(level: Level, c: ChalkInstance): string {
+function mark(level: Level, c: ChalkInstance, m: Messages): string {
   switch (level) {
     case "good":
-      return c.green("good ✓");
+      return c.green(`${m.levels.good} ✓`);
     case "fair":
-      return c.green("fair ✓");
+      return c.green(`${m.levels.fair} ✓`);
     case "below":
-      return c.red("below ✗");
+      return c.red(`${m.levels.below} ✗`);
     case "n/a":
-      return c.dim("n/a");
+      return c.dim(m.levels["n/a"]);
   }
 }

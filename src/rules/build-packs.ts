@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PREBUILT_ROOT, RULES_ROOT } from "../paths.js";
 import { parseProfiles, profileSources } from "../detect/profiles.js";
+import { messageSources, messagesFor, parseMessages } from "../locale/messages.js";
 import { parseRoleLabels, roleSources } from "../roles/labels.js";
 import { packSources, readPackSources } from "./load.js";
 import { packToData, prebuiltJson } from "./prebuilt.js";
@@ -15,6 +16,8 @@ for (const language of readdirSync(RULES_ROOT).sort()) {
   if (!existsSync(join(dir, "language.yaml"))) continue;
   const sources = packSources(dir);
   writeFileSync(join(PREBUILT_ROOT, `${language}.json`), prebuiltJson(packToData(readPackSources(sources)), sources));
+  const messages = messageSources(language);
+  writeFileSync(join(PREBUILT_ROOT, `messages-${language}.json`), prebuiltJson(parseMessages(messages[0]!, language === "en" ? null : messagesFor("en")), messages));
 }
 const roles = roleSources();
 writeFileSync(join(PREBUILT_ROOT, "roles.json"), prebuiltJson(parseRoleLabels(roles[0]!.text), roles));

@@ -1,5 +1,5 @@
 // Loading a language pack: rules/<lang>/language.yaml (settings and word lists) and every other
-// *.yaml beside it (rules). Each file is parsed safely, checked against the rule schema and
+// *.yaml beside it (rules) but messages.yaml (report texts, read by src/locale). Each file is parsed safely, checked against the rule schema and
 // compiled once; the first problem is reported with its file, line and column.
 
 import { readdirSync, readFileSync } from "node:fs";
@@ -15,6 +15,8 @@ import type { Conditions, LanguagePack, Rule, RuleExample, Vocabulary } from "./
 import { YamlSource } from "../yaml-source.js";
 
 const LANGUAGE_FILE = "language.yaml";
+/** What reports say in this language (src/locale), beside the rules but not a rule file. */
+const MESSAGES_FILE = "messages.yaml";
 const LANGUAGE_KEYS = [
   "language", "name", "permission-turns", "abbreviations", "disfluencies", "lead-fillers",
   "stopwords", "consent", "refusal", "asks-advice", "lists", "endings", "optional-commas",
@@ -38,7 +40,7 @@ export function loadLanguagePack(language: string, dir: string = join(RULES_ROOT
 /** The YAML files of a pack folder: language.yaml first, then the rule files by name. */
 export function packSources(dir: string): Source[] {
   const languageFile = join(dir, LANGUAGE_FILE);
-  const ruleFiles = listYaml(dir).filter((file) => basename(file) !== LANGUAGE_FILE);
+  const ruleFiles = listYaml(dir).filter((file) => basename(file) !== LANGUAGE_FILE && basename(file) !== MESSAGES_FILE);
   return [languageFile, ...ruleFiles].map((file) => ({ file, text: readText(file) }));
 }
 

@@ -5,10 +5,9 @@ import type { Metrics } from "../types.js";
 
 export type ThresholdId = "reflectionToQuestion" | "percentComplexReflections" | "percentOpenQuestions" | "percentMiAdherent" | "miNonAdherent";
 
+// Each threshold's name in reports is a locale message (src/locale: `scores`).
 export interface Threshold {
   id: ThresholdId;
-  /** Label in reports (locale text comes from the report messages). */
-  label: string;
   fair: number;
   good: number;
   /** "at-least": higher is better; "at-most": lower is better. */
@@ -18,11 +17,11 @@ export interface Threshold {
 }
 
 export const THRESHOLDS: readonly Threshold[] = [
-  { id: "reflectionToQuestion", label: "Reflection-to-question ratio (R:Q)", fair: 1, good: 2, direction: "at-least", source: "MITI 4.2.1", unit: "ratio" },
-  { id: "percentComplexReflections", label: "Complex reflections (% of reflections)", fair: 40, good: 50, direction: "at-least", source: "MITI 4.2.1", unit: "percent" },
-  { id: "percentOpenQuestions", label: "Open questions (% of questions)", fair: 50, good: 70, direction: "at-least", source: "MITI 3.1", unit: "percent" },
-  { id: "percentMiAdherent", label: "MI-adherent (% of adherent + non-adherent)", fair: 90, good: 100, direction: "at-least", source: "MITI 3.1", unit: "percent" },
-  { id: "miNonAdherent", label: "MI non-adherent (persuade + confront)", fair: 0, good: 0, direction: "at-most", source: "MITI 4.2.1 (0 is the aim)", unit: "count" },
+  { id: "reflectionToQuestion", fair: 1, good: 2, direction: "at-least", source: "MITI 4.2.1", unit: "ratio" },
+  { id: "percentComplexReflections", fair: 40, good: 50, direction: "at-least", source: "MITI 4.2.1", unit: "percent" },
+  { id: "percentOpenQuestions", fair: 50, good: 70, direction: "at-least", source: "MITI 3.1", unit: "percent" },
+  { id: "percentMiAdherent", fair: 90, good: 100, direction: "at-least", source: "MITI 3.1", unit: "percent" },
+  { id: "miNonAdherent", fair: 0, good: 0, direction: "at-most", source: "MITI 4.2.1", unit: "count" },
 ];
 
 export type Level = "good" | "fair" | "below" | "n/a";

@@ -180,7 +180,7 @@ describe("configuration", () => {
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       source: join(dir, "package.json"),
-      settings: { language: "auto", counsellors: ["Counsellor"], "rule-folders": [], rules: {}, thresholds: { "min-open": 10 }, ignore: [] },
+      settings: { language: "auto", locale: "auto", counsellors: ["Counsellor"], "rule-folders": [], rules: {}, thresholds: { "min-open": 10 }, ignore: [] },
     });
   });
 
@@ -189,7 +189,7 @@ describe("configuration", () => {
     mkdirSync(join(dir, "house-rules"));
     writeFileSync(
       join(dir, "oars.config.yaml"),
-      "language: en\ncounsellors: [Ida]\nrule-folders: [house-rules]\nrules:\n  en.persuade.you-could: { priority: 5, confidence: low }\nthresholds:\n  level: good\nignore: ['drafts/**']\n",
+      "language: en\nlocale: nb\ncounsellors: [Ida]\nrule-folders: [house-rules]\nrules:\n  en.persuade.you-could: { priority: 5, confidence: low }\nthresholds:\n  level: good\nignore: ['drafts/**']\n",
     );
     const run = oars(["config"], { cwd: dir });
     expect(run.status).toBe(0);
@@ -197,6 +197,7 @@ describe("configuration", () => {
       [
         `# from ${join(dir, "oars.config.yaml")}`,
         "language: en",
+        "locale: nb",
         "counsellors:",
         "  - Ida",
         "rule-folders:",
@@ -225,7 +226,7 @@ describe("configuration", () => {
 
   it.each([
     ["thresholds:\n  min-rq: [1]\n", /\.oarsrc\.yaml:2:11: thresholds\.min-rq must be a number of at least 0\n$/],
-    ["threshold:\n  min-rq: 1\n", /\.oarsrc\.yaml:1:1: configuration: unknown key "threshold" \(allowed: language, counsellors/],
+    ["threshold:\n  min-rq: 1\n", /\.oarsrc\.yaml:1:1: configuration: unknown key "threshold" \(allowed: language, locale, counsellors/],
     ["thresholds:\n  min-open: 0.5\n", /\.oarsrc\.yaml:2:13: thresholds: min-open takes a percentage from 0 to 100/],
     ["rules:\n  en.no.such-rule: off\n", /\.oarsrc\.yaml:2: rules: no rule "en\.no\.such-rule" in the en rules \(see oars rules\)/],
     ["rules:\n  en.persuade.you-could: maybe\n", /\.oarsrc\.yaml:2:26: rules\.en\.persuade\.you-could: write "off" or a mapping/],

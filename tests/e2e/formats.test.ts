@@ -41,7 +41,7 @@ describe("json and ndjson", () => {
   it("json from analyze keeps the analyze layout, with a check per file", () => {
     const run = oars(["analyze", "--no-config", "-f", "json", GOOD]);
     const report = JSON.parse(run.stdout);
-    expect(Object.keys(report.files[0])).toEqual(["path", "format", "encoding", "language", "speakers", "turns", "flags", "metrics", "warnings", "check"]);
+    expect(Object.keys(report.files[0])).toEqual(["path", "format", "encoding", "language", "locale", "speakers", "turns", "flags", "metrics", "warnings", "check"]);
     expect(report.files[0].check.passed).toBe(true);
   });
 
