@@ -34,12 +34,12 @@ export function codeTurns(turns: SegmentedTurn[], pack: LanguagePack): CodedTurn
   return turns.map((turn) => {
     if (turn.role === "counsellor") {
       const granted = permission.beforeCounsellorTurn();
-      const utterances = yieldToInput(
-        turn.pieces.map((text, index) =>
-          codeUtterance(text, rules, pack, { previousClient, permission: granted, index, count: turn.pieces.length }),
-        ),
-        pack,
-      );
+      const coded: Utterance[] = [];
+      turn.pieces.forEach((text, index) => {
+        const previousCode = coded[index - 1]?.code;
+        coded.push(codeUtterance(text, rules, pack, { previousClient, permission: granted, index, count: turn.pieces.length, previousCode }));
+      });
+      const utterances = yieldToInput(coded, pack);
       permission.afterCounsellorTurn(utterances);
       return { ...turn, primary: primaryCode(utterances), utterances };
     }

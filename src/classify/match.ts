@@ -2,6 +2,7 @@
 // `oars rules test`, so an example passes exactly when the rule would code it.
 
 import type { Conditions, Rule } from "../rules/types.js";
+import type { Code } from "../types.js";
 import { echoShare, type TextView } from "./view.js";
 
 export interface UtteranceContext {
@@ -12,6 +13,8 @@ export interface UtteranceContext {
   /** 0-based place of the utterance in its turn, and the turn's utterance count. */
   index: number;
   count: number;
+  /** The code of the utterance just before it in the same turn, if any. */
+  previousCode?: Code;
 }
 
 export function ruleMatches(rule: Rule, view: TextView, context: UtteranceContext): boolean {
@@ -27,6 +30,7 @@ function conditionsHold(when: Conditions, view: TextView, context: UtteranceCont
   if (when.minWords !== undefined && view.words < when.minWords) return false;
   if (when.maxWords !== undefined && view.words > when.maxWords) return false;
   if (when.position && !positionHolds(when.position, context)) return false;
+  if (when.after && (context.previousCode === undefined || !when.after.includes(context.previousCode))) return false;
   if (when.minEcho !== undefined || when.maxEcho !== undefined) {
     const echo = echoShare(view, context.previousClient);
     if (when.minEcho !== undefined && echo < when.minEcho) return false;

@@ -17,8 +17,9 @@ export function checkRuleExamples(pack: LanguagePack, rule: Rule): ExampleFailur
     ruleMatches(rule, viewOf(example.text, pack), {
       previousClient: example.client !== undefined ? viewOf(example.client, pack) : null,
       permission: example.permission ?? false,
-      index: 0,
-      count: 1,
+      index: example.after !== undefined ? 1 : 0,
+      count: example.after !== undefined ? 2 : 1,
+      previousCode: example.after,
     });
   for (const example of rule.examples.match) if (!run(example)) failures.push({ rule, example, expected: "match" });
   for (const example of rule.examples.noMatch) if (run(example)) failures.push({ rule, example, expected: "no-match" });

@@ -26,7 +26,7 @@ const RULE_KEYS = [
   "id", "code", "description", "priority", "confidence", "when", "patterns", "unless", "nlp",
   "asks-permission", "in-input-turn", "reason", "suggestion", "examples",
 ] as const;
-const WHEN_KEYS = ["question", "words", "permission", "echo", "position", "client"] as const;
+const WHEN_KEYS = ["question", "words", "permission", "echo", "position", "client", "after"] as const;
 const POSITIONS = ["first", "last", "only", "not-first", "not-last"] as const;
 const DEFAULT_PRIORITY = 50;
 
@@ -187,6 +187,9 @@ function readConditions(src: YamlSource, node: Node | null | undefined, what: st
   if (keys.has("question")) when.question = src.boolean(keys.get("question"), `${what}: when.question`);
   if (keys.has("permission")) when.permission = src.boolean(keys.get("permission"), `${what}: when.permission`);
   if (keys.has("position")) when.position = src.oneOf(keys.get("position"), `${what}: when.position`, POSITIONS);
+  if (keys.has("after")) {
+    when.after = src.strings(keys.get("after"), `${what}: when.after`).map(({ node }) => src.oneOf(node, `${what}: when.after`, COUNSELLOR_CODES) as Code);
+  }
   if (keys.has("words")) {
     const bounds = src.entries(keys.get("words"), `${what}: when.words`, ["min", "max"]);
     if (bounds.has("min")) when.minWords = src.number(bounds.get("min"), `${what}: when.words.min`, 0, 10000);
@@ -215,12 +218,13 @@ function readExamples(src: YamlSource, node: Node, what: string): Rule["examples
 
 function readExample(src: YamlSource, node: Node, what: string): RuleExample {
   if ((node as { value?: unknown }).value !== undefined) return { text: src.string(node, what) };
-  const keys = src.entries(node, what, ["text", "client", "permission"]);
+  const keys = src.entries(node, what, ["text", "client", "permission", "after"]);
   if (!keys.has("text")) src.fail(node, `${what}: "text" is missing`);
   return {
     text: src.string(keys.get("text"), `${what}.text`),
     client: keys.has("client") ? src.string(keys.get("client"), `${what}.client`) : undefined,
     permission: keys.has("permission") ? src.boolean(keys.get("permission"), `${what}.permission`) : undefined,
+    after: keys.has("after") ? (src.oneOf(keys.get("after"), `${what}.after`, COUNSELLOR_CODES) as Code) : undefined,
   };
 }
 

@@ -23,6 +23,8 @@ export interface Conditions {
   maxEcho?: number;
   /** Where the utterance stands in its turn. */
   position?: "first" | "last" | "only" | "not-first" | "not-last";
+  /** The utterance just before it in the same turn was coded one of these ("Let me sum up. You…"). */
+  after?: Code[];
   /** The previous client turn matches one of these patterns. */
   client?: Pattern[];
 }
@@ -31,6 +33,8 @@ export interface RuleExample {
   text: string;
   /** The client's previous turn, for rules that look back. */
   client?: string;
+  /** The code of the utterance before it in the same turn. */
+  after?: Code;
   permission?: boolean;
 }
 
