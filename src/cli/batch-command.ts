@@ -4,8 +4,6 @@
 // Exit codes: 0 done (check: every file met the thresholds), 1 (check only) a file missed a
 // threshold, 2 a usage error or an unreadable file; 2 wins over 1.
 
-import { isLanguage, type LanguageChoice } from "../rules/languages.js";
-import { checkLanguageChoice } from "../rules/pack.js";
 import { appendFileSync } from "node:fs";
 import { analyzeFiles, defaultJobs, prepareJob } from "../batch/index.js";
 import { expandInputs } from "../batch/expand.js";
@@ -21,6 +19,8 @@ import type { FileError } from "../types.js";
 import { chooseColor } from "./output.js";
 import { Progress } from "./progress.js";
 import { OutputSink } from "./sink.js";
+import { isLanguage, type LanguageChoice } from "../rules/languages.js";
+import { checkLanguageChoice } from "../rules/pack.js";
 
 export interface BatchCommandOptions extends Partial<Record<CamelLimit, string>> {
   format: string;

@@ -2,12 +2,12 @@
 // package.json (JSON is YAML, so one reader gives line numbers for both). Unknown keys and
 // bad values are refused with file:line:column, as rule files are.
 
-import { LANGUAGE_CHOICES } from "../rules/languages.js";
 import { readFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import type { Node } from "yaml";
 import { LIMIT_IDS, LEVELS, limitProblem, type LimitId, type Limits } from "../check/limits.js";
 import { SourceError } from "../errors.js";
+import { LANGUAGE_CHOICES } from "../rules/languages.js";
 import { isMap, isScalar, YamlSource } from "../yaml-source.js";
 import type { RuleAdjustment, SettingsLayer } from "./settings.js";
 

@@ -3,12 +3,9 @@
 // filled in by the report. Read from the prebuilt JSON while it is current (see
 // rules/prebuilt.ts), from the YAML otherwise, once per locale.
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { LimitId } from "../check/limits.js";
 import { SourceError } from "../errors.js";
-import { RULES_ROOT } from "../paths.js";
-import { readPrebuilt, type Source } from "../rules/prebuilt.js";
+import { bundledSources, readBundled, type Source } from "../rules/prebuilt.js";
 import type { Language } from "../rules/languages.js";
 import type { Level, ThresholdId } from "../score/thresholds.js";
 import type { Code, Role } from "../types.js";
@@ -44,17 +41,15 @@ export type ReportMessages = Record<ReportText, string> & Record<ReportHeads, st
 const loaded = new Map<string, Messages>();
 const REFERENCE = "en";
 
-export function messageSources(locale: string): Source[] {
-  const file = join(RULES_ROOT, locale, "messages.yaml");
-  return [{ file, text: readFileSync(file, "utf8") }];
-}
+const pathOf = (locale: string) => `${locale}/messages.yaml`;
+
+export const messageSources = (locale: string): Source[] => bundledSources(pathOf(locale));
 
 /** The messages of `locale`, checked against the English file's keys. */
 export function messagesFor(locale: Language): Messages {
   let messages = loaded.get(locale);
   if (!messages) {
-    const sources = messageSources(locale);
-    messages = readPrebuilt<Messages>(`messages-${locale}`, sources) ?? parseMessages(sources[0]!, locale === REFERENCE ? null : messagesFor(REFERENCE));
+    messages = readBundled(`messages-${locale}`, pathOf(locale), (source) => parseMessages(source, locale === REFERENCE ? null : messagesFor(REFERENCE)));
     loaded.set(locale, messages);
   }
   return messages;

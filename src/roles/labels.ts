@@ -1,20 +1,15 @@
 // The role label list (rules/roles.yaml), kept as data so new recorder labels need no code.
 
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
-import { RULES_ROOT } from "../paths.js";
-import { readPrebuilt, type Source } from "../rules/prebuilt.js";
+import { bundledSources, readBundled, type Source } from "../rules/prebuilt.js";
 import type { Role } from "../types.js";
 
 export type RoleLabels = Partial<Record<"counsellor" | "client", string[]>>;
 
+const PATH = "roles.yaml";
 let labels: Map<string, Role> | null = null;
 
-export function roleSources(): Source[] {
-  const file = join(RULES_ROOT, "roles.yaml");
-  return [{ file, text: readFileSync(file, "utf8") }];
-}
+export const roleSources = (): Source[] => bundledSources(PATH);
 
 export function parseRoleLabels(text: string): RoleLabels {
   // yaml is loaded only when the prebuilt list is missing or stale.
@@ -24,8 +19,7 @@ export function parseRoleLabels(text: string): RoleLabels {
 
 function roleLabels(): Map<string, Role> {
   if (labels) return labels;
-  const sources = roleSources();
-  const data = readPrebuilt<RoleLabels>("roles", sources) ?? parseRoleLabels(sources[0]!.text);
+  const data = readBundled("roles", PATH, (source) => parseRoleLabels(source.text));
   labels = new Map();
   for (const role of ["counsellor", "client"] as const) {
     for (const label of data[role] ?? []) labels.set(label.toLowerCase(), role);

@@ -39,6 +39,18 @@ export function readPrebuilt<T>(name: string, sources: readonly Source[]): T | n
   return prebuilt.hash === hashSources(sources) ? prebuilt.data : null;
 }
 
+/** A bundled data file below rules/ ("roles.yaml", "nb/messages.yaml") as a source. */
+export function bundledSources(path: string): Source[] {
+  const file = join(RULES_ROOT, path);
+  return [{ file, text: readFileSync(file, "utf8") }];
+}
+
+/** A bundled data file's contents: the prebuilt JSON while it is current, else `parse` of the file. */
+export function readBundled<T>(name: string, path: string, parse: (source: Source) => T): T {
+  const sources = bundledSources(path);
+  return readPrebuilt<T>(name, sources) ?? parse(sources[0]!);
+}
+
 export function prebuiltJson<T>(data: T, sources: readonly Source[]): string {
   return JSON.stringify({ hash: hashSources(sources), data } satisfies Prebuilt<T>);
 }
