@@ -54,6 +54,8 @@ export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOp
 // The pack given, or the one for the language the transcript's words show. A forced pack that
 // the words clearly contradict is still used, with a warning: the user may have mistyped.
 function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: LanguagePack; warnings: string[] } {
+  // A library caller that gives only a pack asked for no check of the language.
+  if (options.pack && !options.packFor) return { pack: options.pack, warnings: [] };
   const detected = detectLanguage(raw.turns.map((t) => t.text)).language;
   const found = detected !== null && isLanguage(detected) ? detected : null;
   if (options.pack) {

@@ -14,8 +14,8 @@ export interface Detection {
 
 /** Below this many weighted hits the text is too short (or not in a known language) to tell. */
 const MIN_SCORE = 4;
-/** Enough text to decide; more only costs time. */
-const SAMPLE_CHARS = 20_000;
+/** Enough text to decide (some 800 words of talk); more only costs time. */
+const SAMPLE_CHARS = 5_000;
 const WORD = /[\p{L}']+/gu;
 
 const weightTables = new WeakMap<Profiles, Map<string, Map<string, number>>>();
