@@ -15,7 +15,7 @@ export function flagTurns(turns: readonly CodedTurn[], rulesById: ReadonlyMap<st
     for (const utterance of turn.utterances) {
       if (!FLAGGED_CODES.has(utterance.code)) continue;
       const rule = rulesById.get(utterance.rule);
-      const text = flagText(messages, utterance.rule, utterance.code);
+      const { reason, suggestion } = flagText(messages, utterance.rule, utterance.code, rule);
       flags.push({
         turn: turn.index,
         line: turn.line,
@@ -24,8 +24,8 @@ export function flagTurns(turns: readonly CodedTurn[], rulesById: ReadonlyMap<st
         code: utterance.code,
         rule: utterance.rule,
         text: utterance.text,
-        reason: rule?.reason ?? text.reason,
-        suggestion: rule?.suggestion ?? text.suggestion,
+        reason,
+        suggestion,
       });
     }
   }

@@ -87,8 +87,12 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{([\w-]+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-/** The reason and suggestion for a line flagged by `ruleId` with `code`. */
-export function flagText(messages: Messages, ruleId: string, code: Code): FlagText {
+/**
+ * The reason and suggestion for a line flagged by `ruleId` with `code`: the rule's own words
+ * when it has them (a user's rule), else the locale's for the rule, else for the code.
+ */
+export function flagText(messages: Messages, ruleId: string, code: Code, own: Partial<FlagText> = {}): FlagText {
   const withoutLanguage = ruleId.slice(ruleId.indexOf(".") + 1);
-  return messages.flags[withoutLanguage] ?? messages.flags[code] ?? { reason: "", suggestion: "" };
+  const local = messages.flags[withoutLanguage] ?? messages.flags[code] ?? { reason: "", suggestion: "" };
+  return { reason: own.reason ?? local.reason, suggestion: own.suggestion ?? local.suggestion };
 }

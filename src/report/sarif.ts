@@ -21,7 +21,7 @@ export function sarifFormatter(context: ReportContext, rules: readonly Rule[]): 
   const m = messagesOf(context.locale);
   const descriptors = [
     ...rules.filter((r) => FLAGGED_CODES.has(r.code)).map((r) => {
-      const suggestion = r.suggestion ?? flagText(m, r.id, r.code).suggestion;
+      const { suggestion } = flagText(m, r.id, r.code, r);
       return {
         id: r.id,
         name: m.codes[r.code],
