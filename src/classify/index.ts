@@ -15,6 +15,13 @@ export const NO_RULE = (language: string) => `${language}.other.no-rule`;
 /** Rule id on client and other speakers' utterances, which are not coded yet. */
 export const NOT_CODED = "not-coded";
 
+/**
+ * How many of the client's last turns a reflection is measured against (`when.echo`). Clients
+ * often answer a reflection with only "Mm-hmm", and counsellors give back what was said a
+ * few turns before, so the last turn alone would miss most echoes.
+ */
+export const RECENT_CLIENT_TURNS = 3;
+
 const sortedRules = new WeakMap<LanguagePack, Rule[]>();
 
 export function rulesByPriority(pack: LanguagePack): Rule[] {
@@ -30,6 +37,8 @@ export function codeTurns(turns: SegmentedTurn[], pack: LanguagePack): CodedTurn
   const rules = rulesByPriority(pack);
   const permission = new PermissionTracker(pack);
   let previousClient: TextView | null = null;
+  let recentClient: TextView | null = null;
+  const recentClientTexts: string[] = [];
 
   return turns.map((turn) => {
     if (turn.role === "counsellor") {
@@ -37,7 +46,7 @@ export function codeTurns(turns: SegmentedTurn[], pack: LanguagePack): CodedTurn
       const coded: Utterance[] = [];
       turn.pieces.forEach((text, index) => {
         const previousCode = coded[index - 1]?.code;
-        coded.push(codeUtterance(text, rules, pack, { previousClient, permission: granted, index, count: turn.pieces.length, previousCode }));
+        coded.push(codeUtterance(text, rules, pack, { previousClient, recentClient, permission: granted, index, count: turn.pieces.length, previousCode }));
       });
       const utterances = yieldToInput(coded, pack);
       permission.afterCounsellorTurn(utterances);
@@ -45,6 +54,9 @@ export function codeTurns(turns: SegmentedTurn[], pack: LanguagePack): CodedTurn
     }
     if (turn.role === "client") {
       previousClient = viewOf(turn.text, pack);
+      recentClientTexts.push(turn.text);
+      if (recentClientTexts.length > RECENT_CLIENT_TURNS) recentClientTexts.shift();
+      recentClient = viewOf(recentClientTexts.join("\n"), pack);
       permission.afterClientTurn(previousClient);
     }
     const utterances = turn.pieces.map((text): Utterance => ({ text, code: "other", rule: NOT_CODED, confidence: "high" }));
@@ -60,7 +72,8 @@ export function codeUtterance(text: string, rules: Rule[], pack: LanguagePack, c
   return { text, code: "other", rule: NO_RULE(pack.language), confidence: "low" };
 }
 
-const INPUT: ReadonlySet<Code> = new Set(INPUT_CODES);
+// Confronting is the counsellor's own input too: a plain statement beside it argues the point.
+const INPUT: ReadonlySet<Code> = new Set([...INPUT_CODES, "confront"]);
 const yieldingRules = new WeakMap<LanguagePack, ReadonlyMap<string, Code>>();
 
 // A statement coded by a fallback that yields to its turn (`in-input-turn`) takes the input

@@ -13,14 +13,17 @@ export interface ExampleFailure {
 
 export function checkRuleExamples(pack: LanguagePack, rule: Rule): ExampleFailure[] {
   const failures: ExampleFailure[] = [];
-  const run = (example: RuleExample) =>
-    ruleMatches(rule, viewOf(example.text, pack), {
-      previousClient: example.client !== undefined ? viewOf(example.client, pack) : null,
+  const run = (example: RuleExample) => {
+    const client = example.client !== undefined ? viewOf(example.client, pack) : null;
+    return ruleMatches(rule, viewOf(example.text, pack), {
+      previousClient: client,
+      recentClient: client,
       permission: example.permission ?? false,
       index: example.after !== undefined ? 1 : 0,
       count: example.after !== undefined ? 2 : 1,
       previousCode: example.after,
     });
+  };
   for (const example of rule.examples.match) if (!run(example)) failures.push({ rule, example, expected: "match" });
   for (const example of rule.examples.noMatch) if (run(example)) failures.push({ rule, example, expected: "no-match" });
   return failures;

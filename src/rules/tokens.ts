@@ -1,13 +1,16 @@
 // Words as rules see them: lower case, straight apostrophes, punctuation marks as their own
 // tokens, stutters ("you-you", "I, I") folded to one word, pure disfluencies (um, uh) and
 // names said in address ("So, Chris, what…", "Thanks, Hailey.") left out, so that patterns
-// describe what was meant rather than how it was spoken.
+// describe what was meant rather than how it was spoken. Stutters cut off by a hyphen ("W-what",
+// "so-some") keep only the finished word, and bracketed transcriber notes ("[chuckles]",
+// "[inaudible 00:02]") are not words at all.
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[?!,.;:]/gu;
 // A token is a word unless it is one of the punctuation marks TOKEN matches on their own.
 const PUNCTUATION_TOKEN: ReadonlySet<string> = new Set(["?", "!", ",", ".", ";", ":"]);
 const CAPITALISED = /^\p{Lu}/u;
 const CLAUSE_END = /^[,.?!;:]$/;
+const TRANSCRIBER_NOTE = /\[[^\]]*\]/g;
 
 export interface TokenOptions {
   disfluencies: ReadonlySet<string>;
@@ -19,11 +22,12 @@ export function tokenize(text: string, options: TokenOptions): string[] {
   // Two parallel lists rather than an object a token: this runs on every utterance.
   const raw: string[] = [];
   const capitalised: boolean[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  const spoken = text.includes("[") ? text.replace(TRANSCRIBER_NOTE, " ") : text;
+  for (const m of spoken.matchAll(TOKEN)) {
     const original = m[0];
     const lower = original.toLowerCase();
     const token = lower.includes("’") ? lower.replace(/’/g, "'") : lower;
-    if (options.disfluencies.has(token)) continue;
+    if (options.disfluencies.has(token) || isCutOff(spoken, m.index + original.length, token)) continue;
     raw.push(token);
     capitalised.push(lower !== original && CAPITALISED.test(original));
   }
@@ -47,6 +51,13 @@ export function tokenize(text: string, options: TokenOptions): string[] {
     tokens.push(token);
   }
   return tokens;
+}
+
+// "W-what", "so-some", "I-I": a start broken off with a hyphen and said again in full.
+function isCutOff(text: string, end: number, token: string): boolean {
+  if (text[end] !== "-") return false;
+  const next = /^[\p{L}']+/u.exec(text.slice(end + 1, end + 1 + token.length + 20));
+  return next !== null && next[0].toLowerCase().replace(/’/g, "'").startsWith(token);
 }
 
 // A capitalised word set off by commas within or at the end of a sentence is a name said in

@@ -18,7 +18,7 @@ export interface Conditions {
   maxWords?: number;
   /** The client has given permission for advice, and it still holds. */
   permission?: boolean;
-  /** Share of the utterance's content words that echo the client's previous turn. */
+  /** Share of the utterance's content words that echo the client's recent turns (RECENT_CLIENT_TURNS). */
   minEcho?: number;
   maxEcho?: number;
   /** Where the utterance stands in its turn. */

@@ -57,6 +57,24 @@ describe("classify", () => {
     expect(turns[1]!.utterances[0]!.code).toBe("persuade-with-permission");
   });
 
+  it("hears an echo of what the client said a few turns back, past a bare \"Mm-hmm\"", () => {
+    const echo = "Four or five pints on a Friday.";
+    const turns = code([
+      ["client", "I have four or five pints on a Friday with the lads."],
+      ["counsellor", "Okay."],
+      ["client", "Mm-hmm."],
+      ["counsellor", echo],
+    ]);
+    expect(turns[3]!.utterances[0]!.rule).toBe("en.simple-reflection.echo");
+    const unrelated = code([
+      ["client", "I don't really go out much."],
+      ["counsellor", "Okay."],
+      ["client", "Mm-hmm."],
+      ["counsellor", echo],
+    ]);
+    expect(unrelated[3]!.utterances[0]!.rule).not.toBe("en.simple-reflection.echo");
+  });
+
   it("leaves client turns uncoded", () => {
     const [turn] = code([["client", "I drink too much."]]);
     expect(turn!.utterances).toEqual([{ text: "I drink too much.", code: "other", rule: "not-coded", confidence: "high" }]);

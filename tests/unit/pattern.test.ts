@@ -25,6 +25,21 @@ describe("tokenize", () => {
     expect(tokenize("Usually, people do.", options)).toEqual(["usually", ",", "people", "do", "."]);
     expect(tokenize("So, I think.", options)).toEqual(["so", ",", "i", "think", "."]);
   });
+
+  it("keeps only the finished word of a start broken off with a hyphen", () => {
+    const options = { disfluencies: fillers };
+    expect(tokenize("W-what was that?", options)).toEqual(["what", "was", "that", "?"]);
+    expect(tokenize("So-some budget", options)).toEqual(["some", "budget"]);
+    expect(tokenize("how'd-how'd you say", options)).toEqual(["how'd", "you", "say"]);
+    // A compound whose first part does not begin the second is two words.
+    expect(tokenize("my well-being", options)).toEqual(["my", "well", "being"]);
+  });
+
+  it("leaves out bracketed transcriber notes", () => {
+    const options = { disfluencies: fillers };
+    expect(tokenize("[chuckles] Have you tried?", options)).toEqual(["have", "you", "tried", "?"]);
+    expect(tokenize("You are [unintelligible 00:00:02]?", options)).toEqual(["you", "are", "?"]);
+  });
 });
 
 describe("pattern language", () => {
