@@ -37,8 +37,8 @@ export function codeTurns(turns: SegmentedTurn[], pack: LanguagePack): CodedTurn
   const rules = rulesByPriority(pack);
   const permission = new PermissionTracker(pack);
   let previousClient: TextView | null = null;
-  let recentClient: TextView | null = null;
-  const recentClientTexts: string[] = [];
+  let recentClientStems: ReadonlySet<string> | null = null;
+  const recentClients: TextView[] = [];
 
   return turns.map((turn) => {
     if (turn.role === "counsellor") {
@@ -46,7 +46,7 @@ export function codeTurns(turns: SegmentedTurn[], pack: LanguagePack): CodedTurn
       const coded: Utterance[] = [];
       turn.pieces.forEach((text, index) => {
         const previousCode = coded[index - 1]?.code;
-        coded.push(codeUtterance(text, rules, pack, { previousClient, recentClient, permission: granted, index, count: turn.pieces.length, previousCode }));
+        coded.push(codeUtterance(text, rules, pack, { previousClient, recentClientStems, permission: granted, index, count: turn.pieces.length, previousCode }));
       });
       const utterances = yieldToInput(coded, pack);
       permission.afterCounsellorTurn(utterances);
@@ -54,9 +54,9 @@ export function codeTurns(turns: SegmentedTurn[], pack: LanguagePack): CodedTurn
     }
     if (turn.role === "client") {
       previousClient = viewOf(turn.text, pack);
-      recentClientTexts.push(turn.text);
-      if (recentClientTexts.length > RECENT_CLIENT_TURNS) recentClientTexts.shift();
-      recentClient = viewOf(recentClientTexts.join("\n"), pack);
+      recentClients.push(previousClient);
+      if (recentClients.length > RECENT_CLIENT_TURNS) recentClients.shift();
+      recentClientStems = new Set(recentClients.flatMap((view) => [...view.stems]));
       permission.afterClientTurn(previousClient);
     }
     const utterances = turn.pieces.map((text): Utterance => ({ text, code: "other", rule: NOT_CODED, confidence: "high" }));

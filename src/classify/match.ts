@@ -8,8 +8,8 @@ import { echoShare, type TextView } from "./view.js";
 export interface UtteranceContext {
   /** The client's turn just before this counsellor turn, if any. */
   previousClient: TextView | null;
-  /** The client's last few turns together: what a reflection may give back (see RECENT_CLIENT_TURNS). */
-  recentClient: TextView | null;
+  /** Content stems of the client's last few turns: what a reflection may give back (see RECENT_CLIENT_TURNS). */
+  recentClientStems: ReadonlySet<string> | null;
   /** The client has agreed to hear advice, or asked for it, and it still holds. */
   permission: boolean;
   /** 0-based place of the utterance in its turn, and the turn's utterance count. */
@@ -34,7 +34,7 @@ function conditionsHold(when: Conditions, view: TextView, context: UtteranceCont
   if (when.position && !positionHolds(when.position, context)) return false;
   if (when.after && (context.previousCode === undefined || !when.after.includes(context.previousCode))) return false;
   if (when.minEcho !== undefined || when.maxEcho !== undefined) {
-    const echo = echoShare(view, context.recentClient);
+    const echo = echoShare(view, context.recentClientStems);
     if (when.minEcho !== undefined && echo < when.minEcho) return false;
     if (when.maxEcho !== undefined && echo > when.maxEcho) return false;
   }

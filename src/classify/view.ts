@@ -35,11 +35,11 @@ export function viewOf(text: string, pack: LanguagePack): TextView {
   };
 }
 
-/** Share of `view`'s content stems that also stand in `other` (0 when it has none). */
-export function echoShare(view: TextView, other: TextView | null): number {
-  if (!other || view.stems.size === 0) return 0;
+/** Share of `view`'s content stems that also stand in `stems` (0 when it has none). */
+export function echoShare(view: TextView, stems: ReadonlySet<string> | null): number {
+  if (!stems || view.stems.size === 0) return 0;
   let shared = 0;
-  for (const stem of view.stems) if (other.stems.has(stem)) shared++;
+  for (const stem of view.stems) if (stems.has(stem)) shared++;
   return shared / view.stems.size;
 }
 

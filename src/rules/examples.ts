@@ -17,7 +17,7 @@ export function checkRuleExamples(pack: LanguagePack, rule: Rule): ExampleFailur
     const client = example.client !== undefined ? viewOf(example.client, pack) : null;
     return ruleMatches(rule, viewOf(example.text, pack), {
       previousClient: client,
-      recentClient: client,
+      recentClientStems: client?.stems ?? null,
       permission: example.permission ?? false,
       index: example.after !== undefined ? 1 : 0,
       count: example.after !== undefined ? 2 : 1,
