@@ -56,7 +56,8 @@ export function tokenize(text: string, options: TokenOptions): string[] {
 // "W-what", "so-some", "I-I": a start broken off with a hyphen and said again in full.
 function isCutOff(text: string, end: number, token: string): boolean {
   if (text[end] !== "-") return false;
-  const next = /^[\p{L}']+/u.exec(text.slice(end + 1, end + 1 + token.length + 20));
+  // The word after the hyphen, curly apostrophes straightened as in `token`.
+  const next = /^[\p{L}'’]+/u.exec(text.slice(end + 1, end + 1 + token.length + 20));
   return next !== null && next[0].toLowerCase().replace(/’/g, "'").startsWith(token);
 }
 
