@@ -3,6 +3,7 @@
 
 import { codeTurns } from "./classify/index.js";
 import { detectLanguage } from "./detect/index.js";
+import { InputError } from "./errors.js";
 import { messagesFor } from "./locale/messages.js";
 import { flagTurns } from "./flag/index.js";
 import { readTranscript } from "./read/index.js";
@@ -12,7 +13,7 @@ import { isLanguage, type Language } from "./rules/languages.js";
 import type { LanguagePack, Rule } from "./rules/types.js";
 import { scoreTurns } from "./score/metrics.js";
 import { segmentTurns } from "./segment/index.js";
-import type { FileResult, Format, RawTranscript } from "./types.js";
+import type { FileResult, Format, RawTranscript, Warning } from "./types.js";
 
 export interface AnalyzeOptions {
   /** The pack to code with, whatever the transcript's language (--lang). */
@@ -21,7 +22,10 @@ export interface AnalyzeOptions {
   packFor?: (language: Language) => LanguagePack;
   /** The language of flag reasons and suggestions (--locale); the transcript's by default. */
   locale?: Language;
+  /** Names given with --counsellor: each must match a speaker, or the file is refused. */
   counsellorNames?: string[];
+  /** Extra counsellor label words (configuration `counsellors:`), beside the bundled role words. */
+  counsellorWords?: string[];
   format?: Format;
 }
 
@@ -33,7 +37,8 @@ const ruleIndexes = new WeakMap<LanguagePack, Map<string, Rule>>();
 export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOptions): FileResult {
   const raw = readTranscript(bytes, path, { isKnownLabel: (label) => roleOfLabel(label) !== null, format: options.format });
   const { pack, warnings: languageWarnings } = choosePack(raw, options);
-  const roles = assignRoles(raw.turns, { counsellorNames: options.counsellorNames });
+  const roles = assignRoles(raw.turns, { counsellorNames: options.counsellorNames, counsellorWords: options.counsellorWords, pack });
+  if (roles.error) throw new InputError(path, roles.error);
   const segmented = segmentTurns(roles.turns, pack);
   const turns = codeTurns(segmented, pack);
   const locale = options.locale ?? (isLanguage(pack.language) ? pack.language : FALLBACK_LANGUAGE);
@@ -53,7 +58,7 @@ export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOp
 
 // The pack given, or the one for the language the transcript's words show. A forced pack that
 // the words clearly contradict is still used, with a warning: the user may have mistyped.
-function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: LanguagePack; warnings: string[] } {
+function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: LanguagePack; warnings: Warning[] } {
   // A library caller that gives only a pack asked for no check of the language.
   if (options.pack && !options.packFor) return { pack: options.pack, warnings: [] };
   const detected = detectLanguage(raw.turns.map((t) => t.text)).language;
@@ -61,7 +66,7 @@ function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: Langua
   if (options.pack) {
     const forced = options.pack;
     const warnings = found && found !== forced.language && options.packFor
-      ? [`the transcript reads as ${options.packFor(found).name}, but was coded as ${forced.name} as asked (--lang ${forced.language})`]
+      ? [{ id: "language-forced", values: { found: options.packFor(found).name, name: forced.name, language: forced.language } }]
       : [];
     return { pack: forced, warnings };
   }
@@ -69,7 +74,7 @@ function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: Langua
   if (found) return { pack: options.packFor(found), warnings: [] };
   const pack = options.packFor(FALLBACK_LANGUAGE);
   const hasText = raw.turns.some((t) => t.text.trim() !== "");
-  return { pack, warnings: hasText ? [`too few words to tell the language; coded as ${pack.name} (choose with --lang)`] : [] };
+  return { pack, warnings: hasText ? [{ id: "language-unsure", values: { name: pack.name } }] : [] };
 }
 
 function rulesById(pack: LanguagePack): Map<string, Rule> {

@@ -110,6 +110,17 @@ export interface Metrics {
   percentMiAdherent: number | null;
 }
 
+/**
+ * Something a stage merged, guessed or doubts, for the user to check. Its words are the
+ * locale's `warnings.<id>` message with `values` filled in, rendered at report time.
+ */
+export interface Warning {
+  id: string;
+  /** The input line it concerns, when there is one. */
+  line?: number;
+  values?: Record<string, string | number>;
+}
+
 export interface FileResult {
   path: string;
   format: Format;
@@ -122,7 +133,7 @@ export interface FileResult {
   turns: CodedTurn[];
   flags: Flag[];
   metrics: Metrics;
-  warnings: string[];
+  warnings: Warning[];
 }
 
 export interface FileError {

@@ -15,6 +15,7 @@ import { loadBytes } from "../read/load.js";
 import { redactResult } from "../redact/index.js";
 import { createFormatter, type ReportContext, type ReportFormat, type ReportFormatter } from "../report/index.js";
 import { messagesOf } from "../report/labels.js";
+import { warningText } from "../locale/messages.js";
 import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../rules/languages.js";
 import { checkLanguageChoice, packLoader } from "../rules/pack.js";
 import type { LanguagePack } from "../rules/types.js";
@@ -30,7 +31,10 @@ export interface JobSettings {
   locale?: Language;
   ruleFolders: string[];
   rules: RuleAdjustment[];
+  /** Counsellor label words from the configuration, beside the bundled role words. */
   counsellors: string[];
+  /** --counsellor names: each must match a speaker of every file. */
+  counsellorNames: string[];
   maxBytes: number;
   limits: Limits;
   redact: boolean;
@@ -74,12 +78,13 @@ export function prepareJob(settings: JobSettings): Job {
 
 export function runJob(path: string, { settings, pack, packFor, formatter }: Job): Outcome {
   try {
-    const analysed = analyzeBytes(loadBytes(path, settings.maxBytes), path, { pack, packFor, locale: settings.locale, counsellorNames: settings.counsellors });
+    const analysed = analyzeBytes(loadBytes(path, settings.maxBytes), path, { pack, packFor, locale: settings.locale, counsellorNames: settings.counsellorNames, counsellorWords: settings.counsellors });
     const result = settings.redact ? redactResult(analysed) : analysed;
     const check = checkResult(result, settings.limits, messagesOf(result.locale));
     const summary: FileSummary = { path: result.path, locale: result.locale, turns: result.turns.length, metrics: result.metrics, flags: result.flags.length, check };
     // Warnings go to standard error unredacted, like every other message there.
-    return { path, report: { piece: formatter.file({ result, check }), summary, warnings: analysed.warnings } };
+    const words = messagesOf(settings.locale ?? result.locale);
+    return { path, report: { piece: formatter.file({ result, check }), summary, warnings: analysed.warnings.map((w) => warningText(w, words)) } };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     return { path, error: { path: err.path, message: err.message, ...(err.line !== undefined ? { line: err.line } : {}) } };

@@ -54,7 +54,6 @@ export function settingsFromOptions(options: BatchCommandOptions): Settings {
   const commandLine: SettingsLayer = {
     ...(options.lang !== undefined ? { language: languageChoice(options.lang) } : {}),
     ...(options.locale !== undefined ? { locale: languageChoice(options.locale) } : {}),
-    counsellors: options.counsellor,
     ruleFolders: options.rules,
     ignore: options.ignore.map((pattern) => ({ pattern, base: cwd })),
   };
@@ -96,6 +95,7 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
     ruleFolders: settings.ruleFolders,
     rules: settings.rules,
     counsellors: settings.counsellors,
+    counsellorNames: options.counsellor,
     maxBytes: maxMb * 1024 * 1024,
     limits,
     redact: options.redact === true,

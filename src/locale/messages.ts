@@ -8,7 +8,7 @@ import { SourceError } from "../errors.js";
 import { bundledSources, readBundled, type Source } from "../rules/prebuilt.js";
 import type { Language } from "../rules/languages.js";
 import type { Level, ThresholdId } from "../score/thresholds.js";
-import type { Code, Role } from "../types.js";
+import type { Code, Role, Warning } from "../types.js";
 import { YamlSource } from "../yaml-source.js";
 
 export interface FlagText {
@@ -27,6 +27,8 @@ export interface Messages {
   report: ReportMessages;
   /** By rule id without its language ("persuade.you-should"), and by flagged code. */
   flags: Record<string, FlagText>;
+  /** By warning id (src/types.ts Warning). */
+  warnings: Record<string, string>;
 }
 
 type ReportText =
@@ -95,4 +97,10 @@ export function flagText(messages: Messages, ruleId: string, code: Code, own: Pa
   const withoutLanguage = ruleId.slice(ruleId.indexOf(".") + 1);
   const local = messages.flags[withoutLanguage] ?? messages.flags[code] ?? { reason: "", suggestion: "" };
   return { reason: own.reason ?? local.reason, suggestion: own.suggestion ?? local.suggestion };
+}
+
+/** A warning in the locale's words, after "line N: " when it concerns a line. */
+export function warningText(warning: Warning, messages: Messages): string {
+  const text = fill(messages.warnings[warning.id] ?? warning.id, warning.values ?? {});
+  return warning.line !== undefined ? `${fill(messages.report.line, { line: warning.line })}: ${text}` : text;
 }

@@ -3,7 +3,7 @@
 // the millisecond separator, so one tolerant reader serves both.
 
 import { InputError } from "../errors.js";
-import type { RawTurn } from "../types.js";
+import type { RawTurn, Warning } from "../types.js";
 import { splitLabel } from "./labels.js";
 import { parseTimecode } from "./timecode.js";
 import { TurnBuilder, splitLines } from "./turns.js";
@@ -18,8 +18,8 @@ interface Block {
 const TIMING = /^\s*(\S+)\s+-->\s+(\S+)(?:\s.*)?$/;
 const SKIPPED_VTT_BLOCK = /^(NOTE|STYLE|REGION)(\s|$)/;
 
-export function readCues(text: string, path: string, flavor: CueFlavor, warnings: string[]): RawTurn[] {
-  const builder = new TurnBuilder();
+export function readCues(text: string, path: string, flavor: CueFlavor, warnings: Warning[]): RawTurn[] {
+  const builder = new TurnBuilder(warnings);
   const blocks = toBlocks(splitLines(text));
   // Bad timings are the recorder's problem, not the words': the cues are read in file order
   // and the first of each kind of oddity is named once. Overlaps are crosstalk, not errors.
@@ -46,10 +46,10 @@ export function readCues(text: string, path: string, flavor: CueFlavor, warnings
     }
   });
   if (flavor === "vtt" && blocks.length > 0 && !/^WEBVTT/.test(blocks[0]!.lines[0]!.trim())) {
-    warnings.push('no "WEBVTT" header on the first line; read as WebVTT anyway');
+    warnings.push({ id: "no-webvtt-header", line: 1 });
   }
-  if (backwards !== null) warnings.push(`line ${backwards}: a cue ends before it starts; its words are kept in file order`);
-  if (outOfOrder !== null) warnings.push(`line ${outOfOrder}: cues go back in time from here; read in file order`);
+  if (backwards !== null) warnings.push({ id: "cue-backwards", line: backwards });
+  if (outOfOrder !== null) warnings.push({ id: "cues-out-of-order", line: outOfOrder });
   return builder.result();
 }
 

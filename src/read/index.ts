@@ -1,7 +1,7 @@
 // The read stage: bytes of one file → turns with speakers, whatever the layout.
 
 import { InputError } from "../errors.js";
-import type { Format, RawTranscript } from "../types.js";
+import type { Format, RawTranscript, Warning } from "../types.js";
 import { readCues } from "./cues.js";
 import { decode } from "./decode.js";
 import { detectFormat } from "./detect.js";
@@ -16,16 +16,23 @@ export interface ReadOptions {
   format?: Format;
 }
 
-export function readTranscript(bytes: Uint8Array, path: string, options: ReadOptions): RawTranscript & { warnings: string[] } {
+/**
+ * A plain-text file is a conversation when at least this share of its lines with words start
+ * a turn: a typed transcript has a label on most lines (one in two or three when long turns
+ * wrap), a README or a letter with the odd "Note:" has almost none.
+ */
+const MIN_TURN_LINE_SHARE = 0.1;
+
+export function readTranscript(bytes: Uint8Array, path: string, options: ReadOptions): RawTranscript & { warnings: Warning[] } {
   const { text, encoding } = decode(bytes, path);
   if (text.trim() === "") throw new InputError(path, "the file is empty");
   const format = options.format ?? detectFormat(text, path);
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const turns =
     format === "json"
-      ? readWhisperJson(text, path)
+      ? readWhisperJson(text, path, warnings)
       : format === "text"
-        ? readText(text, { isKnownLabel: options.isKnownLabel })
+        ? readText(text, { isKnownLabel: options.isKnownLabel }, warnings)
         : readCues(text, path, format, warnings);
 
   if (turns.length === 0) throw new InputError(path, `no speech found in this ${format} file`);
@@ -37,8 +44,17 @@ export function readTranscript(bytes: Uint8Array, path: string, options: ReadOpt
     );
   }
   const named = [...speakers].filter((s) => s !== UNLABELLED);
+  if (format === "text" && !looksLikeConversation(text, turns.filter((t) => t.speaker !== UNLABELLED).length)) {
+    throw new InputError(path, 'no conversation found: hardly any line starts with a speaker label ("Counsellor: …", "Dana: …")');
+  }
   if (named.length === 1) {
     throw new InputError(path, `only one speaker ("${named[0]}") found; oars needs the counsellor and the client`);
   }
   return { path, format, encoding, turns, warnings };
+}
+
+function looksLikeConversation(text: string, labelledTurns: number): boolean {
+  let lines = 0;
+  for (const line of text.split(/\r\n|\n|\r/)) if (line.trim() !== "") lines++;
+  return labelledTurns >= MIN_TURN_LINE_SHARE * lines;
 }

@@ -2,7 +2,7 @@
 // has no speakers; whisperX adds "speaker" after diarisation. Text often starts with a space.
 
 import { InputError } from "../errors.js";
-import type { RawTurn } from "../types.js";
+import type { RawTurn, Warning } from "../types.js";
 import { TurnBuilder } from "./turns.js";
 
 interface Segment {
@@ -12,7 +12,7 @@ interface Segment {
   speaker?: unknown;
 }
 
-export function readWhisperJson(text: string, path: string): RawTurn[] {
+export function readWhisperJson(text: string, path: string, warnings: Warning[] = []): RawTurn[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -23,7 +23,7 @@ export function readWhisperJson(text: string, path: string): RawTurn[] {
   if (!Array.isArray(segments)) {
     throw new InputError(path, 'JSON that is not a Whisper transcript: expected an object with a "segments" array');
   }
-  const builder = new TurnBuilder();
+  const builder = new TurnBuilder(warnings);
   const finder = new LineFinder(text);
   segments.forEach((raw: unknown, i) => {
     const segment = raw as Segment;
@@ -36,6 +36,10 @@ export function readWhisperJson(text: string, path: string): RawTurn[] {
     if (typeof segment.speaker === "string" && segment.speaker.trim()) {
       builder.say(segment.speaker.trim(), segment.text, line, start, end);
     } else {
+      // whisperX leaves out "speaker" where diarisation was unsure: the words go to whoever
+      // spoke last, which may be wrong, so the user is told where.
+      const previous = builder.lastSpeaker();
+      if (previous !== null && segment.text.trim() !== "") warnings.push({ id: "segment-no-speaker", line, values: { speaker: previous } });
       builder.continue(segment.text, line, start, end);
     }
   });

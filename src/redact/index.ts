@@ -20,7 +20,8 @@ export function redactResult(result: FileResult): FileResult {
     speakers: result.speakers.map((s) => ({ ...s, label: rename(s.label) })),
     turns,
     flags: result.flags.map((f) => ({ ...f, speaker: rename(f.speaker), text: placeholder(f.code) })),
-    warnings: result.warnings.map(redactQuoted),
+    // Warnings name speakers and quote labels: those values become roles or "…".
+    warnings: result.warnings.map((w) => ({ ...w, ...(w.values ? { values: redactValues(w.values, rename) } : {}) })),
   };
 }
 
@@ -40,6 +41,13 @@ function speakerAliases(speakers: readonly Speaker[]): Map<string, string> {
     inRole.forEach((s, i) => aliases.set(s.label, inRole.length === 1 ? ROLE_NAMES[role] : `${ROLE_NAMES[role]} ${i + 1}`));
   }
   return aliases;
+}
+
+function redactValues(values: Record<string, string | number>, rename: (label: string) => string): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...values };
+  if (typeof out.speaker === "string") out.speaker = rename(out.speaker);
+  if (typeof out.label === "string") out.label = "…";
+  return out;
 }
 
 // Messages quote speaker names and transcript lines between double quotes.

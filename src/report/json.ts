@@ -3,10 +3,13 @@
 // `json` is one document, written as files finish (the layout is the same as if it were built
 // whole); `ndjson` is one line per file, so a consumer can act on each as it comes.
 
+import { warningText } from "../locale/messages.js";
 import type { FileError, FileResult } from "../types.js";
+import { messagesOf } from "./labels.js";
 import type { CheckedFile, ReportContext, ReportFormatter } from "./formatter.js";
 
-export const SCHEMA_VERSION = 1;
+// 2: warnings are objects ({id, line?, values?, message}) instead of strings.
+export const SCHEMA_VERSION = 2;
 
 export function jsonFormatter(context: ReportContext): ReportFormatter {
   return {
@@ -69,6 +72,7 @@ function resultJson(result: FileResult) {
     })),
     flags: result.flags,
     metrics: result.metrics,
-    warnings: result.warnings,
+    // Each warning with its words in the report's locale, and its id for tools to act on.
+    warnings: result.warnings.map((w) => ({ ...w, message: warningText(w, messagesOf(result.locale)) })),
   };
 }

@@ -9,7 +9,7 @@ import { formatTimecode } from "../read/timecode.js";
 import { levelOf, THRESHOLDS, type Level, type Threshold } from "../score/thresholds.js";
 import type { BatchSummary } from "../check/summary.js";
 import { failedChecks, type CheckOutcome } from "../check/index.js";
-import type { Messages } from "../locale/messages.js";
+import { warningText, type Messages } from "../locale/messages.js";
 import { COUNSELLOR_CODES, type CodedTurn, type FileError, type FileResult, type Flag } from "../types.js";
 import { batchMessages, CODE_ABBREVIATIONS, fill, messagesOf } from "./labels.js";
 import type { CheckedFile, ReportContext, ReportFormatter } from "./formatter.js";
@@ -63,7 +63,7 @@ function formatFile({ result, check }: CheckedFile, options: TextOptions, m: Mes
     c.bold(result.path),
     fill(m.report["file-line"], { format: result.format, turns: result.turns.length, counsellorTurns, counsellors: counsellors.join(", ") || m.report.none, language: result.language }),
   ];
-  for (const warning of result.warnings) lines.push(c.yellow(`${m.report.warning}: ${warning}`));
+  for (const warning of result.warnings) lines.push(c.yellow(`${m.report.warning}: ${warningText(warning, m)}`));
   if (options.showTurns) lines.push("", c.bold(m.report["coded-transcript"]), formatTurns(result.turns, c, m));
   lines.push("", c.bold(m.report["summary-scores"]), summaryTable(result, c, m), c.dim(m.report["threshold-note"]));
   lines.push("", c.bold(m.report["behaviour-counts"]), countsTable(result, m));

@@ -107,9 +107,10 @@ describe("oars check: thresholds and exit codes", () => {
   it("fails a transcript where no counsellor speech was found", () => {
     const dir = mkdtempSync(join(tmpdir(), "oars-check-"));
     const file = join(dir, "nobody.txt");
-    writeFileSync(file, "Client: I came because my GP said so.\nPartner: He did.\nClient: So here we are.\nPartner: Yes.\n");
-    const { report, status, stderr } = json(["--counsellor", "Therapist", file]);
-    expect(stderr).toContain('--counsellor "Therapist" names no speaker here (speakers: Client, Partner)');
+    // Both labels name a client, so no one is the counsellor. (A --counsellor name that matches
+    // no speaker used to lead here too; since issue 16 it is an error, exit 2.)
+    writeFileSync(file, "Client: I came because my GP said so.\nPatient: He did.\nClient: So here we are.\nPatient: Yes.\n");
+    const { report, status } = json([file]);
     expect(report.files[0]!.check.checks[0]).toMatchObject({ id: "counsellor", status: "fail" });
     expect(status).toBe(1);
   });

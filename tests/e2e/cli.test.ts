@@ -68,7 +68,7 @@ describe("oars analyze --format json", () => {
     const run = oars(["analyze", "--format", "json", fixture("en", "session-alcohol.txt")]);
     expect(run.status).toBe(0);
     const report = json(run.stdout);
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.tool.name).toBe("oars");
     expect(report.errors).toEqual([]);
     const file = report.files[0]!;

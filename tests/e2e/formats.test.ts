@@ -31,7 +31,7 @@ describe("json and ndjson", () => {
     const run = check("json", [VTT, POOR, GOOD, "missing.txt"]);
     expect(run.status).toBe(2);
     const report = JSON.parse(run.stdout);
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.files.map((f: { path: string }) => f.path)).toEqual([GOOD, POOR, VTT]);
     expect(report.files[1].check.passed).toBe(false);
     expect(report.errors).toEqual([{ path: "missing.txt", message: "no such file" }]);

@@ -6,6 +6,7 @@ import { readText } from "../../src/read/text.js";
 import { parseTimecode } from "../../src/read/timecode.js";
 import { readWhisperJson } from "../../src/read/whisper-json.js";
 import { roleOfLabel } from "../../src/roles/labels.js";
+import type { Warning } from "../../src/types.js";
 
 const isKnownLabel = (label: string) => roleOfLabel(label) !== null;
 const simple = (turns: { speaker: string; text: string }[]) => turns.map((t) => [t.speaker, t.text]);
@@ -88,10 +89,10 @@ describe("WebVTT and SRT", () => {
   });
 
   it("warns about a missing WEBVTT header but reads the cues", () => {
-    const warnings: string[] = [];
+    const warnings: Warning[] = [];
     const turns = readCues("00:00.000 --> 00:01.000\n<v A>hi</v>\n\n00:01.000 --> 00:02.000\n<v B>yo</v>", "x.vtt", "vtt", warnings);
     expect(turns).toHaveLength(2);
-    expect(warnings[0]).toMatch(/WEBVTT/);
+    expect(warnings[0]).toEqual({ id: "no-webvtt-header", line: 1 });
   });
 });
 
