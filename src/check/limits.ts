@@ -8,7 +8,13 @@ export const LIMIT_IDS = ["min-rq", "min-open", "min-complex", "max-persuade", "
 export type LimitId = (typeof LIMIT_IDS)[number];
 export type Limits = Partial<Record<LimitId, number>>;
 
-export const LEVELS = ["fair", "good"] as const;
+/**
+ * `basic`: no MI non-adherent utterance (persuading without permission, confronting): the one
+ * MITI aim that most high-quality AnnoMI sessions meet and most low-quality ones miss (README
+ * "What a level means"), so it is the default. `fair` and `good` are MITI's thresholds for the
+ * four summary scores.
+ */
+export const LEVELS = ["basic", "fair", "good"] as const;
 export type LevelName = (typeof LEVELS)[number];
 
 // What each limit is called in a report, and why its figure can be missing, are locale
@@ -41,6 +47,7 @@ const LEVEL_SOURCES: Partial<Record<LimitId, (typeof THRESHOLDS)[number]["id"]>>
 };
 
 export function levelLimits(level: LevelName): Limits {
+  if (level === "basic") return { "max-persuade": 0, "max-confront": 0 };
   const limits: Limits = {};
   for (const [id, thresholdId] of Object.entries(LEVEL_SOURCES) as [LimitId, string][]) {
     const threshold = THRESHOLDS.find((t) => t.id === thresholdId)!;

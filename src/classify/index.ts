@@ -74,21 +74,31 @@ export function codeUtterance(text: string, rules: Rule[], pack: LanguagePack, c
 
 // Confronting is the counsellor's own input too: a plain statement beside it argues the point.
 const INPUT: ReadonlySet<Code> = new Set([...INPUT_CODES, "confront"]);
-const yieldingRules = new WeakMap<LanguagePack, ReadonlyMap<string, Code>>();
+const yieldingRules = new WeakMap<LanguagePack, ReadonlyMap<string, Rule>>();
+
+/** The rule a statement yielding to its turn's input (`in-input-turn: code`) is coded by. */
+export const inputTurnRuleId = (language: string, code: Code) => `${language}.${code}.in-input-turn`;
 
 // A statement coded by a fallback that yields to its turn (`in-input-turn`) takes the input
 // code when the counsellor gives information or advice elsewhere in the same turn: in a
 // stretch of explanation, a plain statement is more of the explanation, not a reflection.
+// It then names the pack's `<language>.<code>.in-input-turn` rule, so a code always names a
+// rule of that code; when that rule is switched off, the statement keeps its own code.
 function yieldToInput(utterances: Utterance[], pack: LanguagePack): Utterance[] {
   if (!utterances.some((u) => INPUT.has(u.code))) return utterances;
   let yielding = yieldingRules.get(pack);
   if (!yielding) {
-    yielding = new Map(pack.rules.filter((r) => r.inInputTurn).map((r) => [r.id, r.inInputTurn!]));
-    yieldingRules.set(pack, yielding);
+    const byId = new Map(pack.rules.map((r) => [r.id, r]));
+    const targets = new Map<string, Rule>();
+    for (const rule of pack.rules) {
+      const target = rule.inInputTurn ? byId.get(inputTurnRuleId(pack.language, rule.inInputTurn)) : undefined;
+      if (target && target.code === rule.inInputTurn) targets.set(rule.id, target);
+    }
+    yieldingRules.set(pack, (yielding = targets));
   }
   return utterances.map((u) => {
-    const code = yielding.get(u.rule);
-    return code ? { ...u, code } : u;
+    const target = yielding.get(u.rule);
+    return target ? { ...u, code: target.code, rule: target.id, confidence: target.confidence } : u;
   });
 }
 

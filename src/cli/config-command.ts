@@ -32,7 +32,7 @@ export function runConfig(options: ConfigCommandOptions): number {
     writeOutput(`${JSON.stringify({ source: settings.source, settings: resolved }, null, 2)}\n`, undefined);
   } else {
     const source = settings.source ? `# from ${settings.source}` : "# no configuration file found: defaults";
-    const note = Object.keys(settings.limits).length === 0 ? "\n# no thresholds set: the MITI fair level applies" : "";
+    const note = Object.keys(settings.limits).length === 0 ? "\n# no thresholds set: the basic level applies (no persuading without permission, no confronting)" : "";
     writeOutput(`${source}${note}\n${stringify(resolved)}`, undefined);
   }
   return EXIT.ok;

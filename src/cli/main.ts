@@ -53,7 +53,7 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
     .command("check")
     .description("analyse transcripts, folders or globs and check each against thresholds; exit 1 if any falls short")
     .argument("<paths...>", "transcripts, folders (every .txt .vtt .srt .json inside) or globs")
-    .option("--level <level>", "MITI level the four summary scores must reach: fair or good (the default, when no threshold is set, is fair)");
+    .option("--level <level>", "basic (no persuading without permission or confronting; the default when no threshold is set), or fair or good: MITI thresholds for the four summary scores");
   for (const id of LIMIT_IDS) check.option(`--${id} <${LIMIT_UNITS[LIMITS[id].unit]}>`, LIMIT_HELP[id]);
   addBatchOptions(check).action(async (paths: string[], options: BatchCommandOptions) => setExit(await (await batch()).runBatch("check", paths, options, version)));
 

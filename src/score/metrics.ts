@@ -3,12 +3,27 @@
 
 import { COUNSELLOR_CODES, type Code, type CodedTurn, type Metrics } from "../types.js";
 
+/**
+ * Codes a coder counts once per turn however many sentences they run to: a summary gathers
+ * several things the client said, and "So let me summarize. You… And you…" is one summary.
+ * Every other code is counted per utterance (one complete thought), as MITI 4.2.1 counts it.
+ */
+export const ONCE_PER_TURN: ReadonlySet<Code> = new Set(["summary"]);
+
+/** The behaviour counts of one counsellor turn (see ONCE_PER_TURN). */
+export function turnCounts(utterances: readonly { code: Code }[], into: Record<Code, number> = zeroCounts()): Record<Code, number> {
+  const seen = new Set<Code>();
+  for (const { code } of utterances) {
+    if (ONCE_PER_TURN.has(code) && seen.has(code)) continue;
+    seen.add(code);
+    into[code]++;
+  }
+  return into;
+}
+
 export function scoreTurns(turns: readonly CodedTurn[]): Metrics {
   const counts = zeroCounts();
-  for (const turn of turns) {
-    if (turn.role !== "counsellor") continue;
-    for (const utterance of turn.utterances) counts[utterance.code]++;
-  }
+  for (const turn of turns) if (turn.role === "counsellor") turnCounts(turn.utterances, counts);
   return metricsFromCounts(counts);
 }
 

@@ -41,7 +41,10 @@ describe("classify", () => {
     expect(alone!.utterances[0]!.code).toBe("simple-reflection");
     const [explaining] = code([["counsellor", `Research shows that cravings fade after a month. ${statement}`]]);
     expect(explaining!.utterances.map((u) => u.code)).toEqual(["giving-information", "giving-information"]);
-    expect(explaining!.utterances[1]!.rule).toBe("en.simple-reflection.statement");
+    // Since issue 16 a code always names a rule of that code: the yielded statement names the
+    // pack's in-input-turn rule instead of the reflection fallback it first matched.
+    expect(alone!.utterances[0]!.rule).toBe("en.simple-reflection.statement");
+    expect(explaining!.utterances[1]!.rule).toBe("en.giving-information.in-input-turn");
   });
 
   it("looks past a name said in address (\"So, Chris, what…\")", () => {
