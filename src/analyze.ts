@@ -8,8 +8,8 @@ import { flagTurns } from "./flag/index.js";
 import { readTranscript } from "./read/index.js";
 import { assignRoles } from "./roles/assign.js";
 import { roleOfLabel } from "./roles/labels.js";
-import { isLanguage, type Language } from "./rules/languages.js";
-import type { LanguagePack, Rule } from "./rules/types.js";
+import { isLanguage, type Language } from "./packs/languages.js";
+import type { LanguagePack } from "./packs/pack.js";
 import { scoreTurns } from "./score/metrics.js";
 import { segmentTurns } from "./segment/index.js";
 import type { FileResult, Format, RawTranscript } from "./types.js";
@@ -28,8 +28,6 @@ export interface AnalyzeOptions {
 /** Used when a transcript has too few words to tell its language. */
 export const FALLBACK_LANGUAGE: Language = "en";
 
-const ruleIndexes = new WeakMap<LanguagePack, Map<string, Rule>>();
-
 export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOptions): FileResult {
   const raw = readTranscript(bytes, path, { isKnownLabel: (label) => roleOfLabel(label) !== null, format: options.format });
   const { pack, warnings: languageWarnings } = choosePack(raw, options);
@@ -45,7 +43,7 @@ export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOp
     locale,
     speakers: roles.speakers,
     turns,
-    flags: flagTurns(turns, rulesById(pack), messagesFor(locale)),
+    flags: flagTurns(turns, pack.byId, messagesFor(locale)),
     metrics: scoreTurns(turns),
     warnings: [...raw.warnings, ...languageWarnings, ...roles.warnings],
   };
@@ -70,13 +68,4 @@ function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: Langua
   const pack = options.packFor(FALLBACK_LANGUAGE);
   const hasText = raw.turns.some((t) => t.text.trim() !== "");
   return { pack, warnings: hasText ? [`too few words to tell the language; coded as ${pack.name} (choose with --lang)`] : [] };
-}
-
-function rulesById(pack: LanguagePack): Map<string, Rule> {
-  let index = ruleIndexes.get(pack);
-  if (!index) {
-    index = new Map(pack.rules.map((rule) => [rule.id, rule]));
-    ruleIndexes.set(pack, index);
-  }
-  return index;
 }

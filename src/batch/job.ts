@@ -9,15 +9,15 @@ import { analyzeBytes } from "../analyze.js";
 import { checkResult } from "../check/index.js";
 import type { Limits } from "../check/limits.js";
 import type { FileSummary } from "../check/summary.js";
-import type { RuleAdjustment } from "../config/settings.js";
+import type { RuleAdjustment } from "../packs/adjust.js";
 import { InputError } from "../errors.js";
 import { loadBytes } from "../read/load.js";
 import { redactResult } from "../redact/index.js";
 import { createFormatter, type ReportContext, type ReportFormat, type ReportFormatter } from "../report/index.js";
 import { messagesOf } from "../report/labels.js";
-import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../rules/languages.js";
-import { checkLanguageChoice, packLoader } from "../rules/pack.js";
-import type { LanguagePack } from "../rules/types.js";
+import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../packs/languages.js";
+import { checkLanguageChoice, packLoader } from "../packs/loader.js";
+import type { LanguagePack } from "../packs/pack.js";
 import type { FileError } from "../types.js";
 
 /** Everything a job needs, as plain data a worker thread receives a copy of. */

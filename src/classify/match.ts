@@ -1,7 +1,7 @@
 // Whether one rule holds for one utterance in its context. Shared by the classifier and by
 // `oars rules test`, so an example passes exactly when the rule would code it.
 
-import type { Conditions, Rule } from "../rules/types.js";
+import type { Conditions, Rule } from "../packs/types.js";
 import type { Code } from "../types.js";
 import { echoShare, type TextView } from "./view.js";
 

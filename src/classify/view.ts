@@ -2,9 +2,9 @@
 // utterance and shared by every rule (tokenising per rule would multiply the work).
 
 import { createRequire } from "node:module";
-import type { MatchInput } from "../rules/pattern.js";
-import { tokenize } from "../rules/tokens.js";
-import type { LanguagePack } from "../rules/types.js";
+import type { MatchInput } from "../pattern/pattern.js";
+import { tokenize } from "../pattern/tokens.js";
+import type { LanguagePack } from "../packs/pack.js";
 
 export interface TextView extends MatchInput {
   text: string;
@@ -21,7 +21,7 @@ export interface TextView extends MatchInput {
 const PUNCTUATION = /^[?!,.;:]$/;
 
 export function viewOf(text: string, pack: LanguagePack): TextView {
-  const tokens = tokenize(text, { disfluencies: pack.disfluencies, keep: questionWords(pack) });
+  const tokens = tokenize(text, { disfluencies: pack.disfluencies, keep: pack.questionWords });
   let doc: { has(match: string): boolean } | null = null;
   return {
     text,
@@ -41,13 +41,6 @@ export function echoShare(view: TextView, stems: ReadonlySet<string> | null): nu
   let shared = 0;
   for (const stem of view.stems) if (stems.has(stem)) shared++;
   return shared / view.stems.size;
-}
-
-const questionWordSets = new WeakMap<LanguagePack, ReadonlySet<string>>();
-function questionWords(pack: LanguagePack): ReadonlySet<string> {
-  let set = questionWordSets.get(pack);
-  if (!set) questionWordSets.set(pack, (set = new Set(pack.lists.get("wh") ?? [])));
-  return set;
 }
 
 // `^` may stand at 0, after any run of leading fillers and commas ("Okay, so, um, what…"), and

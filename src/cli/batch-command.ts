@@ -19,8 +19,8 @@ import type { FileError } from "../types.js";
 import { chooseColor } from "./output.js";
 import { Progress } from "./progress.js";
 import { OutputSink } from "./sink.js";
-import { isLanguage, type LanguageChoice } from "../rules/languages.js";
-import { checkLanguageChoice } from "../rules/pack.js";
+import { isLanguage, type LanguageChoice } from "../packs/languages.js";
+import { checkLanguageChoice } from "../packs/loader.js";
 
 export interface BatchCommandOptions extends Partial<Record<CamelLimit, string>> {
   format: string;

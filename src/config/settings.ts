@@ -2,17 +2,10 @@
 // the command line. Plain data (no Maps, no functions) so worker threads receive a copy.
 
 import { levelLimits, type LevelName, type Limits } from "../check/limits.js";
-import type { LanguageChoice } from "../rules/languages.js";
+import type { RuleAdjustment } from "../packs/adjust.js";
+import type { LanguageChoice } from "../packs/languages.js";
 
-export interface RuleAdjustment {
-  id: string;
-  off: boolean;
-  priority?: number;
-  confidence?: "high" | "low";
-  /** Where the adjustment was written, for "no such rule" messages. */
-  file: string;
-  line: number;
-}
+export type { RuleAdjustment };
 
 export interface IgnorePattern {
   pattern: string;

@@ -3,7 +3,7 @@
 // report's locale (src/locale); a user's rule may bring its own words (`reason`, `suggestion`).
 
 import { flagText, type Messages } from "../locale/messages.js";
-import type { Rule } from "../rules/types.js";
+import type { Rule } from "../packs/types.js";
 import type { Code, CodedTurn, Flag } from "../types.js";
 
 export const FLAGGED_CODES: ReadonlySet<Code> = new Set(["persuade", "confront"]);

@@ -4,7 +4,7 @@
 
 import type { BatchSummary } from "../check/summary.js";
 import { fill, messagesFor, type Messages } from "../locale/messages.js";
-import { isLanguage } from "../rules/languages.js";
+import { isLanguage } from "../packs/languages.js";
 import type { Flag } from "../types.js";
 import type { ReportContext } from "./formatter.js";
 

@@ -8,7 +8,7 @@ import { failedChecks } from "../check/index.js";
 import { LIMIT_IDS } from "../check/limits.js";
 import { flagText } from "../locale/messages.js";
 import { FLAGGED_CODES } from "../flag/index.js";
-import type { Rule } from "../rules/types.js";
+import type { Rule } from "../packs/types.js";
 import type { FileError } from "../types.js";
 import { fill, flagMessage, messagesOf } from "./labels.js";
 import type { ReportContext, ReportFormatter } from "./formatter.js";

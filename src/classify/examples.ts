@@ -1,9 +1,10 @@
 // Running every rule's examples: each `match` example must be coded by that rule's pattern and
 // conditions, and no `no-match` example may be. Used by the test suite and `oars rules test`.
 
-import { ruleMatches } from "../classify/match.js";
-import { viewOf } from "../classify/view.js";
-import type { LanguagePack, Rule, RuleExample } from "./types.js";
+import { ruleMatches } from "./match.js";
+import { viewOf } from "./view.js";
+import type { LanguagePack } from "../packs/pack.js";
+import type { Rule, RuleExample } from "../packs/types.js";
 
 export interface ExampleFailure {
   rule: Rule;
