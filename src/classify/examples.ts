@@ -18,7 +18,7 @@ export function checkRuleExamples(pack: LanguagePack, rule: Rule): ExampleFailur
     const client = example.client !== undefined ? viewOf(example.client, pack) : null;
     return ruleMatches(rule, viewOf(example.text, pack), {
       previousClient: client,
-      recentClientStems: client?.stems ?? null,
+      recentClientStems: client ? [client.stems] : [],
       permission: example.permission ?? false,
       index: example.after !== undefined ? 1 : 0,
       count: example.after !== undefined ? 2 : 1,

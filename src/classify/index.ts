@@ -27,8 +27,8 @@ export function codeTurns(turns: SegmentedTurn[], pack: LanguagePack): CodedTurn
   const rules = pack.byPriority;
   const permission = new PermissionTracker(pack);
   let previousClient: TextView | null = null;
-  let recentClientStems: ReadonlySet<string> | null = null;
-  const recentClients: TextView[] = [];
+  // The stems of the client's last RECENT_CLIENT_TURNS turns, each turn's set as it was made.
+  let recentClientStems: ReadonlySet<string>[] = [];
 
   return turns.map((turn) => {
     if (turn.role === "counsellor") {
@@ -44,9 +44,7 @@ export function codeTurns(turns: SegmentedTurn[], pack: LanguagePack): CodedTurn
     }
     if (turn.role === "client") {
       previousClient = viewOf(turn.text, pack);
-      recentClients.push(previousClient);
-      if (recentClients.length > RECENT_CLIENT_TURNS) recentClients.shift();
-      recentClientStems = new Set(recentClients.flatMap((view) => [...view.stems]));
+      recentClientStems = [...recentClientStems.slice(1 - RECENT_CLIENT_TURNS), previousClient.stems];
       permission.afterClientTurn(previousClient);
     }
     const utterances = turn.pieces.map((text): Utterance => ({ text, code: "other", rule: NOT_CODED, confidence: "high" }));

@@ -9,7 +9,7 @@ import { SourceError } from "../errors.js";
 import { RULES_ROOT } from "../paths.js";
 import { COUNSELLOR_CODES, INPUT_CODES, type Code } from "../types.js";
 import { isLanguage, LANGUAGES, type Language } from "./languages.js";
-import { Pattern, PatternError, WordSets } from "../pattern/pattern.js";
+import { Pattern, PatternError, PatternTable } from "../pattern/pattern.js";
 import { prebuiltJson, readPrebuilt, type Source } from "../bundled/index.js";
 import { LanguagePack, REQUIRED_LISTS, type PackData } from "./pack.js";
 import type { Conditions, PackDraft, Rule, RuleExample, Vocabulary } from "./types.js";
@@ -115,7 +115,7 @@ export function readLanguageFile(file: string, text: string): PackDraft {
     if (!lists.has(name)) src.fail(keys.get("lists") ?? src.root, `language file: lists.${name} is missing (${what})`);
   }
   const optionalCommas = keys.has("optional-commas") ? src.boolean(keys.get("optional-commas"), "optional-commas") : false;
-  const vocabulary: Vocabulary = { lists, endings, optionalCommas, words: new WordSets() };
+  const vocabulary: Vocabulary = { lists, endings, optionalCommas, table: new PatternTable() };
   const patterns = (key: (typeof LANGUAGE_KEYS)[number]) =>
     keys.has(key) ? compilePatterns(src, keys.get(key), key, vocabulary) : [];
 
@@ -135,7 +135,7 @@ export function readLanguageFile(file: string, text: string): PackDraft {
     lists,
     endings,
     optionalCommas,
-    words: vocabulary.words,
+    table: vocabulary.table,
     rules: [],
   };
 }
@@ -244,7 +244,7 @@ function readExample(src: YamlSource, node: Node, what: string): RuleExample {
 function compilePatterns(src: YamlSource, node: Node | null | undefined, what: string, vocabulary: Vocabulary): Pattern[] {
   return src.strings(node, what).map(({ value, node: item }) => {
     try {
-      return Pattern.compile(value, vocabulary, vocabulary.words);
+      return Pattern.compile(value, vocabulary, vocabulary.table);
     } catch (err) {
       if (err instanceof PatternError) src.fail(item, `${what}: ${err.message} in "${clipPattern(value)}"`, src.textOffset(item) + err.offset);
       throw err;

@@ -5,7 +5,7 @@
 
 import { isAbsolute, join, relative } from "node:path";
 import { RULES_ROOT } from "../paths.js";
-import { Pattern, WordSets, type PatternData } from "../pattern/pattern.js";
+import { Pattern, PatternTable, type PatternData, type PatternTableData } from "../pattern/pattern.js";
 import type { Code } from "../types.js";
 import type { Language } from "./languages.js";
 import type { Conditions, PackDraft, PackSettings, Rule } from "./types.js";
@@ -30,7 +30,7 @@ export class LanguagePack implements PackSettings {
   readonly lists: PackSettings["lists"];
   readonly endings: PackSettings["endings"];
   readonly optionalCommas: boolean;
-  readonly words: WordSets;
+  readonly table: PatternTable;
   /** Rules in the order they were loaded (files by name, rules in file order). */
   readonly rules: readonly Rule[];
   /** Highest priority first; ties keep load order, so the rule loaded first wins. */
@@ -57,7 +57,7 @@ export class LanguagePack implements PackSettings {
     this.lists = draft.lists;
     this.endings = draft.endings;
     this.optionalCommas = draft.optionalCommas;
-    this.words = draft.words;
+    this.table = draft.table;
     this.rules = [...draft.rules];
     this.byPriority = [...draft.rules].sort((a, b) => b.priority - a.priority);
     this.byId = new Map(draft.rules.map((rule) => [rule.id, rule]));
@@ -85,7 +85,7 @@ export class LanguagePack implements PackSettings {
       lists: [...this.lists].map(([name, words]) => [name, [...words]]),
       endings: [...this.endings].map(([name, endings]) => [name, [...endings]]),
       optionalCommas: this.optionalCommas,
-      words: this.words.toData(),
+      table: this.table.toData(),
       consent: programs(this.consent),
       refusal: programs(this.refusal),
       asksAdvice: programs(this.asksAdvice),
@@ -101,8 +101,8 @@ export class LanguagePack implements PackSettings {
 
   /** The pack again from its data; patterns are revived, not parsed or compiled. */
   static fromData(data: PackData): LanguagePack {
-    const words = WordSets.fromData(data.words);
-    const revive = (programs: readonly PatternData[]) => programs.map((program) => Pattern.fromData(program, words));
+    const table = PatternTable.fromData(data.table);
+    const revive = (programs: readonly PatternData[]) => programs.map((program) => Pattern.fromData(program, table));
     return new LanguagePack({
       language: data.language,
       name: data.name,
@@ -114,7 +114,7 @@ export class LanguagePack implements PackSettings {
       lists: new Map(data.lists),
       endings: new Map(data.endings),
       optionalCommas: data.optionalCommas,
-      words,
+      table,
       consent: revive(data.consent),
       refusal: revive(data.refusal),
       asksAdvice: revive(data.asksAdvice),
@@ -149,7 +149,7 @@ export interface PackData {
   lists: [string, string[]][];
   endings: [string, string[]][];
   optionalCommas: boolean;
-  words: string[][];
+  table: PatternTableData;
   consent: PatternData[];
   refusal: PatternData[];
   asksAdvice: PatternData[];

@@ -2,7 +2,7 @@
 // with its indexes, is LanguagePack in pack.ts).
 
 import type { Code } from "../types.js";
-import type { EndingClasses, Pattern, PatternVocabulary, WordLists, WordSets } from "../pattern/pattern.js";
+import type { EndingClasses, Pattern, PatternVocabulary, WordLists, PatternTable } from "../pattern/pattern.js";
 import type { Language } from "./languages.js";
 
 /** What a pack's patterns may name: word lists (@name), ending classes (stem~name), and whether commas are optional. */
@@ -11,7 +11,7 @@ export interface Vocabulary extends PatternVocabulary {
   endings: EndingClasses;
   optionalCommas: boolean;
   /** The table the pack's patterns number their word sets in. */
-  words: WordSets;
+  table: PatternTable;
 }
 
 export interface Conditions {
@@ -89,7 +89,7 @@ export interface PackSettings extends Vocabulary {
   lists: WordLists;
   endings: EndingClasses;
   /** The whole words every pattern of the pack tests for, each set stored once. */
-  words: WordSets;
+  table: PatternTable;
 }
 
 /** A pack being put together: its settings, and rules still to be added or adjusted. */

@@ -16,7 +16,7 @@
 // pattern, and no pattern can make oars hang (no backtracking). A compiled program is plain
 // data (PatternData), so packs are compiled once at build time and revived without parsing.
 //
-// Whole words a pattern tests for live in a WordSets table the pack shares: each distinct
+// Whole words a pattern tests for live in a PatternTable table the pack shares: each distinct
 // set once, so a caller can mark in one pass over an utterance's tokens which sets it hits,
 // and a pattern whose required words are absent is ruled out by looking up a few marks.
 
@@ -34,7 +34,7 @@ export class PatternError extends Error {
 
 /** One token test of a program, as data. */
 export type TestSpec =
-  | { k: "set"; set: number } // a whole word of a WordSets entry
+  | { k: "set"; set: number } // a whole word of a PatternTable entry
   | { k: "prefix" | "suffix" | "infix"; w: string }
   | { k: "ends"; forms: string[] } // a compound ending in one of the forms
   | { k: "word" } // any word, not punctuation
@@ -75,19 +75,44 @@ export interface PatternVocabulary {
 }
 
 /**
- * The distinct sets of whole words that a pack's patterns test for, each stored once. A
- * pattern refers to its sets by number; `mark` finds, in one pass over an utterance's tokens,
- * every set the utterance has a word of.
+ * What a pack's patterns share, each stored once: the sets of whole words they test for, and
+ * their token tests. A pattern refers to both by number; `mark` finds, in one pass over an
+ * utterance's tokens, every word set the utterance has a word of.
  */
-export class WordSets {
+export class PatternTable {
   private readonly entries: ReadonlySet<string>[] = [];
-  private readonly byKey = new Map<string, number>();
+  // Made on the first intern after a revival: a revived table is rarely added to.
+  private byKey: Map<string, number> | null = new Map();
   private byWord: Map<string, number[]> | null = null;
+  private readonly specs: TestSpec[] = [];
+  private readonly specIds = new Map<string, number>();
+  private readonly testFns: Test[] = [];
 
-  static fromData(data: readonly (readonly string[])[]): WordSets {
-    const table = new WordSets();
-    for (const words of data) table.intern(words);
+  static fromData(data: PatternTableData): PatternTable {
+    const table = new PatternTable();
+    table.byKey = null;
+    for (const words of data.sets) table.entries.push(new Set(words));
+    for (const spec of data.tests) table.internTest(spec);
     return table;
+  }
+
+  /** The number of this token test, added if new. */
+  internTest(spec: TestSpec): number {
+    const key = JSON.stringify(spec);
+    let id = this.specIds.get(key);
+    if (id === undefined) {
+      id = this.specs.length;
+      this.specs.push(spec);
+      this.specIds.set(key, id);
+      this.testFns.push(testOf(spec, this));
+    }
+    return id;
+  }
+
+  testFn(id: number): Test {
+    const test = this.testFns[id];
+    if (!test) throw new Error(`pattern table has no test ${id}`);
+    return test;
   }
 
   get size(): number {
@@ -97,19 +122,22 @@ export class WordSets {
   /** The number of this set of words, added if new. */
   intern(words: Iterable<string>): number {
     const sorted = [...new Set(words)].sort();
-    const key = sorted.join("\u0000");
-    let id = this.byKey.get(key);
+    const key = keyOf(sorted);
+    const byKey = (this.byKey ??= new Map(this.entries.map((set, id) => [keyOf([...set].sort()), id])));
+    let id = byKey.get(key);
     if (id === undefined) {
       id = this.entries.length;
       this.entries.push(new Set(sorted));
-      this.byKey.set(key, id);
+      byKey.set(key, id);
       this.byWord = null;
     }
     return id;
   }
 
   get(id: number): ReadonlySet<string> {
-    return this.entries[id]!;
+    const set = this.entries[id];
+    if (!set) throw new Error(`pattern table has no word set ${id}`);
+    return set;
   }
 
   /** Marks (1) at the numbers of the sets that `tokens` have a word of. */
@@ -123,8 +151,8 @@ export class WordSets {
     return marks;
   }
 
-  toData(): string[][] {
-    return this.entries.map((set) => [...set]);
+  toData(): PatternTableData {
+    return { sets: this.entries.map((set) => [...set]), tests: this.specs };
   }
 
   private index(): Map<string, number[]> {
@@ -140,23 +168,31 @@ export class WordSets {
   }
 }
 
+const keyOf = (sortedWords: readonly string[]) => sortedWords.join("\u0000");
+
 export interface MatchInput {
   tokens: readonly string[];
   /** Positions where `^` holds: 0 and every position reached by skipping leading fillers. */
   starts: ReadonlySet<number>;
   /** The distinct tokens, when the caller has them (made from `tokens` otherwise). */
   present?: ReadonlySet<string>;
-  /** The word sets the tokens hit, when the caller marked them (WordSets.mark) in this table. */
-  hits?: { table: WordSets; marks: Uint8Array };
+  /** The word sets the tokens hit, when the caller marked them (PatternTable.mark) in this table. */
+  hits?: { table: PatternTable; marks: Uint8Array };
 }
 
-/** A compiled pattern as plain data: its program and the word sets (by number) it needs. */
+/** A pattern table as plain data. */
+export interface PatternTableData {
+  sets: string[][];
+  tests: TestSpec[];
+}
+
+/**
+ * A compiled pattern as plain data: its program, four numbers an instruction (opcode, two
+ * operands, the number of its token test in the table or -1), and the word sets it needs.
+ */
 export interface PatternData {
   source: string;
-  ops: number[];
-  a: number[];
-  b: number[];
-  tests: (TestSpec | null)[];
+  code: number[];
   required: number[];
 }
 
@@ -180,14 +216,22 @@ export class Pattern {
 
   private constructor(
     private readonly data: PatternData,
-    private readonly table: WordSets,
+    private readonly table: PatternTable,
   ) {
-    const size = data.ops.length;
-    this.ops = Uint8Array.from(data.ops);
-    this.arg1 = Int32Array.from(data.a);
-    this.arg2 = Int32Array.from(data.b);
-    this.tests = data.tests.map((spec) => (spec ? testOf(spec, table) : null));
-    if (this.arg1.length !== size || this.arg2.length !== size || this.tests.length !== size) throw new Error("malformed pattern program");
+    const { code } = data;
+    if (code.length % 4 !== 0) throw new Error("malformed pattern program");
+    const size = code.length / 4;
+    this.ops = new Uint8Array(size);
+    this.arg1 = new Int32Array(size);
+    this.arg2 = new Int32Array(size);
+    this.tests = new Array<Test | null>(size);
+    for (let pc = 0; pc < size; pc++) {
+      this.ops[pc] = code[4 * pc]!;
+      this.arg1[pc] = code[4 * pc + 1]!;
+      this.arg2[pc] = code[4 * pc + 2]!;
+      const test = code[4 * pc + 3]!;
+      this.tests[pc] = test >= 0 ? table.testFn(test) : null;
+    }
   }
 
   get source(): string {
@@ -202,18 +246,18 @@ export class Pattern {
     return this.data.required.map((id) => this.table.get(id));
   }
 
-  static compile(source: string, vocabulary: PatternVocabulary = {}, table: WordSets = new WordSets()): Pattern {
+  static compile(source: string, vocabulary: PatternVocabulary = {}, table: PatternTable = new PatternTable()): Pattern {
     if (source.length > MAX_PATTERN_LENGTH) throw new PatternError(`pattern is longer than ${MAX_PATTERN_LENGTH} characters`, 0);
     const parser = new Parser(source, vocabulary, table);
     const node = parser.parseAll();
-    const program: PatternData = { source, ops: [], a: [], b: [], tests: [], required: requiredSets(node, table) };
+    const program: Program = { code: [], table };
     emit(node, program);
     push(program, OP.match);
-    return new Pattern(program, table);
+    return new Pattern({ source, code: program.code, required: requiredSets(node, table) }, table);
   }
 
   /** A pattern again from its data, its word sets numbered in `table`. */
-  static fromData(data: PatternData, table: WordSets): Pattern {
+  static fromData(data: PatternData, table: PatternTable): Pattern {
     return new Pattern(data, table);
   }
 
@@ -299,7 +343,7 @@ export class Pattern {
 
 const NUMBER = /^\d+(?:[.,]\d+)?$/;
 
-function testOf(spec: TestSpec, table: WordSets): Test {
+function testOf(spec: TestSpec, table: PatternTable): Test {
   switch (spec.k) {
     case "set": {
       const words = table.get(spec.set);
@@ -351,16 +395,23 @@ function isEnd(tokens: readonly string[], pos: number): boolean {
   return pos === tokens.length - 1 && (tokens[pos] === "." || tokens[pos] === "!");
 }
 
-function push(out: PatternData, op: number, a = 0, b = 0, test: TestSpec | null = null): number {
-  if (out.ops.length > MAX_PROGRAM) throw new PatternError("pattern is too large once its word lists and repeats are expanded", 0);
-  out.ops.push(op);
-  out.a.push(a);
-  out.b.push(b);
-  out.tests.push(test);
-  return out.ops.length - 1;
+// A program being emitted: four numbers an instruction (see PatternData).
+interface Program {
+  code: number[];
+  table: PatternTable;
 }
 
-function emit(node: Node, out: PatternData): void {
+const size = (out: Program) => out.code.length / 4;
+const setA = (out: Program, pc: number, value: number) => (out.code[4 * pc + 1] = value);
+const setB = (out: Program, pc: number, value: number) => (out.code[4 * pc + 2] = value);
+
+function push(out: Program, op: number, a = 0, b = 0, test: TestSpec | null = null): number {
+  if (size(out) > MAX_PROGRAM) throw new PatternError("pattern is too large once its word lists and repeats are expanded", 0);
+  out.code.push(op, a, b, test ? out.table.internTest(test) : -1);
+  return size(out) - 1;
+}
+
+function emit(node: Node, out: Program): void {
   switch (node.kind) {
     case "test":
       push(out, OP.test, 0, 0, node.spec);
@@ -378,32 +429,32 @@ function emit(node: Node, out: PatternData): void {
       const jumps: number[] = [];
       node.options.forEach((option, i) => {
         if (i < node.options.length - 1) {
-          const split = push(out, OP.split, out.ops.length + 1, -1);
+          const split = push(out, OP.split, size(out) + 1, -1);
           emit(option, out);
           jumps.push(push(out, OP.jump, -1));
-          out.b[split] = out.ops.length;
+          setB(out, split, size(out));
         } else {
           emit(option, out);
         }
       });
-      for (const at of jumps) out.a[at] = out.ops.length;
+      for (const at of jumps) setA(out, at, size(out));
       return;
     }
     case "repeat": {
       for (let i = 0; i < node.min; i++) emit(node.node, out);
       if (node.max === Infinity) {
-        const split = push(out, OP.split, out.ops.length + 1, -1);
+        const split = push(out, OP.split, size(out) + 1, -1);
         emit(node.node, out);
         push(out, OP.jump, split);
-        out.b[split] = out.ops.length;
+        setB(out, split, size(out));
         return;
       }
       const splits: number[] = [];
       for (let i = node.min; i < node.max; i++) {
-        splits.push(push(out, OP.split, out.ops.length + 1, -1));
+        splits.push(push(out, OP.split, size(out) + 1, -1));
         emit(node.node, out);
       }
-      for (const at of splits) out.b[at] = out.ops.length;
+      for (const at of splits) setB(out, at, size(out));
     }
   }
 }
@@ -412,12 +463,12 @@ function emit(node: Node, out: PatternData): void {
 // literal word gives {word}, a single-word list its entries, an alternative the union of one
 // set from each option (when every option has one), a sequence all its items' sets. Tests on
 // parts of words (drink*) and optional parts require nothing.
-function requiredSets(node: Node, table: WordSets): number[] {
+function requiredSets(node: Node, table: PatternTable): number[] {
   const sets = requiredWords(node, table);
   return [...new Set(sets.map((words) => table.intern(words)))];
 }
 
-function requiredWords(node: Node, table: WordSets): ReadonlySet<string>[] {
+function requiredWords(node: Node, table: PatternTable): ReadonlySet<string>[] {
   switch (node.kind) {
     case "test":
       return node.spec.k === "set" ? [table.get(node.spec.set)] : [];
@@ -452,7 +503,7 @@ class Parser {
   constructor(
     private readonly src: string,
     vocabulary: PatternVocabulary,
-    private readonly table: WordSets,
+    private readonly table: PatternTable,
   ) {
     this.lists = vocabulary.lists ?? new Map();
     this.endings = vocabulary.endings ?? new Map();

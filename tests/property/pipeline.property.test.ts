@@ -101,7 +101,7 @@ describe("the classifier on any utterance", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: "grapheme", maxLength: 20_000 }), sentence), (text) => {
         const started = performance.now();
-        const u = codeUtterance(text, rules, english, { previousClient: null, recentClientStems: null, permission: false, index: 0, count: 1 });
+        const u = codeUtterance(text, rules, english, { previousClient: null, recentClientStems: [], permission: false, index: 0, count: 1 });
         expect(COUNSELLOR_CODES).toContain(u.code);
         expect(u.rule).toMatch(/^en\./);
         expect(performance.now() - started).toBeLessThan(TIME_BOUND_MS);
