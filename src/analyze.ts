@@ -3,7 +3,6 @@
 
 import { codeTurns } from "./classify/index.js";
 import { detectLanguage } from "./detect/index.js";
-import { messagesFor } from "./locale/messages.js";
 import { flagTurns } from "./flag/index.js";
 import { readTranscript } from "./read/index.js";
 import { assignRoles } from "./roles/assign.js";
@@ -43,7 +42,7 @@ export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOp
     locale,
     speakers: roles.speakers,
     turns,
-    flags: flagTurns(turns, pack.byId, messagesFor(locale)),
+    flags: flagTurns(turns, pack.byId),
     metrics: scoreTurns(turns),
     warnings: [...raw.warnings, ...languageWarnings, ...roles.warnings],
   };

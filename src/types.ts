@@ -94,8 +94,8 @@ export interface Flag {
   code: Code;
   rule: string;
   text: string;
-  reason: string;
-  suggestion: string;
+  /** A user's rule may bring its own words for why and what instead; bundled rules leave them to the locale. */
+  ruleText?: { reason?: string; suggestion?: string };
 }
 
 export interface Metrics {

@@ -10,10 +10,11 @@ import { formatEvalText } from "../report/eval-text.js";
 import { isLanguage } from "../packs/languages.js";
 import { checkLanguageChoice, packLoader } from "../packs/loader.js";
 import { reportInputError, writeOutput } from "./output.js";
+import type { EVAL_FORMATS } from "./choices.js";
 
 export interface EvalCommandOptions {
   gold: string;
-  format: string;
+  format: (typeof EVAL_FORMATS)[number];
   output?: string;
   lang: string;
 }

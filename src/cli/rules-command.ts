@@ -3,20 +3,20 @@
 
 import { relative } from "node:path";
 import Table from "cli-table3";
-import { EXIT, UsageError } from "../errors.js";
+import { EXIT } from "../errors.js";
 import { checkPackExamples } from "../classify/examples.js";
 import { TABLE_STYLE } from "../report/table-style.js";
 import { LANGUAGES } from "../packs/languages.js";
 import { loadPack } from "../packs/loader.js";
 import type { LanguagePack } from "../packs/pack.js";
 import { chooseColor, writeOutput } from "./output.js";
-import { RULES_FORMATS } from "./choices.js";
+import type { RULES_FORMATS } from "./choices.js";
 
 export interface RulesCommandOptions {
   /** One language, or every language when not given. */
   lang?: string;
   rules: string[];
-  format: string;
+  format: (typeof RULES_FORMATS)[number];
   output?: string;
 }
 
@@ -30,7 +30,6 @@ function packsOf(options: Pick<RulesCommandOptions, "lang" | "rules">): Language
 }
 
 export function runRulesList(options: RulesCommandOptions): number {
-  if (!(RULES_FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`--format must be one of ${RULES_FORMATS.join(", ")}`);
   const packs = packsOf(options);
   if (options.format === "json") {
     const list = packs.flatMap((pack) =>

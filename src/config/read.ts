@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import type { Node } from "yaml";
-import { LIMIT_IDS, LEVELS, limitProblem, type LimitId, type Limits } from "../check/limits.js";
+import { LIMIT_IDS, LEVELS, limitProblem, type LimitId, type Limits } from "../score/miti.js";
 import { SourceError } from "../errors.js";
 import { LANGUAGE_CHOICES } from "../packs/languages.js";
 import { isMap, isScalar, YamlSource } from "../yaml-source.js";

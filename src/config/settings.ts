@@ -1,7 +1,7 @@
 // The settings a run uses, merged in this order: defaults, then the configuration file, then
 // the command line. Plain data (no Maps, no functions) so worker threads receive a copy.
 
-import { levelLimits, type LevelName, type Limits } from "../check/limits.js";
+import { levelLimits, type LevelName, type Limits } from "../score/miti.js";
 import type { RuleAdjustment } from "../packs/adjust.js";
 import type { LanguageChoice } from "../packs/languages.js";
 

@@ -2,10 +2,9 @@
 // needs no code. Every locale has exactly the keys of the English file; {name} in a message is
 // filled in by the report. Loaded and checked by src/bundled.
 
-import type { LimitId } from "../check/limits.js";
 import { loadBundled, messagesFile } from "../bundled/index.js";
 import type { Language } from "../packs/languages.js";
-import type { Level, ThresholdId } from "../score/thresholds.js";
+import type { Level, LimitId, ThresholdId } from "../score/miti.js";
 import type { Code, Role } from "../types.js";
 
 export interface FlagText {
