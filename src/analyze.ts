@@ -7,7 +7,7 @@ import { flagTurns } from "./flag/index.js";
 import { readTranscript } from "./read/index.js";
 import { assignRoles } from "./roles/assign.js";
 import { roleOfLabel } from "./roles/labels.js";
-import { isLanguage, type Language } from "./packs/languages.js";
+import type { Language } from "./packs/languages.js";
 import type { LanguagePack } from "./packs/pack.js";
 import { scoreTurns } from "./score/metrics.js";
 import { segmentTurns } from "./segment/index.js";
@@ -33,7 +33,7 @@ export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOp
   const roles = assignRoles(raw.turns, { counsellorNames: options.counsellorNames });
   const segmented = segmentTurns(roles.turns, pack);
   const turns = codeTurns(segmented, pack);
-  const locale = options.locale ?? (isLanguage(pack.language) ? pack.language : FALLBACK_LANGUAGE);
+  const locale = options.locale ?? pack.language;
   return {
     path,
     format: raw.format,
@@ -54,7 +54,7 @@ function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: Langua
   // A library caller that gives only a pack asked for no check of the language.
   if (options.pack && !options.packFor) return { pack: options.pack, warnings: [] };
   const detected = detectLanguage(raw.turns.map((t) => t.text)).language;
-  const found = detected !== null && isLanguage(detected) ? detected : null;
+  const found = detected;
   if (options.pack) {
     const forced = options.pack;
     const warnings = found && found !== forced.language && options.packFor

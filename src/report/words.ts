@@ -7,7 +7,7 @@
 import type { BatchSummary } from "../check/summary.js";
 import type { CheckResult } from "../check/index.js";
 import { fill, flagText, messagesFor, type FlagText, type Messages } from "../locale/messages.js";
-import { isLanguage } from "../packs/languages.js";
+import type { Language } from "../packs/languages.js";
 import { LIMITS, type MitiScore, type Unit } from "../score/miti.js";
 import type { FileResult, Flag } from "../types.js";
 import type { ReportContext } from "./formatter.js";
@@ -72,9 +72,9 @@ export class Words {
 
 const byLocale = new Map<string, Words>();
 
-/** The words of a locale named in a result (English when it names none oars has). */
-export function wordsOf(locale: string | undefined): Words {
-  const language = locale !== undefined && isLanguage(locale) ? locale : "en";
+/** The words of a locale (English when none is named). */
+export function wordsOf(locale: Language | undefined): Words {
+  const language = locale ?? "en";
   let words = byLocale.get(language);
   if (!words) byLocale.set(language, (words = new Words(messagesFor(language))));
   return words;
