@@ -7,18 +7,17 @@
 import { Chalk } from "chalk";
 import { analyzeBytes } from "../analyze.js";
 import { checkResult } from "../check/index.js";
-import type { Limits } from "../check/limits.js";
+import type { Limits } from "../score/miti.js";
 import type { FileSummary } from "../check/summary.js";
-import type { RuleAdjustment } from "../config/settings.js";
+import type { RuleAdjustment } from "../packs/adjust.js";
 import { InputError } from "../errors.js";
 import { loadBytes } from "../read/load.js";
 import { redactResult } from "../redact/index.js";
 import { createFormatter, type ReportContext, type ReportFormat, type ReportFormatter } from "../report/index.js";
-import { messagesOf } from "../report/labels.js";
-import { warningText } from "../locale/messages.js";
-import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../rules/languages.js";
-import { checkLanguageChoice, packLoader } from "../rules/pack.js";
-import type { LanguagePack } from "../rules/types.js";
+import { wordsOf } from "../report/words.js";
+import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../packs/languages.js";
+import { checkLanguageChoice, packLoader } from "../packs/loader.js";
+import type { LanguagePack } from "../packs/pack.js";
 import type { FileError } from "../types.js";
 
 /** Everything a job needs, as plain data a worker thread receives a copy of. */
@@ -80,11 +79,11 @@ export function runJob(path: string, { settings, pack, packFor, formatter }: Job
   try {
     const analysed = analyzeBytes(loadBytes(path, settings.maxBytes), path, { pack, packFor, locale: settings.locale, counsellorNames: settings.counsellorNames, counsellorWords: settings.counsellors });
     const result = settings.redact ? redactResult(analysed) : analysed;
-    const check = checkResult(result, settings.limits, messagesOf(result.locale));
+    const check = checkResult(result, settings.limits);
     const summary: FileSummary = { path: result.path, locale: result.locale, turns: result.turns.length, metrics: result.metrics, flags: result.flags.length, check };
     // Warnings go to standard error unredacted, like every other message there.
-    const words = messagesOf(settings.locale ?? result.locale);
-    return { path, report: { piece: formatter.file({ result, check }), summary, warnings: analysed.warnings.map((w) => warningText(w, words)) } };
+    const words = wordsOf(settings.locale ?? result.locale);
+    return { path, report: { piece: formatter.file({ result, check }), summary, warnings: analysed.warnings.map((w) => words.warning(w)) } };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     return { path, error: { path: err.path, message: err.message, ...(err.line !== undefined ? { line: err.line } : {}) } };

@@ -7,23 +7,24 @@
 import { appendFileSync } from "node:fs";
 import { analyzeFiles, defaultJobs, prepareJob } from "../batch/index.js";
 import { expandInputs } from "../batch/expand.js";
-import { LIMIT_IDS, LEVELS, limitProblem, type LevelName, type LimitId, type Limits } from "../check/limits.js";
+import { camelLimit, LIMIT_IDS, CHECK_LEVELS, limitProblem, type CamelLimit, type CheckLevel, type Limits } from "../score/miti.js";
 import { SummaryCollector } from "../check/summary.js";
 import { resolveSettings, type Settings, type SettingsLayer } from "../config/index.js";
 import { limitsInForce } from "../config/settings.js";
 import { EXIT, UsageError } from "../errors.js";
 import { redactError } from "../redact/index.js";
-import { REPORT_FORMATS, type ReportFormat } from "../report/index.js";
+import type { ReportFormat } from "../report/index.js";
 import { markdownSummary } from "../report/markdown.js";
 import type { FileError } from "../types.js";
 import { chooseColor } from "./output.js";
 import { Progress } from "./progress.js";
 import { OutputSink } from "./sink.js";
-import { isLanguage, type LanguageChoice } from "../rules/languages.js";
-import { checkLanguageChoice } from "../rules/pack.js";
+import { isLanguage, type LanguageChoice } from "../packs/languages.js";
+import { checkLanguageChoice } from "../packs/loader.js";
 
+// Option types follow the choices commander checks (src/cli/main.ts), so nothing here checks them again.
 export interface BatchCommandOptions extends Partial<Record<CamelLimit, string>> {
-  format: string;
+  format: ReportFormat;
   output?: string;
   show?: string;
   counsellor: string[];
@@ -38,8 +39,8 @@ export interface BatchCommandOptions extends Partial<Record<CamelLimit, string>>
   level?: string;
 }
 
-type CamelLimit = "minRq" | "minOpen" | "minComplex" | "maxPersuade" | "maxConfront" | "minAdherentShare";
-const camel = (id: LimitId) => id.replace(/-(\w)/g, (_, ch: string) => ch.toUpperCase()) as CamelLimit;
+
+
 
 
 /** A --lang value, checked. */
@@ -58,12 +59,12 @@ export function settingsFromOptions(options: BatchCommandOptions): Settings {
     ignore: options.ignore.map((pattern) => ({ pattern, base: cwd })),
   };
   if (options.level !== undefined) {
-    if (!(LEVELS as readonly string[]).includes(options.level)) throw new UsageError(`--level must be one of ${LEVELS.join(", ")} (got "${options.level}")`);
-    commandLine.level = options.level as LevelName;
+    if (!(CHECK_LEVELS as readonly string[]).includes(options.level)) throw new UsageError(`--level must be one of ${CHECK_LEVELS.join(", ")} (got "${options.level}")`);
+    commandLine.level = options.level as CheckLevel;
   }
   const limits: Limits = {};
   for (const id of LIMIT_IDS) {
-    const given = options[camel(id)];
+    const given = options[camelLimit(id)];
     if (given === undefined) continue;
     const value = Number(given.replace(/%$/, ""));
     const problem = given.trim() === "" || Number.isNaN(value) ? `${id} takes a number (got "${given}")` : limitProblem(id, value);
@@ -75,10 +76,7 @@ export function settingsFromOptions(options: BatchCommandOptions): Settings {
 }
 
 export async function runBatch(command: "analyze" | "check", args: string[], options: BatchCommandOptions, version: string): Promise<number> {
-  if (!(REPORT_FORMATS as readonly string[]).includes(options.format)) {
-    throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(", ")} (got "${options.format}")`);
-  }
-  const format = options.format as ReportFormat;
+  const format = options.format;
   if (options.show !== undefined && options.show !== "turns") throw new UsageError(`--show takes "turns" (got "${options.show}")`);
   const maxMb = Number(options.maxSize);
   if (!(maxMb > 0)) throw new UsageError(`--max-size takes a size in MB greater than 0 (got "${options.maxSize}")`);

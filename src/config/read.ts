@@ -5,9 +5,9 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import type { Node } from "yaml";
-import { LIMIT_IDS, LEVELS, limitProblem, type LimitId, type Limits } from "../check/limits.js";
+import { LIMIT_IDS, CHECK_LEVELS, limitProblem, type LimitId, type Limits } from "../score/miti.js";
 import { SourceError } from "../errors.js";
-import { LANGUAGE_CHOICES } from "../rules/languages.js";
+import { LANGUAGE_CHOICES } from "../packs/languages.js";
 import { isMap, isScalar, YamlSource } from "../yaml-source.js";
 import type { RuleAdjustment, SettingsLayer } from "./settings.js";
 
@@ -94,7 +94,7 @@ function readThresholds(src: YamlSource, node: Node | null): Pick<SettingsLayer,
   const limits: Limits = {};
   for (const [key, value] of src.entries(node, "thresholds", THRESHOLD_KEYS)) {
     if (key === "level") {
-      out.level = src.oneOf(value, "thresholds.level", LEVELS);
+      out.level = src.oneOf(value, "thresholds.level", CHECK_LEVELS);
       continue;
     }
     const id = key as LimitId;

@@ -1,18 +1,11 @@
 // The settings a run uses, merged in this order: defaults, then the configuration file, then
 // the command line. Plain data (no Maps, no functions) so worker threads receive a copy.
 
-import { levelLimits, type LevelName, type Limits } from "../check/limits.js";
-import type { LanguageChoice } from "../rules/languages.js";
+import { levelLimits, type CheckLevel, type Limits } from "../score/miti.js";
+import type { RuleAdjustment } from "../packs/adjust.js";
+import type { LanguageChoice } from "../packs/languages.js";
 
-export interface RuleAdjustment {
-  id: string;
-  off: boolean;
-  priority?: number;
-  confidence?: "high" | "low";
-  /** Where the adjustment was written, for "no such rule" messages. */
-  file: string;
-  line: number;
-}
+export type { RuleAdjustment };
 
 export interface IgnorePattern {
   pattern: string;
@@ -29,7 +22,7 @@ export interface Settings {
   /** Absolute paths of extra rule folders. */
   ruleFolders: string[];
   rules: RuleAdjustment[];
-  level: LevelName | null;
+  level: CheckLevel | null;
   limits: Limits;
   ignore: IgnorePattern[];
   /** The configuration file the settings came from, or null. */
@@ -43,14 +36,14 @@ export interface SettingsLayer {
   counsellors?: string[];
   ruleFolders?: string[];
   rules?: RuleAdjustment[];
-  level?: LevelName;
+  level?: CheckLevel;
   limits?: Limits;
   ignore?: IgnorePattern[];
 }
 
 export const DEFAULT_LANGUAGE: LanguageChoice = "auto";
 // Not "fair": at MITI fair, 62 of the 74 high-quality AnnoMI dev sessions fail (README).
-export const DEFAULT_LEVEL: LevelName = "basic";
+export const DEFAULT_LEVEL: CheckLevel = "basic";
 
 export function defaultSettings(): Settings {
   return { language: DEFAULT_LANGUAGE, locale: "auto", counsellors: [], ruleFolders: [], rules: [], level: null, limits: {}, ignore: [], source: null };

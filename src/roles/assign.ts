@@ -3,7 +3,7 @@
 // together with the configuration's `counsellors:` words, then (for personal names) a guess
 // from what the speakers do (./guess.ts), with a warning saying how sure it is.
 
-import type { LanguagePack } from "../rules/types.js";
+import type { LanguagePack } from "../packs/pack.js";
 import type { RawTurn, Role, Speaker, Turn, Warning } from "../types.js";
 import { UNLABELLED } from "../read/turns.js";
 import { guessCounsellor } from "./guess.js";

@@ -10,9 +10,9 @@
 // counsellor speaks more words than the client in 36 of 90, so it points the wrong way as
 // often as the right one. Every score is relative to the other speakers in the same session.
 
-import { codeUtterance, rulesByPriority } from "../classify/index.js";
+import { codeUtterance } from "../classify/index.js";
 import { viewOf, type TextView } from "../classify/view.js";
-import type { LanguagePack } from "../rules/types.js";
+import type { LanguagePack } from "../packs/pack.js";
 import { splitUtterances } from "../segment/sentences.js";
 import type { Code, RawTurn } from "../types.js";
 
@@ -61,7 +61,7 @@ export function guessCounsellor(turns: readonly RawTurn[], candidates: readonly 
 function measure(label: string, turns: readonly RawTurn[], pack: LanguagePack | undefined): SpeakerEvidence {
   const you = new Set(singleWords(pack?.lists.get("second-person")));
   const me = new Set(singleWords(pack?.lists.get("first-person")));
-  const rules = pack ? rulesByPriority(pack) : [];
+  const rules = pack ? pack.byPriority : [];
   let words = 0;
   let addressing = 0;
   let ownTurns = 0;
@@ -84,7 +84,7 @@ function measure(label: string, turns: readonly RawTurn[], pack: LanguagePack | 
       else if (me.has(token)) addressing--;
     }
     const pieces = splitUtterances(turn.text, pack);
-    const context = { previousClient: recent, recentClientStems: recent?.stems ?? null, permission: false, count: pieces.length };
+    const context = { previousClient: recent, recentClientStems: recent ? [recent.stems] : [], permission: false, count: pieces.length };
     const codes = pieces.map((text, index) => codeUtterance(text, rules, pack, { ...context, index }).code);
     // A turn that asks and reflects counts twice: doing both is what counsellors do.
     if (codes.some((code) => QUESTION_CODES.has(code))) asking++;

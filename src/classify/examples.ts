@@ -1,9 +1,10 @@
 // Running every rule's examples: each `match` example must be coded by that rule's pattern and
 // conditions, and no `no-match` example may be. Used by the test suite and `oars rules test`.
 
-import { ruleMatches } from "../classify/match.js";
-import { viewOf } from "../classify/view.js";
-import type { LanguagePack, Rule, RuleExample } from "./types.js";
+import { ruleMatches } from "./match.js";
+import { viewOf } from "./view.js";
+import type { LanguagePack } from "../packs/pack.js";
+import type { Rule, RuleExample } from "../packs/types.js";
 
 export interface ExampleFailure {
   rule: Rule;
@@ -17,7 +18,7 @@ export function checkRuleExamples(pack: LanguagePack, rule: Rule): ExampleFailur
     const client = example.client !== undefined ? viewOf(example.client, pack) : null;
     return ruleMatches(rule, viewOf(example.text, pack), {
       previousClient: client,
-      recentClientStems: client?.stems ?? null,
+      recentClientStems: client ? [client.stems] : [],
       permission: example.permission ?? false,
       index: example.after !== undefined ? 1 : 0,
       count: example.after !== undefined ? 2 : 1,

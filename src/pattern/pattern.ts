@@ -13,7 +13,14 @@
 //
 // Patterns compile to a small program run by a Pike VM: every alternative advances in
 // lock-step over the tokens, so matching time is linear in the utterance whatever the
-// pattern, and no pattern can make oars hang (no backtracking).
+// pattern, and no pattern can make oars hang (no backtracking). A compiled program is plain
+// data (PatternData), so packs are compiled once at build time and revived without parsing.
+//
+// Whole words a pattern tests for live in a PatternTable table the pack shares: each distinct
+// set once, so a caller can mark in one pass over an utterance's tokens which sets it hits,
+// and a pattern whose required words are absent is ruled out by looking up a few marks.
+
+import { isPunctuation, PUNCTUATION_MARKS, foldApostrophes } from "./alphabet.js";
 
 export class PatternError extends Error {
   constructor(
@@ -25,23 +32,25 @@ export class PatternError extends Error {
   }
 }
 
+/** One token test of a program, as data. */
+export type TestSpec =
+  | { k: "set"; set: number } // a whole word of a PatternTable entry
+  | { k: "prefix" | "suffix" | "infix"; w: string }
+  | { k: "ends"; forms: string[] } // a compound ending in one of the forms
+  | { k: "word" } // any word, not punctuation
+  | { k: "any" }
+  | { k: "number" }
+  | { k: "mark"; c: string };
+
 type Test = (token: string) => boolean;
 
 type Node =
-  | { kind: "test"; test: Test; /** The whole words this test accepts, when it is a set of them. */ words?: ReadonlySet<string> }
+  | { kind: "test"; spec: TestSpec }
   | { kind: "seq"; items: Node[] }
   | { kind: "alt"; options: Node[] }
   | { kind: "repeat"; node: Node; min: number; max: number }
   | { kind: "start" }
   | { kind: "end" };
-
-type Instruction =
-  | { op: "test"; test: Test }
-  | { op: "split"; a: number; b: number }
-  | { op: "jump"; to: number }
-  | { op: "start" }
-  | { op: "end" }
-  | { op: "match" };
 
 const OP = { test: 0, split: 1, jump: 2, start: 3, end: 4, match: 5 } as const;
 
@@ -65,12 +74,126 @@ export interface PatternVocabulary {
   optionalCommas?: boolean;
 }
 
+/**
+ * What a pack's patterns share, each stored once: the sets of whole words they test for, and
+ * their token tests. A pattern refers to both by number; `mark` finds, in one pass over an
+ * utterance's tokens, every word set the utterance has a word of.
+ */
+export class PatternTable {
+  private readonly entries: ReadonlySet<string>[] = [];
+  // Made on the first intern after a revival: a revived table is rarely added to.
+  private byKey: Map<string, number> | null = new Map();
+  private byWord: Map<string, number[]> | null = null;
+  private readonly specs: TestSpec[] = [];
+  private readonly specIds = new Map<string, number>();
+  private readonly testFns: Test[] = [];
+
+  static fromData(data: PatternTableData): PatternTable {
+    const table = new PatternTable();
+    table.byKey = null;
+    for (const words of data.sets) table.entries.push(new Set(words));
+    for (const spec of data.tests) table.internTest(spec);
+    return table;
+  }
+
+  /** The number of this token test, added if new. */
+  internTest(spec: TestSpec): number {
+    const key = JSON.stringify(spec);
+    let id = this.specIds.get(key);
+    if (id === undefined) {
+      id = this.specs.length;
+      this.specs.push(spec);
+      this.specIds.set(key, id);
+      this.testFns.push(testOf(spec, this));
+    }
+    return id;
+  }
+
+  testFn(id: number): Test {
+    const test = this.testFns[id];
+    if (!test) throw new Error(`pattern table has no test ${id}`);
+    return test;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** The number of this set of words, added if new. */
+  intern(words: Iterable<string>): number {
+    const sorted = [...new Set(words)].sort();
+    const key = keyOf(sorted);
+    const byKey = (this.byKey ??= new Map(this.entries.map((set, id) => [keyOf([...set].sort()), id])));
+    let id = byKey.get(key);
+    if (id === undefined) {
+      id = this.entries.length;
+      this.entries.push(new Set(sorted));
+      byKey.set(key, id);
+      this.byWord = null;
+    }
+    return id;
+  }
+
+  get(id: number): ReadonlySet<string> {
+    const set = this.entries[id];
+    if (!set) throw new Error(`pattern table has no word set ${id}`);
+    return set;
+  }
+
+  /** Marks (1) at the numbers of the sets that `tokens` have a word of. */
+  mark(tokens: readonly string[]): Uint8Array {
+    const byWord = (this.byWord ??= this.index());
+    const marks = new Uint8Array(this.entries.length);
+    for (const token of tokens) {
+      const ids = byWord.get(token);
+      if (ids) for (const id of ids) marks[id] = 1;
+    }
+    return marks;
+  }
+
+  toData(): PatternTableData {
+    return { sets: this.entries.map((set) => [...set]), tests: this.specs };
+  }
+
+  private index(): Map<string, number[]> {
+    const byWord = new Map<string, number[]>();
+    this.entries.forEach((set, id) => {
+      for (const word of set) {
+        const ids = byWord.get(word);
+        if (ids) ids.push(id);
+        else byWord.set(word, [id]);
+      }
+    });
+    return byWord;
+  }
+}
+
+const keyOf = (sortedWords: readonly string[]) => sortedWords.join("\u0000");
+
 export interface MatchInput {
   tokens: readonly string[];
   /** Positions where `^` holds: 0 and every position reached by skipping leading fillers. */
   starts: ReadonlySet<number>;
   /** The distinct tokens, when the caller has them (made from `tokens` otherwise). */
   present?: ReadonlySet<string>;
+  /** The word sets the tokens hit, when the caller marked them (PatternTable.mark) in this table. */
+  hits?: { table: PatternTable; marks: Uint8Array };
+}
+
+/** A pattern table as plain data. */
+export interface PatternTableData {
+  sets: string[][];
+  tests: TestSpec[];
+}
+
+/**
+ * A compiled pattern as plain data: its program, four numbers an instruction (opcode, two
+ * operands, the number of its token test in the table or -1), and the word sets it needs.
+ */
+export interface PatternData {
+  source: string;
+  code: number[];
+  required: number[];
 }
 
 export const MAX_REPEAT = 8;
@@ -92,49 +215,66 @@ export class Pattern {
   private generation = 0;
 
   private constructor(
-    readonly source: string,
-    program: Instruction[],
-    /**
-     * Words a match needs: for each set, at least one of its words must be among the tokens.
-     * Most rules name a word or two that most utterances lack, so most calls end here.
-     */
-    readonly requiredWords: readonly ReadonlySet<string>[],
+    private readonly data: PatternData,
+    private readonly table: PatternTable,
   ) {
-    const size = program.length;
+    const { code } = data;
+    if (code.length % 4 !== 0) throw new Error("malformed pattern program");
+    const size = code.length / 4;
     this.ops = new Uint8Array(size);
     this.arg1 = new Int32Array(size);
     this.arg2 = new Int32Array(size);
-    this.tests = new Array<Test | null>(size).fill(null);
-    program.forEach((ins, pc) => {
-      this.ops[pc] = OP[ins.op];
-      if (ins.op === "test") this.tests[pc] = ins.test;
-      else if (ins.op === "split") [this.arg1[pc], this.arg2[pc]] = [ins.a, ins.b];
-      else if (ins.op === "jump") this.arg1[pc] = ins.to;
-    });
+    this.tests = new Array<Test | null>(size);
+    for (let pc = 0; pc < size; pc++) {
+      this.ops[pc] = code[4 * pc]!;
+      this.arg1[pc] = code[4 * pc + 1]!;
+      this.arg2[pc] = code[4 * pc + 2]!;
+      const test = code[4 * pc + 3]!;
+      this.tests[pc] = test >= 0 ? table.testFn(test) : null;
+    }
   }
 
-  private allocate(): void {
-    const size = this.ops.length;
-    this.seen = new Int32Array(size).fill(-1);
-    this.stack = new Int32Array(2 * size + 2);
-    this.current = new Int32Array(size);
-    this.next = new Int32Array(size);
+  get source(): string {
+    return this.data.source;
   }
 
-  static compile(source: string, vocabulary: PatternVocabulary = {}): Pattern {
+  /**
+   * Words a match needs: for each set, at least one of its words must be among the tokens.
+   * Most rules name a word or two that most utterances lack, so most calls end here.
+   */
+  get requiredWords(): ReadonlySet<string>[] {
+    return this.data.required.map((id) => this.table.get(id));
+  }
+
+  static compile(source: string, vocabulary: PatternVocabulary = {}, table: PatternTable = new PatternTable()): Pattern {
     if (source.length > MAX_PATTERN_LENGTH) throw new PatternError(`pattern is longer than ${MAX_PATTERN_LENGTH} characters`, 0);
-    const parser = new Parser(source, vocabulary);
+    const parser = new Parser(source, vocabulary, table);
     const node = parser.parseAll();
-    const program: Instruction[] = [];
+    const program: Program = { code: [], table };
     emit(node, program);
-    program.push({ op: "match" });
-    return new Pattern(source, program, requiredWords(node));
+    push(program, OP.match);
+    return new Pattern({ source, code: program.code, required: requiredSets(node, table) }, table);
+  }
+
+  /** A pattern again from its data, its word sets numbered in `table`. */
+  static fromData(data: PatternData, table: PatternTable): Pattern {
+    return new Pattern(data, table);
+  }
+
+  toData(): PatternData {
+    return this.data;
   }
 
   matches(input: MatchInput): boolean {
-    if (this.requiredWords.length > 0) {
-      const present = input.present ?? new Set(input.tokens);
-      for (const anyOf of this.requiredWords) if (!hasAny(present, anyOf)) return false;
+    const required = this.data.required;
+    if (required.length > 0) {
+      if (input.hits && input.hits.table === this.table) {
+        const marks = input.hits.marks;
+        for (const id of required) if (marks[id] !== 1) return false;
+      } else {
+        const present = input.present ?? new Set(input.tokens);
+        for (const id of required) if (!hasAny(present, this.table.get(id))) return false;
+      }
     }
     const { tokens, starts } = input;
     if (this.seen.length === 0) this.allocate();
@@ -157,6 +297,14 @@ export class Pattern {
       count = nextCount;
     }
     return count < 0;
+  }
+
+  private allocate(): void {
+    const size = this.ops.length;
+    this.seen = new Int32Array(size).fill(-1);
+    this.stack = new Int32Array(2 * size + 2);
+    this.current = new Int32Array(size);
+    this.next = new Int32Array(size);
   }
 
   // Adds pc and every test reachable from it without consuming a token to `list` (from
@@ -193,6 +341,37 @@ export class Pattern {
   }
 }
 
+const NUMBER = /^\d+(?:[.,]\d+)?$/;
+
+function testOf(spec: TestSpec, table: PatternTable): Test {
+  switch (spec.k) {
+    case "set": {
+      const words = table.get(spec.set);
+      if (words.size === 1) {
+        const [word] = words;
+        return (t) => t === word;
+      }
+      return (t) => words.has(t);
+    }
+    case "prefix":
+      return (t) => t.startsWith(spec.w);
+    case "suffix":
+      return (t) => t.endsWith(spec.w);
+    case "infix":
+      return (t) => t.includes(spec.w);
+    case "ends":
+      return (t) => spec.forms.some((form) => t.endsWith(form));
+    case "word":
+      return (t) => !isPunctuation(t);
+    case "any":
+      return () => true;
+    case "number":
+      return (t) => NUMBER.test(t);
+    case "mark":
+      return (t) => t === spec.c;
+  }
+}
+
 // Words, lists and groups may follow an unwritten comma; punctuation, anchors and gaps may not
 // (a gap already takes one).
 function takesComma(node: Node): boolean {
@@ -216,17 +395,32 @@ function isEnd(tokens: readonly string[], pos: number): boolean {
   return pos === tokens.length - 1 && (tokens[pos] === "." || tokens[pos] === "!");
 }
 
-function emit(node: Node, out: Instruction[]): void {
-  if (out.length > MAX_PROGRAM) throw new PatternError("pattern is too large once its word lists and repeats are expanded", 0);
+// A program being emitted: four numbers an instruction (see PatternData).
+interface Program {
+  code: number[];
+  table: PatternTable;
+}
+
+const size = (out: Program) => out.code.length / 4;
+const setA = (out: Program, pc: number, value: number) => (out.code[4 * pc + 1] = value);
+const setB = (out: Program, pc: number, value: number) => (out.code[4 * pc + 2] = value);
+
+function push(out: Program, op: number, a = 0, b = 0, test: TestSpec | null = null): number {
+  if (size(out) > MAX_PROGRAM) throw new PatternError("pattern is too large once its word lists and repeats are expanded", 0);
+  out.code.push(op, a, b, test ? out.table.internTest(test) : -1);
+  return size(out) - 1;
+}
+
+function emit(node: Node, out: Program): void {
   switch (node.kind) {
     case "test":
-      out.push({ op: "test", test: node.test });
+      push(out, OP.test, 0, 0, node.spec);
       return;
     case "start":
-      out.push({ op: "start" });
+      push(out, OP.start);
       return;
     case "end":
-      out.push({ op: "end" });
+      push(out, OP.end);
       return;
     case "seq":
       for (const item of node.items) emit(item, out);
@@ -235,56 +429,57 @@ function emit(node: Node, out: Instruction[]): void {
       const jumps: number[] = [];
       node.options.forEach((option, i) => {
         if (i < node.options.length - 1) {
-          const split = out.length;
-          out.push({ op: "split", a: split + 1, b: -1 });
+          const split = push(out, OP.split, size(out) + 1, -1);
           emit(option, out);
-          jumps.push(out.length);
-          out.push({ op: "jump", to: -1 });
-          (out[split] as { b: number }).b = out.length;
+          jumps.push(push(out, OP.jump, -1));
+          setB(out, split, size(out));
         } else {
           emit(option, out);
         }
       });
-      for (const at of jumps) (out[at] as { to: number }).to = out.length;
+      for (const at of jumps) setA(out, at, size(out));
       return;
     }
     case "repeat": {
       for (let i = 0; i < node.min; i++) emit(node.node, out);
       if (node.max === Infinity) {
-        const split = out.length;
-        out.push({ op: "split", a: split + 1, b: -1 });
+        const split = push(out, OP.split, size(out) + 1, -1);
         emit(node.node, out);
-        out.push({ op: "jump", to: split });
-        (out[split] as { b: number }).b = out.length;
+        push(out, OP.jump, split);
+        setB(out, split, size(out));
         return;
       }
       const splits: number[] = [];
       for (let i = node.min; i < node.max; i++) {
-        splits.push(out.length);
-        out.push({ op: "split", a: out.length + 1, b: -1 });
+        splits.push(push(out, OP.split, size(out) + 1, -1));
         emit(node.node, out);
       }
-      for (const at of splits) (out[at] as { b: number }).b = out.length;
+      for (const at of splits) setB(out, at, size(out));
     }
   }
 }
 
-// Words a match cannot do without, as sets of which one word must be present: a literal word
-// gives {word}, a single-word list its entries, an alternative the union of one set from each
-// option (when every option has one), a sequence all its items' sets. Tests on parts of words
-// (drink*) and optional parts require nothing.
-function requiredWords(node: Node): ReadonlySet<string>[] {
+// Words a match cannot do without, as numbered sets of which one word must be present: a
+// literal word gives {word}, a single-word list its entries, an alternative the union of one
+// set from each option (when every option has one), a sequence all its items' sets. Tests on
+// parts of words (drink*) and optional parts require nothing.
+function requiredSets(node: Node, table: PatternTable): number[] {
+  const sets = requiredWords(node, table);
+  return [...new Set(sets.map((words) => table.intern(words)))];
+}
+
+function requiredWords(node: Node, table: PatternTable): ReadonlySet<string>[] {
   switch (node.kind) {
     case "test":
-      return node.words ? [node.words] : [];
+      return node.spec.k === "set" ? [table.get(node.spec.set)] : [];
     case "seq":
-      return node.items.flatMap(requiredWords);
+      return node.items.flatMap((item) => requiredWords(item, table));
     case "repeat":
-      return node.min > 0 ? requiredWords(node.node) : [];
+      return node.min > 0 ? requiredWords(node.node, table) : [];
     case "alt": {
       const union = new Set<string>();
       for (const option of node.options) {
-        const sets = requiredWords(option);
+        const sets = requiredWords(option, table);
         if (sets.length === 0) return [];
         const smallest = sets.reduce((a, b) => (b.size < a.size ? b : a));
         for (const word of smallest) union.add(word);
@@ -297,9 +492,8 @@ function requiredWords(node: Node): ReadonlySet<string>[] {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}'’*\-]/u;
-const PUNCTUATION = new Set(["?", ",", ".", "!", ";", ":"]);
 
-const OPTIONAL_COMMA: Node = { kind: "repeat", node: { kind: "test", test: (t) => t === "," }, min: 0, max: 1 };
+const OPTIONAL_COMMA: Node = { kind: "repeat", node: { kind: "test", spec: { k: "mark", c: "," } }, min: 0, max: 1 };
 
 class Parser {
   private pos = 0;
@@ -309,6 +503,7 @@ class Parser {
   constructor(
     private readonly src: string,
     vocabulary: PatternVocabulary,
+    private readonly table: PatternTable,
   ) {
     this.lists = vocabulary.lists ?? new Map();
     this.endings = vocabulary.endings ?? new Map();
@@ -363,26 +558,26 @@ class Parser {
       node = { kind: "repeat", node: this.parseAlternatives("]"), min: 0, max: 1 };
     } else if (this.src.startsWith("...", at)) {
       this.pos += 3;
-      return { kind: "repeat", node: { kind: "test", test: () => true }, min: 0, max: Infinity };
+      return { kind: "repeat", node: { kind: "test", spec: { k: "any" } }, min: 0, max: Infinity };
     } else if (c === "^") {
       this.pos++;
       return { kind: "start" };
     } else if (c === "$") {
       this.pos++;
       return { kind: "end" };
-    } else if (PUNCTUATION.has(c)) {
+    } else if (PUNCTUATION_MARKS.has(c)) {
       const before = this.src[at - 1];
       if (c === "?" && before !== undefined && !/[\s(\[|]/.test(before)) {
         throw this.error('"?" right after a word or group is the question mark, not "optional": write [word] for an optional part, or put a space before "?"');
       }
       this.pos++;
-      node = { kind: "test", test: (t) => t === c };
+      node = { kind: "test", spec: { k: "mark", c } };
     } else if (c === "_") {
       this.pos++;
-      node = { kind: "test", test: (t) => !PUNCTUATION.has(t) };
+      node = { kind: "test", spec: { k: "word" } };
     } else if (this.src.startsWith("#number", at)) {
       this.pos += "#number".length;
-      node = { kind: "test", test: (t) => /^\d+(?:[.,]\d+)?$/.test(t) };
+      node = { kind: "test", spec: { k: "number" } };
     } else if (c === "@") {
       this.pos++;
       node = this.parseList(at);
@@ -395,7 +590,7 @@ class Parser {
   }
 
   private parseQuantifier(node: Node): Node {
-    const m = /^\{(\d+),(\d+)\}/.exec(this.src.slice(this.pos));
+    const m = /^\{(\d+),(\d+)\}/.exec(this.src.slice(this.pos, this.pos + 12));
     if (!m) return node;
     const min = Number(m[1]);
     const max = Number(m[2]);
@@ -406,39 +601,57 @@ class Parser {
   }
 
   private parseList(at: number): Node {
-    const m = /^[\w-]+/.exec(this.src.slice(this.pos));
+    const m = /^[\w-]+/.exec(this.src.slice(this.pos, this.pos + 100));
     if (!m) throw this.error('"@" must be followed by a list name');
     this.pos += m[0].length;
     const entries = this.lists.get(m[0]);
     if (!entries) throw new PatternError(`no word list named "${m[0]}"`, at);
-    const single = new Set(entries.filter((e) => !e.includes(" ")).map((e) => e.toLowerCase()));
+    const single = entries.filter((e) => !e.includes(" ")).map((e) => e.toLowerCase());
     const multi = entries.filter((e) => e.includes(" "));
-    const singleNode: Node = { kind: "test", test: (t) => single.has(t), words: single };
+    const singleNode: Node = { kind: "test", spec: { k: "set", set: this.table.intern(single) } };
     if (multi.length === 0) return singleNode;
     const options: Node[] = multi.map((entry) => ({
       kind: "seq",
-      items: entry.toLowerCase().split(/\s+/).map((word) => wordTest(word)),
+      items: entry.toLowerCase().split(/\s+/).map((word) => this.wordTest(word)),
     }));
-    if (single.size > 0) options.unshift(singleNode);
+    if (single.length > 0) options.unshift(singleNode);
     return { kind: "alt", options };
   }
 
   private parseWord(): Node {
     const start = this.pos;
     while (this.pos < this.src.length && WORD_CHAR.test(this.src[this.pos]!)) this.pos++;
-    const word = this.src.slice(start, this.pos).toLowerCase().replace(/’/g, "'");
+    const word = foldApostrophes(this.src.slice(start, this.pos).toLowerCase());
     const core = word.replace(/^\*|\*$/g, "");
     if (!core || core.includes("*")) throw new PatternError(`"${word}": "*" may only start or end a word`, start);
-    if (/^['’-]/.test(core)) throw new PatternError(`"${word}": a word cannot start with "${core[0]}" (write the whole word, e.g. you're)`, start);
-    if (this.src[this.pos] !== "~") return wordTest(word);
+    if (/^['-]/.test(core)) throw new PatternError(`"${word}": a word cannot start with "${core[0]}" (write the whole word, e.g. you're)`, start);
+    if (this.src[this.pos] !== "~") return this.wordTest(word);
     if (word.endsWith("*")) throw new PatternError(`"${word}~": a stem with endings cannot also end in "*"`, start);
     this.pos++;
-    const name = /^[\w-]+/.exec(this.src.slice(this.pos))?.[0];
+    const name = /^[\w-]+/.exec(this.src.slice(this.pos, this.pos + 100))?.[0];
     if (!name) throw this.error('"~" must be followed by the name of an ending class (drikk~verb)');
     const endings = this.endings.get(name);
     if (!endings) throw new PatternError(`no ending class named "${name}"${this.endings.size > 0 ? ` (the pack has ${[...this.endings.keys()].join(", ")})` : ""}`, this.pos);
     this.pos += name.length;
-    return stemTest(core, endings, word.startsWith("*"));
+    return this.stemTest(core, endings, word.startsWith("*"));
+  }
+
+  // The stem alone or followed by one of the endings; with a leading "*", also at the end of a
+  // compound. Without it the forms are a fixed set of words, so the prefilter can use them.
+  private stemTest(stem: string, endings: readonly string[], compound: boolean): Node {
+    const forms = [stem, ...endings.map((ending) => stem + ending)];
+    if (!compound) return { kind: "test", spec: { k: "set", set: this.table.intern(forms) } };
+    return { kind: "test", spec: { k: "ends", forms: [...new Set(forms)] } };
+  }
+
+  private wordTest(word: string): Node {
+    const prefix = word.endsWith("*");
+    const suffix = word.startsWith("*");
+    const core = word.replace(/^\*|\*$/g, "");
+    if (prefix && suffix) return { kind: "test", spec: { k: "infix", w: core } };
+    if (prefix) return { kind: "test", spec: { k: "prefix", w: core } };
+    if (suffix) return { kind: "test", spec: { k: "suffix", w: core } };
+    return { kind: "test", spec: { k: "set", set: this.table.intern([core]) } };
   }
 
   private skipSpace(): void {
@@ -448,23 +661,4 @@ class Parser {
   private error(message: string): PatternError {
     return new PatternError(message, this.pos);
   }
-}
-
-// The stem alone or followed by one of the endings; with a leading "*", also at the end of a
-// compound. Without it the forms are a fixed set of words, so the prefilter can use them.
-function stemTest(stem: string, endings: readonly string[], compound: boolean): Node & { kind: "test" } {
-  const forms = new Set([stem, ...endings.map((ending) => stem + ending)]);
-  if (!compound) return { kind: "test", test: (t) => forms.has(t), words: forms };
-  const ordered = [...forms];
-  return { kind: "test", test: (t) => ordered.some((form) => t.endsWith(form)) };
-}
-
-function wordTest(word: string): Node & { kind: "test" } {
-  const prefix = word.endsWith("*");
-  const suffix = word.startsWith("*");
-  const core = word.replace(/^\*|\*$/g, "");
-  if (prefix && suffix) return { kind: "test", test: (t) => t.includes(core) };
-  if (prefix) return { kind: "test", test: (t) => t.startsWith(core) };
-  if (suffix) return { kind: "test", test: (t) => t.endsWith(core) };
-  return { kind: "test", test: (t) => t === core, words: new Set([core]) };
 }

@@ -3,20 +3,21 @@
 // is loaded once, on first use.
 
 import { UsageError } from "../errors.js";
-import type { RuleAdjustment } from "../config/settings.js";
-import { adjustRules } from "./adjust.js";
+import { adjustRules, type RuleAdjustment } from "./adjust.js";
 import { isLanguage, LANGUAGE_CHOICES, LANGUAGES, type Language } from "./languages.js";
 import { addRuleFolder, loadLanguagePack } from "./load.js";
-import type { LanguagePack } from "./types.js";
+import { LanguagePack } from "./pack.js";
 
 export { LANGUAGES, LANGUAGE_CHOICES } from "./languages.js";
 
 export function loadPack(language: string, ruleDirs: readonly string[] = [], adjustments: readonly RuleAdjustment[] = []): LanguagePack {
   if (!isLanguage(language)) throw new UsageError(`language must be one of ${LANGUAGES.join(", ")} (got "${language}")`);
-  const pack = loadLanguagePack(language);
-  for (const dir of ruleDirs) addRuleFolder(pack, dir);
-  adjustRules(pack, adjustments);
-  return pack;
+  const bundled = loadLanguagePack(language);
+  if (ruleDirs.length === 0 && adjustments.length === 0) return bundled;
+  const draft = bundled.draft();
+  for (const dir of ruleDirs) addRuleFolder(draft, dir);
+  adjustRules(draft, adjustments);
+  return new LanguagePack(draft);
 }
 
 /** Check a --lang or configuration value: a language, or "auto". */

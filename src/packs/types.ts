@@ -1,13 +1,17 @@
-// A language pack as the classifier uses it: settings, word lists and compiled rules.
+// What a language pack holds: settings, word lists and compiled rules (the compiled whole,
+// with its indexes, is LanguagePack in pack.ts).
 
 import type { Code } from "../types.js";
-import type { EndingClasses, Pattern, PatternVocabulary, WordLists } from "./pattern.js";
+import type { EndingClasses, Pattern, PatternVocabulary, WordLists, PatternTable } from "../pattern/pattern.js";
+import type { Language } from "./languages.js";
 
 /** What a pack's patterns may name: word lists (@name), ending classes (stem~name), and whether commas are optional. */
 export interface Vocabulary extends PatternVocabulary {
   lists: WordLists;
   endings: EndingClasses;
   optionalCommas: boolean;
+  /** The table the pack's patterns number their word sets in. */
+  table: PatternTable;
 }
 
 export interface Conditions {
@@ -66,8 +70,9 @@ export interface Rule {
   line: number;
 }
 
-export interface LanguagePack extends Vocabulary {
-  language: string;
+/** The settings and word lists of a pack's language.yaml, compiled. */
+export interface PackSettings extends Vocabulary {
+  language: Language;
   name: string;
   abbreviations: ReadonlySet<string>;
   disfluencies: ReadonlySet<string>;
@@ -83,5 +88,11 @@ export interface LanguagePack extends Vocabulary {
   permissionTurns: number;
   lists: WordLists;
   endings: EndingClasses;
+  /** The whole words every pattern of the pack tests for, each set stored once. */
+  table: PatternTable;
+}
+
+/** A pack being put together: its settings, and rules still to be added or adjusted. */
+export interface PackDraft extends PackSettings {
   rules: Rule[];
 }

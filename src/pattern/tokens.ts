@@ -5,9 +5,10 @@
 // "so-some") keep only the finished word, and bracketed transcriber notes ("[chuckles]",
 // "[inaudible 00:02]") are not words at all.
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[?!,.;:]/gu;
-// A token is a word unless it is one of the punctuation marks TOKEN matches on their own.
-const PUNCTUATION_TOKEN: ReadonlySet<string> = new Set(["?", "!", ",", ".", ";", ":"]);
+import { foldApostrophes, isPunctuation, PUNCTUATION_CLASS } from "./alphabet.js";
+
+// A word (letters and digits, with apostrophe parts: you're, you’re) or one punctuation mark.
+const TOKEN = new RegExp(`[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*|[${PUNCTUATION_CLASS}]`, "gu");
 const CAPITALISED = /^\p{Lu}/u;
 const CLAUSE_END = /^[,.?!;:]$/;
 const TRANSCRIBER_NOTE = /\[[^\]]*\]/g;
@@ -26,7 +27,7 @@ export function tokenize(text: string, options: TokenOptions): string[] {
   for (const m of spoken.matchAll(TOKEN)) {
     const original = m[0];
     const lower = original.toLowerCase();
-    const token = lower.includes("’") ? lower.replace(/’/g, "'") : lower;
+    const token = foldApostrophes(lower);
     if (options.disfluencies.has(token) || isCutOff(spoken, m.index + original.length, token)) continue;
     raw.push(token);
     capitalised.push(lower !== original && CAPITALISED.test(original));
@@ -35,7 +36,7 @@ export function tokenize(text: string, options: TokenOptions): string[] {
   let lastWord = "";
   for (let i = 0; i < raw.length; i++) {
     const token = raw[i]!;
-    const isWord = !PUNCTUATION_TOKEN.has(token);
+    const isWord = !isPunctuation(token);
     if (isWord && capitalised[i] && isAddress(raw, i, options.keep)) {
       if (tokens[tokens.length - 1] === ",") tokens.pop();
       continue;
@@ -58,7 +59,7 @@ function isCutOff(text: string, end: number, token: string): boolean {
   if (text[end] !== "-") return false;
   // The word after the hyphen, curly apostrophes straightened as in `token`.
   const next = /^[\p{L}'’]+/u.exec(text.slice(end + 1, end + 1 + token.length + 20));
-  return next !== null && next[0].toLowerCase().replace(/’/g, "'").startsWith(token);
+  return next !== null && foldApostrophes(next[0].toLowerCase()).startsWith(token);
 }
 
 // A capitalised word set off by commas within or at the end of a sentence is a name said in

@@ -4,11 +4,21 @@
 // otherwise silently leave the rule on.
 
 import { SourceError } from "../errors.js";
-import type { RuleAdjustment } from "../config/settings.js";
 import { LANGUAGES } from "./languages.js";
-import type { LanguagePack } from "./types.js";
+import type { PackDraft } from "./types.js";
 
-export function adjustRules(pack: LanguagePack, adjustments: readonly RuleAdjustment[]): void {
+/** One entry of the configuration's `rules:`. */
+export interface RuleAdjustment {
+  id: string;
+  off: boolean;
+  priority?: number;
+  confidence?: "high" | "low";
+  /** Where the adjustment was written, for "no such rule" messages. */
+  file: string;
+  line: number;
+}
+
+export function adjustRules(pack: PackDraft, adjustments: readonly RuleAdjustment[]): void {
   for (const adjustment of adjustments) {
     const language = LANGUAGES.find((l) => adjustment.id.startsWith(`${l}.`));
     if (language !== undefined && language !== pack.language) continue;
@@ -18,7 +28,11 @@ export function adjustRules(pack: LanguagePack, adjustments: readonly RuleAdjust
       pack.rules.splice(pack.rules.indexOf(rule), 1);
       continue;
     }
-    if (adjustment.priority !== undefined) rule.priority = adjustment.priority;
-    if (adjustment.confidence !== undefined) rule.confidence = adjustment.confidence;
+    // A new rule object: the draft shares its rules with the bundled pack it came from.
+    pack.rules[pack.rules.indexOf(rule)] = {
+      ...rule,
+      ...(adjustment.priority !== undefined ? { priority: adjustment.priority } : {}),
+      ...(adjustment.confidence !== undefined ? { confidence: adjustment.confidence } : {}),
+    };
   }
 }

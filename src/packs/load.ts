@@ -8,10 +8,11 @@ import type { Node } from "yaml";
 import { SourceError } from "../errors.js";
 import { RULES_ROOT } from "../paths.js";
 import { COUNSELLOR_CODES, INPUT_CODES, type Code } from "../types.js";
-import { LANGUAGES } from "./languages.js";
-import { Pattern, PatternError } from "./pattern.js";
-import { packFromData, readPrebuilt, type PackData, type Source } from "./prebuilt.js";
-import type { Conditions, LanguagePack, Rule, RuleExample, Vocabulary } from "./types.js";
+import { isLanguage, LANGUAGES, type Language } from "./languages.js";
+import { Pattern, PatternError, PatternTable } from "../pattern/pattern.js";
+import { prebuiltJson, readPrebuilt, type Source } from "../bundled/index.js";
+import { LanguagePack, REQUIRED_LISTS, type PackData } from "./pack.js";
+import type { Conditions, PackDraft, Rule, RuleExample, Vocabulary } from "./types.js";
 import { YamlSource } from "../yaml-source.js";
 
 const LANGUAGE_FILE = "language.yaml";
@@ -30,11 +31,17 @@ const WHEN_KEYS = ["question", "words", "permission", "echo", "position", "clien
 const POSITIONS = ["first", "last", "only", "not-first", "not-last"] as const;
 const DEFAULT_PRIORITY = 50;
 
-/** Read and compile the pack for `language` from `dir` (default: the bundled rules). */
-export function loadLanguagePack(language: string, dir: string = join(RULES_ROOT, language)): LanguagePack {
-  const sources = packSources(dir);
-  const prebuilt = dir === join(RULES_ROOT, language) ? readPrebuilt<PackData>(language, sources) : null;
-  return prebuilt ? packFromData(prebuilt) : readPackSources(sources);
+/** The bundled pack for `language`: the prebuilt one while it is current, else read from its YAML. */
+export function loadLanguagePack(language: Language): LanguagePack {
+  const sources = packSources(join(RULES_ROOT, language));
+  const prebuilt = readPrebuilt<PackData>(language, sources);
+  return prebuilt ? LanguagePack.fromData(prebuilt) : new LanguagePack(readPackSources(sources));
+}
+
+/** The prebuilt JSON of a bundled pack (`npm run build`). */
+export function buildPack(language: Language): string {
+  const sources = packSources(join(RULES_ROOT, language));
+  return prebuiltJson(new LanguagePack(readPackSources(sources)).toData(), sources);
 }
 
 /** The YAML files of a pack folder: language.yaml first, then the rule files by name. */
@@ -44,8 +51,8 @@ export function packSources(dir: string): Source[] {
   return [languageFile, ...ruleFiles].map((file) => ({ file, text: readText(file) }));
 }
 
-/** Parse, check and compile a pack from its YAML files (as packSources lists them). */
-export function readPackSources([languageFile, ...ruleFiles]: Source[]): LanguagePack {
+/** Parse, check and compile a pack's YAML files (as packSources lists them) into a draft. */
+export function readPackSources([languageFile, ...ruleFiles]: Source[]): PackDraft {
   const pack = readLanguageFile(languageFile!.file, languageFile!.text);
   for (const { file, text } of ruleFiles) pack.rules.push(...readRuleFile(file, text, pack));
   checkUniqueIds(pack.rules);
@@ -53,11 +60,11 @@ export function readPackSources([languageFile, ...ruleFiles]: Source[]): Languag
 }
 
 /**
- * Add the rules of an extra folder (configuration, --rules) to a loaded pack. A folder may hold
+ * Add the rules of an extra folder (configuration, --rules) to a draft. A folder may hold
  * rules for several languages: each rule belongs to the language its id starts with, so rules
  * of another language are left for that language's pack.
  */
-export function addRuleFolder(pack: LanguagePack, dir: string): void {
+export function addRuleFolder(pack: PackDraft, dir: string): void {
   const otherLanguage = (id: string) => LANGUAGES.some((language) => language !== pack.language && id.startsWith(`${language}.`));
   for (const file of listYaml(dir)) pack.rules.push(...readRuleFile(file, readText(file), pack, otherLanguage));
   checkUniqueIds(pack.rules);
@@ -82,7 +89,7 @@ function readText(file: string): string {
   }
 }
 
-export function readLanguageFile(file: string, text: string): LanguagePack {
+export function readLanguageFile(file: string, text: string): PackDraft {
   const src = new YamlSource(file, text);
   const keys = src.entries(src.root, "language file", LANGUAGE_KEYS);
   const need = (key: (typeof LANGUAGE_KEYS)[number]) => {
@@ -104,13 +111,18 @@ export function readLanguageFile(file: string, text: string): LanguagePack {
       endings.set(name, src.strings(node, `endings.${name}`).map((s) => s.value.toLowerCase()));
     }
   }
+  for (const [name, what] of Object.entries(REQUIRED_LISTS)) {
+    if (!lists.has(name)) src.fail(keys.get("lists") ?? src.root, `language file: lists.${name} is missing (${what})`);
+  }
   const optionalCommas = keys.has("optional-commas") ? src.boolean(keys.get("optional-commas"), "optional-commas") : false;
-  const vocabulary: Vocabulary = { lists, endings, optionalCommas };
+  const vocabulary: Vocabulary = { lists, endings, optionalCommas, table: new PatternTable() };
   const patterns = (key: (typeof LANGUAGE_KEYS)[number]) =>
     keys.has(key) ? compilePatterns(src, keys.get(key), key, vocabulary) : [];
 
+  const language = src.string(need("language"), "language");
+  if (!isLanguage(language)) return src.fail(need("language"), `language "${language}" is not one of ${LANGUAGES.join(", ")}`);
   return {
-    language: src.string(need("language"), "language"),
+    language,
     name: src.string(need("name"), "name"),
     permissionTurns: keys.has("permission-turns") ? src.number(keys.get("permission-turns"), "permission-turns", 0, 100) : 3,
     abbreviations: new Set(words("abbreviations")),
@@ -123,6 +135,7 @@ export function readLanguageFile(file: string, text: string): LanguagePack {
     lists,
     endings,
     optionalCommas,
+    table: vocabulary.table,
     rules: [],
   };
 }
@@ -132,7 +145,7 @@ function listNames(src: YamlSource, node: Node | null | undefined, what = "lists
 }
 
 /** The rules of one file, checked and compiled for `pack`; rules whose id `skip` accepts are left out unread. */
-export function readRuleFile(file: string, text: string, pack: LanguagePack, skip: (id: string) => boolean = () => false): Rule[] {
+export function readRuleFile(file: string, text: string, pack: PackDraft, skip: (id: string) => boolean = () => false): Rule[] {
   const src = new YamlSource(file, text);
   const top = src.entries(src.root, "rule file", RULE_FILE_KEYS);
   if (!top.has("rules")) src.fail(src.root, 'rule file: "rules" is missing');
@@ -143,7 +156,7 @@ export function readRuleFile(file: string, text: string, pack: LanguagePack, ski
   return rules;
 }
 
-function readRule(src: YamlSource, node: Node, index: number, pack: LanguagePack): Rule {
+function readRule(src: YamlSource, node: Node, index: number, pack: PackDraft): Rule {
   const what = `rules[${index}]`;
   const keys = src.entries(node, what, RULE_KEYS);
   for (const key of ["id", "code", "description", "examples"] as const) {
@@ -231,7 +244,7 @@ function readExample(src: YamlSource, node: Node, what: string): RuleExample {
 function compilePatterns(src: YamlSource, node: Node | null | undefined, what: string, vocabulary: Vocabulary): Pattern[] {
   return src.strings(node, what).map(({ value, node: item }) => {
     try {
-      return Pattern.compile(value, vocabulary);
+      return Pattern.compile(value, vocabulary, vocabulary.table);
     } catch (err) {
       if (err instanceof PatternError) src.fail(item, `${what}: ${err.message} in "${clipPattern(value)}"`, src.textOffset(item) + err.offset);
       throw err;
