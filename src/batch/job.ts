@@ -41,6 +41,12 @@ export interface JobSettings {
   /** chalk's colour level for the table format (0: none). */
   colorLevel: 0 | 1;
   showTurns: boolean;
+  /** Table format: print the count of every code (--counts). */
+  showCounts: boolean;
+  /** Table format: the columns every line fits in (the terminal's, else 80). */
+  width: number;
+  /** --quiet: the report leaves out warnings. */
+  quiet: boolean;
 }
 
 export interface FileReport {
@@ -69,6 +75,8 @@ export function prepareJob(settings: JobSettings): Job {
   const formatter = createFormatter(settings.format, context, {
     color: new Chalk({ level: settings.colorLevel }),
     showTurns: settings.showTurns,
+    showCounts: settings.showCounts,
+    width: settings.width,
     // The rules that may flag a line, for formats that list them up front (SARIF).
     rules: () => (pack ? [pack] : LANGUAGES.map(packFor)).flatMap((p) => p.rules),
   });
@@ -78,7 +86,9 @@ export function prepareJob(settings: JobSettings): Job {
 export function runJob(path: string, { settings, pack, packFor, formatter }: Job): Outcome {
   try {
     const analysed = analyzeBytes(loadBytes(path, settings.maxBytes), path, { pack, packFor, locale: settings.locale, counsellorNames: settings.counsellorNames, counsellorWords: settings.counsellors });
-    const result = settings.redact ? redactResult(analysed) : analysed;
+    const redacted = settings.redact ? redactResult(analysed) : analysed;
+    // --quiet: errors only, so the report carries no warnings either.
+    const result = settings.quiet ? { ...redacted, warnings: [] } : redacted;
     const check = checkResult(result, settings.limits);
     const summary: FileSummary = { path: result.path, locale: result.locale, turns: result.turns.length, metrics: result.metrics, flags: result.flags.length, check };
     // Warnings go to standard error unredacted, like every other message there.

@@ -2,7 +2,7 @@
 // while files stream past so no formatter needs to hold whole results.
 
 import type { Language } from "../packs/languages.js";
-import { metricsFromCounts, zeroCounts } from "../score/metrics.js";
+import { metricsFromCounts, zeroCounts, type Confidence } from "../score/metrics.js";
 import { COUNSELLOR_CODES, type Code, type FileError, type Metrics } from "../types.js";
 import type { CheckOutcome } from "./index.js";
 
@@ -29,10 +29,13 @@ export class SummaryCollector {
   private readonly files: FileSummary[] = [];
   private readonly errors: FileError[] = [];
   private readonly counts: Record<Code, number> = zeroCounts();
+  private readonly confidence: Confidence = { utterances: 0, lowConfidence: 0 };
 
   addFile(file: FileSummary): void {
     this.files.push(file);
     for (const code of COUNSELLOR_CODES) this.counts[code] += file.metrics.counts[code];
+    this.confidence.utterances += file.metrics.utterances;
+    this.confidence.lowConfidence += file.metrics.lowConfidence;
   }
 
   addError(error: FileError): void {
@@ -41,6 +44,6 @@ export class SummaryCollector {
 
   summary(): BatchSummary {
     const passed = this.files.filter((f) => f.check.passed).length;
-    return { files: this.files, errors: this.errors, passed, failed: this.files.length - passed, total: metricsFromCounts(this.counts) };
+    return { files: this.files, errors: this.errors, passed, failed: this.files.length - passed, total: metricsFromCounts(this.counts, this.confidence) };
   }
 }

@@ -18,6 +18,7 @@ import { markdownSummary } from "../report/markdown.js";
 import type { FileError } from "../types.js";
 import { chooseColor } from "./output.js";
 import { Progress } from "./progress.js";
+import { DEFAULT_WIDTH } from "../report/layout.js";
 import { OutputSink } from "./sink.js";
 import { isLanguage, type LanguageChoice } from "../packs/languages.js";
 import { checkLanguageChoice } from "../packs/loader.js";
@@ -37,6 +38,12 @@ export interface BatchCommandOptions extends Partial<Record<CamelLimit, string>>
   config?: string | false;
   jobs?: string;
   level?: string;
+  /** --counts: print the count of every code (table format). */
+  counts?: boolean;
+  /** --quiet: standard error shows errors only, and the report no warnings. */
+  quiet?: boolean;
+  /** --color / --no-color; undefined: decided from NO_COLOR, FORCE_COLOR and the terminal. */
+  color?: boolean;
 }
 
 
@@ -98,14 +105,17 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
     limits,
     redact: options.redact === true,
     format,
-    colorLevel: chooseColor(options.output !== undefined).level > 0 ? 1 : 0,
+    colorLevel: chooseColor(options.output !== undefined, process.stdout, options.color).level > 0 ? 1 : 0,
     showTurns: options.show === "turns",
+    showCounts: options.counts === true,
+    width: reportWidth(options.output !== undefined),
+    quiet: options.quiet === true,
   });
   const { formatter, context } = job;
   const { files, errors: expansionErrors } = expandInputs(args, settings.ignore);
 
   const sink = new OutputSink(options.output);
-  const progress = new Progress(files.length);
+  const progress = new Progress(options.quiet ? 0 : files.length);
   const say = (message: string) => {
     progress.clear();
     process.stderr.write(`oars: ${message}\n`);
@@ -136,7 +146,7 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
         await addError(outcome.error);
       } else {
         const { piece, summary, warnings } = outcome.report;
-        for (const warning of warnings) say(`${outcome.path}: ${warning}`);
+        if (!options.quiet) for (const warning of warnings) say(`${outcome.path}: ${warning}`);
         collector.addFile(summary);
         if (piece !== "") await sink.write(`${piecesWritten++ > 0 ? formatter.separator : ""}${piece}`);
       }
@@ -157,6 +167,13 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
     process.removeListener("SIGINT", stopOnInterrupt);
     process.removeListener("SIGTERM", stopOnInterrupt);
   }
+}
+
+/** The columns the table report fits in: $COLUMNS, else the terminal's width, else 80. */
+function reportWidth(toFile: boolean): number {
+  const columns = Number(process.env.COLUMNS);
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  return !toFile && process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : DEFAULT_WIDTH;
 }
 
 // GitHub shows this file's Markdown on the run's page. Not writable: say so, keep going.

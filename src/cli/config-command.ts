@@ -5,6 +5,7 @@ import { stringify } from "yaml";
 import { resolveSettings } from "../config/index.js";
 import { limitsInForce } from "../config/settings.js";
 import { EXIT } from "../errors.js";
+import { packLoader } from "../packs/loader.js";
 import { writeOutput } from "./output.js";
 import type { CONFIG_FORMATS } from "./choices.js";
 
@@ -16,6 +17,9 @@ export interface ConfigCommandOptions {
 
 export function runConfig(options: ConfigCommandOptions): number {
   const settings = resolveSettings({ cwd: process.cwd(), config: options.config, commandLine: {} });
+  // Checked as `analyze` checks them: rule folders load and every rule id in `rules:` names a
+  // rule (packLoader builds every pack at once when there are any), so a typo is exit 2 here too.
+  packLoader(settings.ruleFolders, settings.rules);
   const resolved = {
     language: settings.language,
     locale: settings.locale,

@@ -25,6 +25,8 @@ export interface Messages {
   flags: Record<string, FlagText>;
   /** By warning id (src/types.ts Warning). */
   warnings: Record<string, string>;
+  /** Counted nouns: [one, more than one], each with {count}. */
+  plurals: Record<"transcripts" | "files", string[]>;
 }
 
 type ReportText =
@@ -32,7 +34,8 @@ type ReportText =
   | "flagged-lines" | "no-flags" | "no-flags-sentence" | "line" | "instead" | "low-confidence" | "thresholds"
   | "thresholds-met" | "thresholds-not-met" | "thresholds-met-sentence" | "thresholds-not-met-sentence"
   | "thresholds-in-force" | "thresholds-not-met-heading" | "not-analysed" | "batch-heading" | "markdown-heading" | "batch-line" | "row-met"
-  | "row-not-met" | "total" | "total-result" | "threshold-not-met-title" | "read-transcript" | "mi-threshold";
+  | "row-not-met" | "total" | "total-result" | "threshold-not-met-title" | "read-transcript" | "mi-threshold"
+  | "low-confidence-share" | "low-confidence-note" | "below-fair" | "counts-hint";
 type ReportHeads = "score-head" | "markdown-score-head" | "counts-head" | "summary-head";
 export type ReportMessages = Record<ReportText, string> & Record<ReportHeads, string[]>;
 

@@ -23,18 +23,29 @@ export function turnCounts(utterances: readonly { code: Code }[], into: Record<C
 
 export function scoreTurns(turns: readonly CodedTurn[]): Metrics {
   const counts = zeroCounts();
-  for (const turn of turns) if (turn.role === "counsellor") turnCounts(turn.utterances, counts);
-  return metricsFromCounts(counts);
+  const confidence: Confidence = { utterances: 0, lowConfidence: 0 };
+  for (const turn of turns) {
+    if (turn.role !== "counsellor") continue;
+    turnCounts(turn.utterances, counts);
+    confidence.utterances += turn.utterances.length;
+    for (const u of turn.utterances) if (u.confidence === "low") confidence.lowConfidence++;
+  }
+  return metricsFromCounts(counts, confidence);
 }
 
+/** How many counsellor utterances were coded, and how many with low confidence. */
+export type Confidence = Pick<Metrics, "utterances" | "lowConfidence">;
+
 /** The summary scores of a set of code counts (one session's, or a batch's pooled). */
-export function metricsFromCounts(counts: Record<Code, number>): Metrics {
+export function metricsFromCounts(counts: Record<Code, number>, confidence: Confidence = { utterances: 0, lowConfidence: 0 }): Metrics {
   const questions = counts["open-question"] + counts["closed-question"];
   const reflections = counts["simple-reflection"] + counts["complex-reflection"] + counts.summary;
   const miAdherent = counts["seek-collaboration"] + counts.affirm + counts["emphasize-autonomy"];
   const miNonAdherent = counts.persuade + counts.confront;
   return {
     counts: { ...counts },
+    utterances: confidence.utterances,
+    lowConfidence: confidence.lowConfidence,
     questions,
     reflections,
     reflectionToQuestion: ratio(reflections, questions),

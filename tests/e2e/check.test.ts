@@ -79,7 +79,8 @@ describe("oars check: thresholds and exit codes", () => {
   });
 
   it("exits 1 when a file falls short and says which threshold and by how much", () => {
-    const run = oars(["check", "--no-config", "--level", "fair", GOOD, POOR]);
+    // Wide, so the long line is not wrapped to 80 columns (issue 16).
+    const run = oars(["check", "--no-config", "--level", "fair", GOOD, POOR], { env: { COLUMNS: "250" } });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("2 transcripts: 1 met the thresholds, 1 did not");
     expect(run.stdout).toMatch(/Total \(2 files\)/);

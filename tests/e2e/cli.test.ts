@@ -40,7 +40,8 @@ describe("oars --help and --version", () => {
 
 describe("oars analyze (table)", () => {
   it("prints the MITI summary with thresholds and sources, counts and flagged lines with suggestions", () => {
-    const run = oars(["analyze", fixture("en", "session-alcohol.txt")]);
+    // Wide enough for the Source column, which an 80-column report leaves out (issue 16).
+    const run = oars(["analyze", fixture("en", "session-alcohol.txt")], { env: { COLUMNS: "120" } });
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(/Reflection-to-question ratio \(R:Q\)/);
