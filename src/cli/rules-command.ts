@@ -6,7 +6,7 @@ import Table from "cli-table3";
 import { EXIT } from "../errors.js";
 import { checkPackExamples } from "../classify/examples.js";
 import { TABLE_STYLE } from "../report/table-style.js";
-import { LANGUAGES } from "../packs/languages.js";
+import { LANGUAGES } from "../languages.js";
 import { loadPack } from "../packs/loader.js";
 import type { LanguagePack } from "../packs/pack.js";
 import { chooseColor, writeOutput } from "./output.js";
