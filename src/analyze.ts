@@ -1,14 +1,17 @@
 // The whole pipeline for one transcript, as a library call:
 // bytes → read → detect (language) → roles → segment → classify → flag → score → FileResult.
 
-import { codeTurns } from "./classify/index.js";
+import { codeTurns, codeUtterance } from "./classify/index.js";
+import { viewOf } from "./classify/view.js";
+import type { CounsellorReading } from "./roles/guess.js";
+import { splitUtterances } from "./segment/sentences.js";
 import { detectLanguage } from "./detect/index.js";
 import { InputError } from "./errors.js";
 import { flagTurns } from "./flag/index.js";
 import { readTranscript } from "./read/index.js";
 import { assignRoles } from "./roles/assign.js";
 import { roleOfLabel } from "./roles/labels.js";
-import type { Language } from "./packs/languages.js";
+import type { Language } from "./languages.js";
 import type { LanguagePack } from "./packs/pack.js";
 import { scoreTurns } from "./score/metrics.js";
 import { segmentTurns } from "./segment/index.js";
@@ -34,7 +37,7 @@ export const FALLBACK_LANGUAGE: Language = "en";
 export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOptions): FileResult {
   const raw = readTranscript(bytes, path, { isKnownLabel: (label) => roleOfLabel(label) !== null, format: options.format });
   const { pack, warnings: languageWarnings } = choosePack(raw, options);
-  const roles = assignRoles(raw.turns, { counsellorNames: options.counsellorNames, counsellorWords: options.counsellorWords, pack });
+  const roles = assignRoles(raw.turns, { counsellorNames: options.counsellorNames, counsellorWords: options.counsellorWords, pack, read: counsellorReading(pack) });
   if (roles.error) throw new InputError(path, roles.error);
   const segmented = segmentTurns(roles.turns, pack);
   const turns = codeTurns(segmented, pack);
@@ -72,4 +75,15 @@ function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: Langua
   const pack = options.packFor(FALLBACK_LANGUAGE);
   const hasText = raw.turns.some((t) => t.text.trim() !== "");
   return { pack, warnings: hasText ? [{ id: "language-unsure", values: { name: pack.name } }] : [] };
+}
+
+// For the counsellor guess (src/roles/guess.ts): a turn's codes as if its speaker were the
+// counsellor, with the other speaker's turn before it as the client's.
+function counsellorReading(pack: LanguagePack): CounsellorReading {
+  return (text, previous) => {
+    const view = previous === null ? null : viewOf(previous, pack);
+    const pieces = splitUtterances(text, pack);
+    const context = { previousClient: view, recentClientStems: view ? [view.stems] : [], permission: false, count: pieces.length };
+    return pieces.map((piece, index) => codeUtterance(piece, pack.byPriority, pack, { ...context, index }).code);
+  };
 }

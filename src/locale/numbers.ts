@@ -2,7 +2,7 @@
 // Norwegian, Danish and Swedish ("66,7%"). No thousands separators: figures here are small, and
 // a grouped "1 234" would break the columns' alignment.
 
-import type { Language } from "../packs/languages.js";
+import type { Language } from "../languages.js";
 
 const formats = new Map<string, Intl.NumberFormat>();
 

@@ -7,8 +7,8 @@
 import type { BatchSummary } from "../check/summary.js";
 import type { CheckResult } from "../check/index.js";
 import { fill, flagText, messagesFor, warningText, type FlagText, type Messages } from "../locale/messages.js";
-import type { Language } from "../packs/languages.js";
 import { formatNumber } from "../locale/numbers.js";
+import type { Language } from "../languages.js";
 import { LIMITS, type MitiScore, type Unit } from "../score/miti.js";
 import type { FileResult, Flag, Warning } from "../types.js";
 import type { ReportContext } from "./formatter.js";

@@ -6,7 +6,7 @@
 import type { LanguagePack } from "../packs/pack.js";
 import type { RawTurn, Role, Speaker, Turn, Warning } from "../types.js";
 import { UNLABELLED } from "../read/turns.js";
-import { guessCounsellor } from "./guess.js";
+import { guessCounsellor, type CounsellorReading } from "./guess.js";
 import { roleOfLabel } from "./labels.js";
 import { matchSpeakers } from "./names.js";
 
@@ -15,8 +15,10 @@ export interface RoleOptions {
   counsellorNames?: string[];
   /** Extra counsellor label words from the configuration, beside the bundled role words. */
   counsellorWords?: string[];
-  /** The transcript's language pack, which the guess reads questions and pronouns with. */
+  /** The transcript's language pack, whose pronoun lists the guess reads. */
   pack?: LanguagePack;
+  /** How the rules would code a turn as the counsellor's (questions, reflections), for the guess. */
+  read?: CounsellorReading;
 }
 
 export interface RoleResult {
@@ -57,7 +59,7 @@ export function assignRoles(rawTurns: RawTurn[], options: RoleOptions = {}): Rol
       } else if (known.has("counsellor")) {
         for (const label of unknown) roles.set(label, "client");
       } else {
-        const guess = guessCounsellor(rawTurns, unknown, options.pack);
+        const guess = guessCounsellor(rawTurns, unknown, options.pack, options.read);
         for (const label of unknown) roles.set(label, label === guess.counsellor ? "counsellor" : "client");
         const values = { speaker: guess.counsellor, sure: Math.round(guess.sureness * 100) };
         warnings.push({ id: guess.close ? "counsellor-guess-close" : "counsellor-guessed", values });

@@ -10,11 +10,15 @@
 // counsellor speaks more words than the client in 36 of 90, so it points the wrong way as
 // often as the right one. Every score is relative to the other speakers in the same session.
 
-import { codeUtterance } from "../classify/index.js";
-import { viewOf, type TextView } from "../classify/view.js";
 import type { LanguagePack } from "../packs/pack.js";
-import { splitUtterances } from "../segment/sentences.js";
+import { tokenize } from "../pattern/tokens.js";
 import type { Code, RawTurn } from "../types.js";
+
+/**
+ * The codes the rules would give `text` if its speaker were the counsellor, just after the
+ * other speaker said `previous`. Given by the caller (the classify stage sits above roles).
+ */
+export type CounsellorReading = (text: string, previous: string | null) => readonly Code[];
 
 export interface SpeakerEvidence {
   label: string;
@@ -49,8 +53,8 @@ const QUESTION_CODES: ReadonlySet<Code> = new Set(["open-question", "closed-ques
 const REFLECTION_CODES: ReadonlySet<Code> = new Set(["simple-reflection", "complex-reflection", "summary"]);
 
 /** The candidate who behaves most like a counsellor, and how clear that is. */
-export function guessCounsellor(turns: readonly RawTurn[], candidates: readonly string[], pack: LanguagePack | undefined): CounsellorGuess {
-  const evidence = candidates.map((label) => measure(label, turns, pack));
+export function guessCounsellor(turns: readonly RawTurn[], candidates: readonly string[], pack?: LanguagePack, read?: CounsellorReading): CounsellorGuess {
+  const evidence = candidates.map((label) => measure(label, turns, pack, read));
   const ranked = [...evidence].sort((a, b) => b.score - a.score);
   const best = ranked[0]!;
   const margin = ranked.length > 1 ? best.score - ranked[1]!.score : Infinity;
@@ -58,34 +62,33 @@ export function guessCounsellor(turns: readonly RawTurn[], candidates: readonly 
   return { counsellor: best.label, sureness, close: margin < CLOSE_MARGIN, evidence };
 }
 
-function measure(label: string, turns: readonly RawTurn[], pack: LanguagePack | undefined): SpeakerEvidence {
+function measure(label: string, turns: readonly RawTurn[], pack: LanguagePack | undefined, read: CounsellorReading | undefined): SpeakerEvidence {
   const you = new Set(singleWords(pack?.lists.get("second-person")));
   const me = new Set(singleWords(pack?.lists.get("first-person")));
-  const rules = pack ? pack.byPriority : [];
   let words = 0;
   let addressing = 0;
   let ownTurns = 0;
   let asking = 0;
-  let recent: TextView | null = null;
+  let previous: string | null = null;
   for (const turn of turns) {
     if (turn.speaker !== label) {
-      if (pack) recent = viewOf(turn.text, pack);
+      previous = turn.text;
       continue;
     }
     ownTurns++;
-    if (!pack) {
+    if (pack) {
+      for (const token of tokenize(turn.text, { disfluencies: pack.disfluencies, keep: pack.questionWords })) {
+        if (!/[\p{L}\p{N}]/u.test(token)) continue;
+        words++;
+        if (you.has(token)) addressing++;
+        else if (me.has(token)) addressing--;
+      }
+    }
+    if (!read) {
       if (turn.text.includes("?")) asking++;
       continue;
     }
-    const view = viewOf(turn.text, pack);
-    words += view.words;
-    for (const token of view.tokens) {
-      if (you.has(token)) addressing++;
-      else if (me.has(token)) addressing--;
-    }
-    const pieces = splitUtterances(turn.text, pack);
-    const context = { previousClient: recent, recentClientStems: recent ? [recent.stems] : [], permission: false, count: pieces.length };
-    const codes = pieces.map((text, index) => codeUtterance(text, rules, pack, { ...context, index }).code);
+    const codes = read(turn.text, previous);
     // A turn that asks and reflects counts twice: doing both is what counsellors do.
     if (codes.some((code) => QUESTION_CODES.has(code))) asking++;
     if (codes.some((code) => REFLECTION_CODES.has(code))) asking++;
