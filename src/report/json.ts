@@ -56,7 +56,8 @@ function fileJson({ result, check }: CheckedFile, words: Words) {
   return { ...resultJson(result, words), check: { passed: check.passed, checks } };
 }
 
-function resultJson(result: FileResult, words: Words) {
+/** One file as the JSON contract writes it (words rendered in `words`), without its check; also what the library returns. */
+export function resultJson(result: FileResult, words: Words) {
   return {
     path: result.path,
     format: result.format,

@@ -16,7 +16,7 @@ export const LAYERS = [
   "flag", "check", "redact", "eval", "config",
   "locale",
   "report",
-  "analyze",
+  "analyze", "index",
   "batch",
   "cli",
 ] as const;
