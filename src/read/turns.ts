@@ -22,7 +22,7 @@ export class TurnBuilder {
     else this.turns.push({ speaker, text: text.trim(), line, start, end });
   }
 
-  /** Speech with no label of its own: it continues whoever spoke last (see `guessed` for a warning). */
+  /** Speech with no label of its own: it continues whoever spoke last. */
   continue(text: string, line: number, start: number | null = null, end: number | null = null): void {
     const last = this.turns[this.turns.length - 1];
     if (last) this.extend(last, text, end);
