@@ -61,7 +61,7 @@ export function prepareJob(settings: JobSettings): Job {
   checkLanguageChoice(settings.language);
   const packFor = packLoader(settings.ruleFolders, settings.rules);
   const pack = isLanguage(settings.language) ? packFor(settings.language) : undefined;
-  const context: ReportContext = { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits, locale: settings.locale };
+  const context: ReportContext = { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits, locale: settings.locale, redacted: settings.redact };
   const formatter = createFormatter(settings.format, context, {
     color: new Chalk({ level: settings.colorLevel }),
     showTurns: settings.showTurns,

@@ -1,0 +1,25 @@
+// Everything a transcript says is untrusted: it reaches the HTML only through `esc`, which
+// leaves no character that could open a tag, close an attribute or start an entity. Ids are
+// never made from transcript words, only from a hash of the file's path and numbers.
+
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Text or an attribute value that renders as itself. Control characters (but tab and newline) are dropped. */
+export function esc(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+}
+
+/**
+ * A stable element id for a file's section: FNV-1a of its path. A file's piece of the report
+ * is written apart from the others (on worker threads), and the overview at the end links to
+ * each section and reuses its timeline by this id, so it must follow from the path alone.
+ */
+export function fileId(path: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) {
+    hash ^= path.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `f${hash.toString(36)}`;
+}
