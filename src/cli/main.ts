@@ -12,6 +12,7 @@ import type { BatchCommandOptions } from "./batch-command.js";
 import { CONFIG_FORMATS, EVAL_FORMATS, REPORT_FORMATS, RULES_FORMATS } from "./choices.js";
 import type { ConfigCommandOptions } from "./config-command.js";
 import type { EvalCommandOptions } from "./eval-command.js";
+import type { ReviewCommandOptions } from "./review-command.js";
 import type { RulesCommandOptions } from "./rules-command.js";
 
 // Each command's code is imported when the command runs, so `oars --version` and `--help`
@@ -74,6 +75,18 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv", "auto")
     .action(async (files: string[], options: EvalCommandOptions) => setExit((await import("./eval-command.js")).runEval(files, options, version)));
+
+  program
+    .command("review")
+    .description("write a transcript's codes as a CSV table (speaker, text, code, rule, confidence, probability, review) to correct and give back to eval --gold")
+    .argument("<transcript>", "the transcript to code (plain text, WebVTT, SRT, Whisper JSON)")
+    .option("-o, --output <file>", "write the table to a file instead of standard output")
+    .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
+    .option("--lang <code>", "language of the transcript: auto (detect), en, nb, da or sv (default: configuration, else auto)")
+    .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
+    .option("--config <file>", "read this configuration file instead of searching for one")
+    .option("--no-config", "ignore configuration files")
+    .action(async (transcript: string, options: ReviewCommandOptions) => setExit((await import("./review-command.js")).runReview(transcript, options)));
 
   const rules = program
     .command("rules")
