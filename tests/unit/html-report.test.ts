@@ -30,7 +30,11 @@ describe("the HTML report's optional fields", () => {
     Object.assign(clients[0]!.utterances[0]!, { talk: "sustain" });
     Object.assign(clients[1]!.utterances[0]!, { talk: "change" });
     const html = piece(result);
-    const tip = html.match(new RegExp(`id="${fileId(path)}-u${counsellor.index}-0">([^]*?)</span>`))![1]!;
+    // The first chip's descriptions, by the ids it names.
+    const ids = html.match(/<button type="button" class="c [^"]*" aria-describedby="([^"]+)">/)![1]!.split(" ");
+    expect(ids).toHaveLength(2);
+    const tip = ids.map((id) => html.match(new RegExp(`<span id="${id}">([^<]*)</span>`))![1]!).join(" · ");
+    expect(ids[0]).toMatch(new RegExp(`^${fileId(path)}-d`));
     expect(tip).toContain("probability: 82.3%");
     expect(tip).toContain("why: starts with what, ends with ? (+1.50)");
     expect(html.match(/class="m t-ch"/g)).toHaveLength(1);

@@ -25,10 +25,9 @@ const FAMILY: Record<Code, Family> = {
 const CLASS: Record<Family, string> = { question: "k-q", reflection: "k-r", adherent: "k-a", input: "k-i", "non-adherent": "k-n", other: "k-o" };
 
 /** Mark heights out of the lane's 100: reflections stand tallest, fillers lowest. */
-const HEIGHT: Record<Family, number> = { reflection: 100, "non-adherent": 100, question: 70, adherent: 55, input: 45, other: 25 };
+export const FAMILY_HEIGHT: Record<Family, number> = { reflection: 100, "non-adherent": 100, question: 70, adherent: 55, input: 45, other: 25 };
 
 export const familyOf = (code: Code): Family => FAMILY[code];
 export const familyClass = (code: Code): string => CLASS[FAMILY[code]];
-export const familyHeight = (code: Code): number => HEIGHT[FAMILY[code]];
 export const FAMILIES = Object.keys(CLASS) as Family[];
 export const classOfFamily = (family: Family): string => CLASS[family];

@@ -15,7 +15,7 @@ import { batchWords, fileWords, fill, wordsOf, type Words } from "../words.js";
 import { assets } from "./assets.js";
 import { esc, fileId } from "./escape.js";
 import { scoreBars } from "./scores.js";
-import { TIMELINE_WIDTH, timeline, timelineHeight } from "./timeline.js";
+import { TIMELINE_WIDTH, timeline, timelineCss, timelineHeight } from "./timeline.js";
 import { codedTranscript, flaggedLines } from "./transcript.js";
 
 export function htmlFormatter(context: ReportContext): ReportFormatter {
@@ -39,7 +39,7 @@ function pageStart(context: ReportContext): string {
     `<meta http-equiv="Content-Security-Policy" content="${policy}">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta name="referrer" content="no-referrer">` +
-    `<title>${esc(`${m.html.title}: oars ${context.command}`)}</title><style>${css}</style></head>\n` +
+    `<title>${esc(`${m.html.title}: oars ${context.command}`)}</title><style>${css}${timelineCss()}</style></head>\n` +
     `<body>${skip}<main>\n`
   );
 }

@@ -10,7 +10,7 @@ import type { CodedTurn, FileResult, Role } from "../../types.js";
 import { fill, type Words } from "../words.js";
 import { esc } from "./escape.js";
 import { clientTalkOf, type ClientTalk } from "./extras.js";
-import { classOfFamily, FAMILIES, familyClass, familyHeight } from "./families.js";
+import { classOfFamily, FAMILIES, FAMILY_HEIGHT, familyClass } from "./families.js";
 
 /** The timeline's drawing box; the overview's sparklines reuse the marks in the same box. */
 export const TIMELINE_WIDTH = 1000;
@@ -51,30 +51,49 @@ function turnTalk(turn: CodedTurn): ClientTalk | undefined {
   return talks.find((t) => t === "change" || t === "sustain") ?? talks.find((t) => t === "neutral");
 }
 
-function mark(turn: CodedTurn, span: Span, words: Words): string {
+/** A mark's class: its lane and kind. Its height and place in the lane follow from the class (timelineCss). */
+function markClass(turn: CodedTurn): string {
+  if (turn.role === "counsellor") return familyClass(turn.primary);
+  if (turn.role === "other") return "t-ot";
+  const talk = turnTalk(turn);
+  return talk === "change" ? "t-ch" : talk === "sustain" ? "t-su" : "t-ne";
+}
+
+function markWhat(turn: CodedTurn, words: Words): string {
   const m = words.m;
-  const lane = LANES[turn.role];
-  let cls: string;
-  let y: number;
-  let height: number;
-  let what: string;
-  if (turn.role === "counsellor") {
-    cls = familyClass(turn.primary);
-    height = (lane.height * familyHeight(turn.primary)) / 100;
-    y = lane.top + lane.height - height;
-    what = m.codes[turn.primary];
-  } else if (turn.role === "client") {
-    const talk = turnTalk(turn);
-    const middle = lane.top + lane.height / 2;
-    // Change talk rises from the lane's middle, sustain talk hangs from it: shape, not just colour.
-    if (talk === "change") [cls, y, height, what] = ["t-ch", lane.top, lane.height / 2, m.html["change-talk"]];
-    else if (talk === "sustain") [cls, y, height, what] = ["t-su", middle, lane.height / 2, m.html["sustain-talk"]];
-    else [cls, y, height, what] = ["t-ne", middle - 3, 6, talk ? m.html["neutral-talk"] : m.roles.client];
-  } else {
-    [cls, y, height, what] = ["t-ot", lane.top, lane.height, m.roles.other];
+  if (turn.role === "counsellor") return m.codes[turn.primary];
+  if (turn.role === "other") return m.roles.other;
+  const talk = turnTalk(turn);
+  return talk ? m.html[`${talk}-talk`] : m.roles.client;
+}
+
+// A report of 500 sessions holds a mark per turn of each: a mark is only its class, place and
+// title; its height comes from the stylesheet.
+function mark(turn: CodedTurn, span: Span, words: Words): string {
+  const where = `${fill(words.m.report.line, { line: turn.line })}${turn.start !== null ? ` (${formatTimecode(turn.start)})` : ""}`;
+  return `<rect class="m ${markClass(turn)}" x="${n(span.x)}" width="${n(span.width)}"><title>${esc(`${where}: ${markWhat(turn, words)}`)}</title></rect>`;
+}
+
+/**
+ * Each kind of mark's place in its lane, as CSS geometry (y, height): counsellor marks stand
+ * on the lane's floor with a height by code family; client change talk rises from the lane's
+ * middle and sustain talk hangs from it, so shape says what colour says.
+ */
+export function timelineCss(): string {
+  const rules: string[] = [];
+  const rule = (cls: string, y: number, height: number) => rules.push(`.m.${cls}{y:${n(y)}px;height:${n(height)}px}`);
+  const c = LANES.counsellor;
+  for (const family of FAMILIES) {
+    const height = (c.height * FAMILY_HEIGHT[family]) / 100;
+    rule(classOfFamily(family), c.top + c.height - height, height);
   }
-  const where = `${fill(m.html.turn, { turn: turn.index + 1 })}, ${fill(m.report.line, { line: turn.line })}${turn.start !== null ? `, ${formatTimecode(turn.start)}` : ""}`;
-  return `<rect class="m ${cls}" x="${n(span.x)}" y="${n(y)}" width="${n(span.width)}" height="${n(height)}"><title>${esc(`${where}: ${what}`)}</title></rect>`;
+  const k = LANES.client;
+  const middle = k.top + k.height / 2;
+  rule("t-ch", k.top, k.height / 2);
+  rule("t-su", middle, k.height / 2);
+  rule("t-ne", middle - 3, 6);
+  rule("t-ot", LANES.other.top, LANES.other.height);
+  return rules.join("");
 }
 
 /** The timeline's marks, in a group the overview can reuse by id. */
