@@ -7,7 +7,7 @@ import { flagTurns } from "./flag/index.js";
 import { readTranscript } from "./read/index.js";
 import { assignRoles } from "./roles/assign.js";
 import { roleOfLabel } from "./roles/labels.js";
-import type { Language } from "./packs/languages.js";
+import type { Language } from "./languages.js";
 import type { LanguagePack } from "./packs/pack.js";
 import { scoreTurns } from "./score/metrics.js";
 import { segmentTurns } from "./segment/index.js";

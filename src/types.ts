@@ -2,7 +2,7 @@
 // bytes → RawTranscript (read) → Transcript with roles (roles) → utterances (segment)
 // → CodedTranscript (classify) → Metrics (score) → FileResult (analyze) → text (report).
 
-import type { Language } from "./packs/languages.js";
+import type { Language } from "./languages.js";
 
 export type Format = "text" | "vtt" | "srt" | "json";
 export type Role = "counsellor" | "client" | "other";

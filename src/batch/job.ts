@@ -14,7 +14,7 @@ import { InputError } from "../errors.js";
 import { loadBytes } from "../read/load.js";
 import { redactResult } from "../redact/index.js";
 import { createFormatter, type ReportContext, type ReportFormat, type ReportFormatter } from "../report/index.js";
-import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../packs/languages.js";
+import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../languages.js";
 import { checkLanguageChoice, packLoader } from "../packs/loader.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { FileError } from "../types.js";

@@ -1,7 +1,7 @@
 // What a batch report prints at the end: a small row per file and the batch's totals, kept
 // while files stream past so no formatter needs to hold whole results.
 
-import type { Language } from "../packs/languages.js";
+import type { Language } from "../languages.js";
 import { metricsFromCounts, zeroCounts } from "../score/metrics.js";
 import { COUNSELLOR_CODES, type Code, type FileError, type Metrics } from "../types.js";
 import type { CheckOutcome } from "./index.js";

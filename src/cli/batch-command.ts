@@ -19,7 +19,7 @@ import type { FileError } from "../types.js";
 import { chooseColor } from "./output.js";
 import { Progress } from "./progress.js";
 import { OutputSink } from "./sink.js";
-import { isLanguage, type LanguageChoice } from "../packs/languages.js";
+import { isLanguage, type LanguageChoice } from "../languages.js";
 import { checkLanguageChoice } from "../packs/loader.js";
 
 // Option types follow the choices commander checks (src/cli/main.ts), so nothing here checks them again.

@@ -7,7 +7,7 @@ import { readReference } from "../eval/reference.js";
 import { compareWithGold, type EvalInput } from "../eval/compare.js";
 import { loadBytes } from "../read/load.js";
 import { formatEvalText } from "../report/eval-text.js";
-import { isLanguage } from "../packs/languages.js";
+import { isLanguage } from "../languages.js";
 import { checkLanguageChoice, packLoader } from "../packs/loader.js";
 import { reportInputError, writeOutput } from "./output.js";
 import type { EVAL_FORMATS } from "./choices.js";

@@ -3,7 +3,7 @@
 
 import { analyzeBytes } from "../analyze.js";
 import { EXIT, InputError } from "../errors.js";
-import { isLanguage } from "../packs/languages.js";
+import { isLanguage } from "../languages.js";
 import { packLoader } from "../packs/loader.js";
 import { DEFAULT_MAX_BYTES, loadBytes } from "../read/load.js";
 import { reviewCsv } from "../review/csv.js";

@@ -7,7 +7,7 @@ import { basename, dirname, resolve } from "node:path";
 import type { Node } from "yaml";
 import { LIMIT_IDS, LEVELS, limitProblem, type LimitId, type Limits } from "../score/miti.js";
 import { SourceError } from "../errors.js";
-import { LANGUAGE_CHOICES } from "../packs/languages.js";
+import { LANGUAGE_CHOICES } from "../languages.js";
 import { isMap, isScalar, YamlSource } from "../yaml-source.js";
 import type { RuleAdjustment, SettingsLayer } from "./settings.js";
 

@@ -3,7 +3,7 @@
 // filled in by the report. Loaded and checked by src/bundled.
 
 import { loadBundled, messagesFile } from "../bundled/index.js";
-import type { Language } from "../packs/languages.js";
+import type { Language } from "../languages.js";
 import type { Level, LimitId, ThresholdId } from "../score/miti.js";
 import type { Code, Role } from "../types.js";
 

@@ -8,7 +8,7 @@ import type { Node } from "yaml";
 import { SourceError } from "../errors.js";
 import { RULES_ROOT } from "../paths.js";
 import { COUNSELLOR_CODES, INPUT_CODES, type Code } from "../types.js";
-import { isLanguage, LANGUAGES, type Language } from "./languages.js";
+import { isLanguage, LANGUAGES, type Language } from "../languages.js";
 import { Pattern, PatternError, PatternTable } from "../pattern/pattern.js";
 import { prebuiltJson, readPrebuilt, type Source } from "../bundled/index.js";
 import { LanguagePack, REQUIRED_LISTS, type PackData } from "./pack.js";
