@@ -27,9 +27,11 @@ function scoreRow(score: ThresholdScore, metrics: Metrics, words: Words): string
   const { fair, good } = score.levels;
   const bands =
     `<span class="band below" style="left:0;width:${at(fair)}"></span>` +
-    `<span class="band fair" style="left:${at(fair)};width:${at(good - fair)}"><span class="band-label">${esc(m.levels.fair)} ${esc(words.bound(score, fair))}</span></span>` +
-    `<span class="band good" style="left:${at(good)};width:${at(max - good)}"><span class="band-label">${esc(m.levels.good)} ${esc(words.bound(score, good))}</span></span>`;
+    `<span class="band fair" style="left:${at(fair)};width:${at(good - fair)}"></span>` +
+    `<span class="band good" style="left:${at(good)};width:${at(max - good)}"></span>`;
+  // The bands' bounds in words beside the bar: labels placed on the bar collide when bands are narrow.
+  const bounds = `<span class="bounds">${esc(m.levels.fair)} ${esc(words.bound(score, fair))} · ${esc(m.levels.good)} ${esc(words.bound(score, good))}</span>`;
   const bar = value === null ? "" : `<span class="value" style="width:${at(value)}"></span>`;
   const aria = `${m.scores[score.id]}: ${shown}, ${m.levels[level]} (${m.levels.fair} ${words.bound(score, fair)}, ${m.levels.good} ${words.bound(score, good)}; ${fill(m.html.scale, { max })})`;
-  return `${label}<dd><span class="track" role="img" aria-label="${esc(aria)}">${bands}${bar}</span>${reading}</dd>`;
+  return `${label}<dd><span class="track" role="img" aria-label="${esc(aria)}">${bands}${bar}</span>${reading}${bounds}</dd>`;
 }
