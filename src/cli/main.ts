@@ -9,10 +9,11 @@ import { DEFAULT_MAX_BYTES } from "../read/load.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { LIMIT_IDS, LIMITS, type LimitId } from "../score/miti.js";
 import type { BatchCommandOptions } from "./batch-command.js";
-import { CONFIG_FORMATS, EVAL_FORMATS, REPORT_FORMATS, RULES_FORMATS } from "./choices.js";
+import { CONFIG_FORMATS, EVAL_FORMATS, REPORT_FORMATS, RULES_FORMATS, TREND_FORMATS } from "./choices.js";
 import type { ConfigCommandOptions } from "./config-command.js";
 import type { EvalCommandOptions } from "./eval-command.js";
 import type { ReviewCommandOptions } from "./review-command.js";
+import type { TrendCommandOptions } from "./trend-command.js";
 import type { RulesCommandOptions } from "./rules-command.js";
 
 // Each command's code is imported when the command runs, so `oars --version` and `--help`
@@ -75,6 +76,21 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv", "auto")
     .action(async (files: string[], options: EvalCommandOptions) => setExit((await import("./eval-command.js")).runEval(files, options, version)));
+
+  program
+    .command("trend")
+    .description("a counsellor's sessions over time (dated by a YYYY-MM-DD in the name, else modification time): scores, and whether the change is more than coding noise")
+    .argument("<paths...>", "transcripts, folders (every .txt .vtt .srt .json inside) or globs")
+    .addOption(new Option("-f, --format <format>", "output format").choices([...TREND_FORMATS]).default("table"))
+    .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
+    .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv (default: configuration, else auto)")
+    .option("--locale <code>", "language of the report: auto (the sessions' own), en, nb, da or sv (default: configuration, else auto)")
+    .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
+    .option("--ignore <glob>", "skip files from folders and globs that match (repeatable)", collect, [])
+    .option("--config <file>", "read this configuration file instead of searching for one")
+    .option("--no-config", "ignore configuration files")
+    .action(async (paths: string[], options: TrendCommandOptions) => setExit((await import("./trend-command.js")).runTrend(paths, options, version)));
 
   program
     .command("review")

@@ -23,6 +23,8 @@ export interface Messages {
   report: ReportMessages;
   /** What the HTML report says beyond the other formats' words (src/report/html). */
   html: Record<HtmlText, string>;
+  /** What `oars trend` says (src/trend). */
+  trend: Record<TrendText, string> & { head: string[] };
   /** By rule id without its language ("persuade.you-should"), and by flagged code. */
   flags: Record<string, FlagText>;
 }
@@ -40,6 +42,9 @@ export type HtmlText =
   | "change-talk" | "sustain-talk" | "neutral-talk" | "flagged" | "talk-share" | "talk-by-time" | "talk-by-words" | "turn" | "rule"
   | "probability" | "why" | "review" | "go-to-turn" | "family-question" | "family-reflection" | "family-adherent" | "family-input"
   | "family-non-adherent" | "family-other";
+export type TrendText =
+  | "heading" | "date-name" | "date-modified" | "change-heading" | "beyond-noise" | "within-noise" | "too-few" | "n/a"
+  | "not-judged" | "needs-two" | "noise-rule" | "chart" | "change-talk" | "non-adherent";
 export type ReportMessages = Record<ReportText, string> & Record<ReportHeads, string[]>;
 
 /**

@@ -16,6 +16,7 @@ export const LAYERS = [
   "flag", "check", "redact", "eval", "review", "config",
   "locale",
   "report",
+  "trend",
   "analyze",
   "batch",
   "cli",
