@@ -77,20 +77,12 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
     .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv", "auto")
     .action(async (files: string[], options: EvalCommandOptions) => setExit((await import("./eval-command.js")).runEval(files, options, version)));
 
-  program
+  const trend = program
     .command("trend")
     .description("a counsellor's sessions over time (dated by a YYYY-MM-DD in the name, else modification time): scores, and whether the change is more than coding noise")
     .argument("<paths...>", "transcripts, folders (every .txt .vtt .srt .json inside) or globs")
-    .addOption(new Option("-f, --format <format>", "output format").choices([...TREND_FORMATS]).default("table"))
-    .option("-o, --output <file>", "write the report to a file instead of standard output")
-    .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
-    .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv (default: configuration, else auto)")
-    .option("--locale <code>", "language of the report: auto (the sessions' own), en, nb, da or sv (default: configuration, else auto)")
-    .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
-    .option("--ignore <glob>", "skip files from folders and globs that match (repeatable)", collect, [])
-    .option("--config <file>", "read this configuration file instead of searching for one")
-    .option("--no-config", "ignore configuration files")
-    .action(async (paths: string[], options: TrendCommandOptions) => setExit((await import("./trend-command.js")).runTrend(paths, options, version)));
+    .addOption(new Option("-f, --format <format>", "output format").choices([...TREND_FORMATS]).default("table"));
+  addSettingsOptions(trend).action(async (paths: string[], options: TrendCommandOptions) => setExit((await import("./trend-command.js")).runTrend(paths, options, version)));
 
   program
     .command("review")
@@ -133,19 +125,23 @@ const LIMIT_HELP: Record<LimitId, string> = {
 
 /** The options `analyze` and `check` share: output, settings, rules, inputs, workers. */
 function addBatchOptions(command: Command): Command {
-  return command
-    .addOption(new Option("-f, --format <format>", "output format").choices([...REPORT_FORMATS]).default("table"))
-    .option("-o, --output <file>", "write the report to a file instead of standard output")
-    .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
-    .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv (default: configuration, else auto)")
-    .option("--locale <code>", "language of the report: auto (each transcript's own), en, nb, da or sv (default: configuration, else auto)")
-    .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
-    .option("--ignore <glob>", "skip files from folders and globs that match (repeatable)", collect, [])
-    .option("--config <file>", "read this configuration file instead of searching for one")
-    .option("--no-config", "ignore configuration files")
+  return addSettingsOptions(command.addOption(new Option("-f, --format <format>", "output format").choices([...REPORT_FORMATS]).default("table")))
     .option("--jobs <n>", "worker threads for several files (default: one per core)")
     .option("--max-size <MB>", "refuse transcripts larger than this", String(DEFAULT_MAX_BYTES / 1024 / 1024))
     .option("--redact", "replace every transcript word with its code and speaker names with roles, for sharing the report");
+}
+
+/** The options of every command that codes several transcripts into a report: output, and the settings a configuration file also gives. */
+function addSettingsOptions(command: Command): Command {
+  return command
+    .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
+    .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv (default: configuration, else auto)")
+    .option("--locale <code>", "language of the report: auto (each transcript's own; trend: the sessions' shared one), en, nb, da or sv (default: configuration, else auto)")
+    .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
+    .option("--ignore <glob>", "skip files from folders and globs that match (repeatable)", collect, [])
+    .option("--config <file>", "read this configuration file instead of searching for one")
+    .option("--no-config", "ignore configuration files");
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -6,10 +6,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fixture, oars } from "../helpers.js";
-import { CHROMIUM, launch, NO_CHROMIUM_REASON, openReport, pdfPages } from "../support/browser.js";
+import { CHROMIUM, NO_CHROMIUM_REASON, openReport, pdfPages, sharedBrowser } from "../support/browser.js";
 
 const ALCOHOL = fixture("en", "session-alcohol.txt");
 const GOOD = fixture("batch", "[2024] group a", "good.txt");
@@ -30,17 +29,11 @@ const TINY = join(dir, "tiny.txt");
 writeFileSync(TINY, "Counsellor: What brings you here?\nClient: My doctor sent me.\nCounsellor: You were sent, and you are not sure why.\nClient: Yes.\n");
 
 describe.skipIf(!CHROMIUM)(CHROMIUM ? "the HTML report in Chromium" : NO_CHROMIUM_REASON, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browserOf = sharedBrowser();
 
   it("the bundled example: no console error, no request, every flagged line, one timeline mark per turn", async () => {
     const { file, json } = report("alcohol", ["analyze", ALCOHOL]);
-    const { page, errors, requests } = await openReport(browser, file);
+    const { page, errors, requests } = await openReport(browserOf(), file);
     const result = json.files[0]!;
     expect(result.flags.length).toBeGreaterThan(0);
     const shown = await page.locator(".flags li.flag q").allTextContents();
@@ -56,7 +49,7 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? "the HTML report in Chromium" : NO_CHROMIU
 
   it("code chips are reached with the keyboard alone and show their rule on focus; Escape hides it", async () => {
     const { file, json } = report("alcohol-keys", ["analyze", ALCOHOL]);
-    const { page, errors } = await openReport(browser, file);
+    const { page, errors } = await openReport(browserOf(), file);
     const tip = page.locator("#oars-tip");
     expect(await tip.isVisible()).toBe(false);
     // Tab from the top of the page until focus lands on a chip: nothing before it traps focus.
@@ -96,7 +89,7 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? "the HTML report in Chromium" : NO_CHROMIU
   for (const width of [1280, 390]) {
     it(`no horizontal scroll at ${width} px, for one session and for a batch`, async () => {
       for (const { file } of [report(`wide-${width}`, ["analyze", ALCOHOL]), report(`batch-${width}`, ["check", GOOD, POOR, VTT, ALCOHOL])]) {
-        const { page } = await openReport(browser, file, width);
+        const { page } = await openReport(browserOf(), file, width);
         const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
         expect(scroll, file).toBeLessThanOrEqual(inner);
         await page.close();
@@ -106,7 +99,7 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? "the HTML report in Chromium" : NO_CHROMIU
 
   it("prints to A4 with each file starting a page: a short session on one page, a batch on the overview's page plus one a session", async () => {
     const pagesOf = async (file: string) => {
-      const { page } = await openReport(browser, file);
+      const { page } = await openReport(browserOf(), file);
       const pdf = await page.pdf({ format: "A4", printBackground: true });
       await page.close();
       return pdfPages(pdf);
@@ -123,7 +116,7 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? "the HTML report in Chromium" : NO_CHROMIU
 
   it("a batch: the overview comes first, a row per session links to its section, each sparkline shows that session's marks", async () => {
     const { file, json } = report("overview", ["check", GOOD, POOR, VTT]);
-    const { page, errors, requests } = await openReport(browser, file);
+    const { page, errors, requests } = await openReport(browserOf(), file);
     expect(await page.evaluate(() => document.querySelector("main")!.firstElementChild!.id)).toBe("overview");
     const links = await page.locator("#overview tbody th a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash));
     expect(links).toHaveLength(3);
@@ -157,7 +150,7 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? "the HTML report in Chromium" : NO_CHROMIU
       }),
     );
     const { file } = report("hostile", ["analyze", "--counsellor", speaker, hostile]);
-    const { page, errors, requests, dialogs } = await openReport(browser, file);
+    const { page, errors, requests, dialogs } = await openReport(browserOf(), file);
     await page.mouse.move(300, 300);
     expect(dialogs).toEqual([]);
     expect(await page.locator("img, [onerror], [onmouseover]").count()).toBe(0);

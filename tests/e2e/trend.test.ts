@@ -2,10 +2,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fixture, oars } from "../helpers.js";
-import { CHROMIUM, launch, NO_CHROMIUM_REASON, openReport } from "../support/browser.js";
+import { CHROMIUM, NO_CHROMIUM_REASON, openReport, sharedBrowser } from "../support/browser.js";
 
 const POOR = fixture("batch", "[2024] group a", "poor.txt");
 const GOOD = fixture("batch", "[2024] group a", "good.txt");
@@ -83,19 +82,13 @@ describe("oars trend", () => {
 });
 
 describe.skipIf(!CHROMIUM)(CHROMIUM ? "oars trend -f html in Chromium" : NO_CHROMIUM_REASON, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browserOf = sharedBrowser();
 
   it("a chart per score with a point per session and its bands; no request, no error, no sideways scroll at 390 px", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "oars-trend-html-")), "trend.html");
     expect(oars(["trend", "--no-config", "-f", "html", "-o", file, sessions()]).status).toBe(0);
     for (const width of [1280, 390]) {
-      const { page, errors, requests } = await openReport(browser, file, width);
+      const { page, errors, requests } = await openReport(browserOf(), file, width);
       expect(await page.locator("figure.chart").count()).toBe(4);
       const points = await page.locator("figure.chart").evaluateAll((figures) => figures.map((f) => f.querySelectorAll("circle.pt").length));
       // % complex has no figure for poor.txt (no reflections): two points there, three elsewhere.

@@ -4,6 +4,7 @@
 
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 const CANDIDATES = [process.env.OARS_CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
 
@@ -12,6 +13,18 @@ export const NO_CHROMIUM_REASON = "no Chromium found (install Debian's `chromium
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM!, args: ["--no-sandbox"] });
+}
+
+/** One browser for the tests of a describe block: launched before them, closed after. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }
 
 export interface Watched {
