@@ -111,7 +111,8 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? "the HTML report in Chromium" : NO_CHROMIU
       writeFileSync(copy, readFileSync(TINY));
       return copy;
     });
-    expect(await pagesOf(report("three", ["check", ...copies]).file)).toBe(1 + copies.length);
+    const three = report("three", ["check", ...copies]).file;
+    expect(await pagesOf(three), three).toBe(1 + copies.length);
   }, 120_000);
 
   it("a batch: the overview comes first, a row per session links to its section, each sparkline shows that session's marks", async () => {
