@@ -86,6 +86,37 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? "the HTML report in Chromium" : NO_CHROMIU
     await page.close();
   });
 
+  it("text meets WCAG AA contrast: chips, captions, speaker lines, flagged labels, links, levels", async () => {
+    const { page } = await openReport(browserOf(), report("contrast", ["analyze", ALCOHOL]).file);
+    const low = await page.evaluate(() => {
+      const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 4).map(Number);
+      const luminance = ([r, g, b]: number[]) => {
+        const [R, G, B] = [r!, g!, b!].map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * R! + 0.7152 * G! + 0.0722 * B!;
+      };
+      // The background an element's text is drawn on: its own, else the nearest opaque ancestor's.
+      const background = (el: Element | null): number[] => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgb(getComputedStyle(e).backgroundColor);
+          if (c.length === 3 || (c[3] ?? 0) > 0.99) return c;
+        }
+        return [255, 255, 255];
+      };
+      const found: string[] = [];
+      const checked = document.querySelectorAll(".c, .note, .h, .h b, .reading, .flag-label, a, .bounds, .legend li, .meta, .result, .instead, code");
+      for (const el of checked) {
+        const fg = luminance(rgb(getComputedStyle(el).color));
+        const bg = luminance(background(el));
+        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        if (ratio < 4.5) found.push(`${el.className || el.tagName}: ${ratio.toFixed(2)}`);
+      }
+      return { found, checked: checked.length };
+    });
+    expect(low.checked).toBeGreaterThan(80);
+    expect(low.found).toEqual([]);
+    await page.close();
+  });
+
   for (const width of [1280, 390]) {
     it(`no horizontal scroll at ${width} px, for one session and for a batch`, async () => {
       for (const { file } of [report(`wide-${width}`, ["analyze", ALCOHOL]), report(`batch-${width}`, ["check", GOOD, POOR, VTT, ALCOHOL])]) {
