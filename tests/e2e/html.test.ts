@@ -54,6 +54,9 @@ describe("--format html", () => {
       expect(html, word).not.toContain(word);
     }
     expect(html).toContain("[per]");
+    // Redacted words are codes, so a share of words would mislead: it is left out (untimed transcript).
+    expect(html).not.toContain("share of words");
+    expect(oars(["analyze", "--no-config", "-f", "html", file]).stdout).toContain("share of words");
   });
 
   it("check: exit 1 when a session misses a threshold, with the overview and a section per session", () => {
