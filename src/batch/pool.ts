@@ -5,11 +5,13 @@
 // many files there are.
 
 import { Worker } from "node:worker_threads";
-import { runJob, type Job, type Outcome } from "./job.js";
+import type { Job, Outcome } from "./job.js";
 
 export interface WorkerTask {
   index: number;
   path: string;
+  /** Standard input's bytes, for the path "-". */
+  bytes?: Uint8Array;
 }
 
 export type WorkerReply = { index: number; outcome: Outcome } | { index: number; internal: string };
@@ -19,12 +21,13 @@ export class WorkerFailure extends Error {}
 
 // Each worker's heap is capped so that memory stays near 150 MB with two workers (V8 otherwise
 // lets every thread's heap grow long before collecting). A file too large for a capped worker
-// is coded again in the main thread, which has Node's full heap, and the worker is replaced.
+// is coded again on a worker with Node's full heap (never in the main thread, which must stay
+// free to answer Ctrl-C), and the capped worker is replaced.
 const WORKER_YOUNG_MB = 4;
 const QUEUE_DEPTH = 2;
 const WORKER_HEAP_MB = Number(process.env.OARS_WORKER_HEAP_MB) || 128;
 
-export async function* analyzeInWorkers(paths: readonly string[], job: Job, jobs: number): AsyncGenerator<Outcome> {
+export async function* analyzeInWorkers(paths: readonly string[], job: Job, jobs: number, stdin?: Uint8Array): AsyncGenerator<Outcome> {
   const window = jobs * 4;
   const done = new Map<number, Outcome>();
   /** Each worker's tasks, oldest first: it works through them in order. */
@@ -44,16 +47,17 @@ export async function* analyzeInWorkers(paths: readonly string[], job: Job, jobs
   const send = (worker: Worker) => {
     const queue = working.get(worker)!;
     while (queue.length < QUEUE_DEPTH && nextToSend < paths.length && nextToSend - nextToYield < window) {
-      const task: WorkerTask = { index: nextToSend, path: paths[nextToSend]! };
+      const path = paths[nextToSend]!;
+      const task: WorkerTask = { index: nextToSend, path, ...(path === "-" && stdin ? { bytes: stdin } : {}) };
       nextToSend++;
       queue.push(task);
       worker.postMessage(task);
     }
   };
-  const start = (inherited: WorkerTask[] = []) => {
+  const start = (inherited: WorkerTask[] = [], capped = true) => {
     const worker = new Worker(new URL("./worker.js", import.meta.url), {
       workerData: job.settings,
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      ...(capped ? { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB } } : {}),
     });
     working.set(worker, inherited);
     for (const task of inherited) worker.postMessage(task);
@@ -67,8 +71,11 @@ export async function* analyzeInWorkers(paths: readonly string[], job: Job, jobs
     worker.on("error", (err: Error & { code?: string }) => {
       const [task, ...waiting] = working.get(worker) ?? [];
       working.delete(worker);
-      if (err.code === "ERR_WORKER_OUT_OF_MEMORY" && task) {
-        done.set(task.index, runJob(task.path, job));
+      if (err.code === "ERR_WORKER_OUT_OF_MEMORY" && task && capped) {
+        start([task], false);
+        start(waiting);
+      } else if (err.code === "ERR_WORKER_OUT_OF_MEMORY" && task) {
+        done.set(task.index, { path: task.path, error: { path: task.path, message: "needs more memory than this machine gives; lower --max-size or split the file" } });
         start(waiting);
       } else {
         failure ??= err;

@@ -9,7 +9,7 @@ import { loadBytes } from "../read/load.js";
 import { formatEvalText } from "../report/eval-text.js";
 import { isLanguage } from "../rules/languages.js";
 import { checkLanguageChoice, packLoader } from "../rules/pack.js";
-import { reportInputError, writeOutput } from "./output.js";
+import { reportInputError, sayOnStderr, writeOutput } from "./output.js";
 
 export interface EvalCommandOptions {
   gold: string;
@@ -33,7 +33,7 @@ export function runEval(paths: string[], options: EvalCommandOptions, version: s
   for (const path of paths) {
     const transcript = gold.namesTranscripts ? basename(path, extname(path)) : "";
     if (!gold.turns.has(transcript)) {
-      process.stderr.write(`oars: ${path}: no reference coding for "${transcript}" in ${options.gold}; skipped\n`);
+      sayOnStderr(`${path}: no reference coding for "${transcript}" in ${options.gold}; skipped`);
       continue;
     }
     try {

@@ -2,6 +2,7 @@
 // an optional cue id, a timing line and a payload; they differ in header, comment blocks and
 // the millisecond separator, so one tolerant reader serves both.
 
+import { diagnostic, said, type Diagnostic } from "../diagnostics.js";
 import { InputError } from "../errors.js";
 import type { RawTurn } from "../types.js";
 import { splitLabel } from "./labels.js";
@@ -18,7 +19,7 @@ interface Block {
 const TIMING = /^\s*(\S+)\s+-->\s+(\S+)(?:\s.*)?$/;
 const SKIPPED_VTT_BLOCK = /^(NOTE|STYLE|REGION)(\s|$)/;
 
-export function readCues(text: string, path: string, flavor: CueFlavor, warnings: string[]): RawTurn[] {
+export function readCues(text: string, path: string, flavor: CueFlavor, warnings: Diagnostic[]): RawTurn[] {
   const builder = new TurnBuilder();
   const blocks = toBlocks(splitLines(text));
   // Bad timings are the recorder's problem, not the words': the cues are read in file order
@@ -32,7 +33,7 @@ export function readCues(text: string, path: string, flavor: CueFlavor, warnings
     if (flavor === "vtt" && SKIPPED_VTT_BLOCK.test(first)) return;
     const timingIndex = block.lines.findIndex((line) => line.includes("-->"));
     if (timingIndex === -1) {
-      throw new InputError(path, `expected a cue timing line such as "00:00:01.000 --> 00:00:04.000", found "${clip(first)}"`, block.firstLine);
+      throw new InputError(path, diagnostic("cue.no-timing", 'expected a cue timing line such as "00:00:01.000 --> 00:00:04.000", found {line}', { line: said(first) }), block.firstLine);
     }
     const timingLine = block.firstLine + timingIndex;
     const [start, end] = parseTiming(block.lines[timingIndex]!, path, timingLine);
@@ -46,10 +47,10 @@ export function readCues(text: string, path: string, flavor: CueFlavor, warnings
     }
   });
   if (flavor === "vtt" && blocks.length > 0 && !/^WEBVTT/.test(blocks[0]!.lines[0]!.trim())) {
-    warnings.push('no "WEBVTT" header on the first line; read as WebVTT anyway');
+    warnings.push(diagnostic("cue.no-header", 'no "WEBVTT" header on the first line; read as WebVTT anyway'));
   }
-  if (backwards !== null) warnings.push(`line ${backwards}: a cue ends before it starts; its words are kept in file order`);
-  if (outOfOrder !== null) warnings.push(`line ${outOfOrder}: cues go back in time from here; read in file order`);
+  if (backwards !== null) warnings.push(diagnostic("cue.backwards", "line {line}: a cue ends before it starts; its words are kept in file order", { line: backwards }));
+  if (outOfOrder !== null) warnings.push(diagnostic("cue.out-of-order", "line {line}: cues go back in time from here; read in file order", { line: outOfOrder }));
   return builder.result();
 }
 
@@ -75,7 +76,7 @@ function parseTiming(line: string, path: string, lineNo: number): [number, numbe
   const start = m ? parseTimecode(m[1]!) : null;
   const end = m ? parseTimecode(m[2]!) : null;
   if (start === null || end === null) {
-    throw new InputError(path, `bad cue timing "${clip(line.trim())}" (expected "00:00:01.000 --> 00:00:04.000")`, lineNo);
+    throw new InputError(path, diagnostic("cue.bad-timing", 'bad cue timing {line} (expected "00:00:01.000 --> 00:00:04.000")', { line: said(line.trim()) }), lineNo);
   }
   return [start, end];
 }
@@ -131,8 +132,4 @@ function cleanCueText(raw: string): string {
     .map((line) => line.trim())
     .filter(Boolean)
     .join(" ");
-}
-
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -25,6 +25,8 @@ export interface ReportContext {
   limits: Limits;
   /** The report's language when --locale gives one; otherwise each file's own. */
   locale?: Language;
+  /** The configuration file whose settings are in force (null: none; absent: not known). */
+  configFile?: string | null;
 }
 
 export interface ReportFormatter {

@@ -3,6 +3,7 @@
 // `json` is one document, written as files finish (the layout is the same as if it were built
 // whole); `ndjson` is one line per file, so a consumer can act on each as it comes.
 
+import { renderDiagnostic } from "../diagnostics.js";
 import type { FileError, FileResult } from "../types.js";
 import type { CheckedFile, ReportContext, ReportFormatter } from "./formatter.js";
 
@@ -69,6 +70,6 @@ function resultJson(result: FileResult) {
     })),
     flags: result.flags,
     metrics: result.metrics,
-    warnings: result.warnings,
+    warnings: result.warnings.map(renderDiagnostic),
   };
 }

@@ -3,6 +3,7 @@
 // nothing in them can become markup (or HTML, which GitHub renders).
 
 import { formatTimecode } from "../read/timecode.js";
+import { escapeControls } from "../text/controls.js";
 import { levelOf, THRESHOLDS } from "../score/thresholds.js";
 import { failedChecks } from "../check/index.js";
 import type { BatchSummary } from "../check/summary.js";
@@ -74,10 +75,16 @@ function tableRow(cells: readonly string[], escape = true): string {
   return `| ${cells.map((cell) => (escape ? escapeMarkdown(cell) : cell)).join(" | ")} |`;
 }
 
-/** Text that renders as itself: Markdown and HTML characters escaped, line breaks flattened. */
+/**
+ * Text that renders as itself: control characters shown as escapes, line breaks flattened,
+ * Markdown and HTML characters escaped, and links and mentions (https://…, www.…, @name) broken
+ * with a zero-width space, so GitHub neither links nor notifies anyone.
+ */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, " ")
+  return escapeControls(text.replace(/[\r\n]+/g, " "))
+    .replace(/:\/\//g, ":/\u200b/")
+    .replace(/\b(www)\./gi, "$1\u200b.")
+    .replace(/@/g, "@\u200b")
     .replace(/[\\`*_{}[\]()#+!|~>-]/g, (ch) => `\\${ch}`)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;");

@@ -3,6 +3,7 @@
 // and a total. It only formats; every figure comes from the score and check stages.
 
 import Table from "cli-table3";
+import { renderDiagnostic } from "../diagnostics.js";
 import { TABLE_STYLE } from "./table-style.js";
 import type { ChalkInstance } from "chalk";
 import { formatTimecode } from "../read/timecode.js";
@@ -63,7 +64,7 @@ function formatFile({ result, check }: CheckedFile, options: TextOptions, m: Mes
     c.bold(result.path),
     fill(m.report["file-line"], { format: result.format, turns: result.turns.length, counsellorTurns, counsellors: counsellors.join(", ") || m.report.none, language: result.language }),
   ];
-  for (const warning of result.warnings) lines.push(c.yellow(`${m.report.warning}: ${warning}`));
+  for (const warning of result.warnings) lines.push(c.yellow(`${m.report.warning}: ${renderDiagnostic(warning)}`));
   if (options.showTurns) lines.push("", c.bold(m.report["coded-transcript"]), formatTurns(result.turns, c, m));
   lines.push("", c.bold(m.report["summary-scores"]), summaryTable(result, c, m), c.dim(m.report["threshold-note"]));
   lines.push("", c.bold(m.report["behaviour-counts"]), countsTable(result, m));
