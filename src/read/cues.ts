@@ -5,6 +5,7 @@
 import { diagnostic, said, type Diagnostic } from "../diagnostics.js";
 import { InputError } from "../errors.js";
 import type { RawTurn } from "../types.js";
+import { bracketed, replaceBracketed } from "../text/brackets.js";
 import { splitLabel } from "./labels.js";
 import { parseTimecode } from "./timecode.js";
 import { TurnBuilder, splitLines } from "./turns.js";
@@ -86,7 +87,8 @@ interface Segment {
   text: string;
 }
 
-const VOICE_TAG = /<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>|<\/v>/g;
+// What a tag holds when it is a voice tag: <v Name>, <v.loud Name>, or </v> (see voiceTags).
+const VOICE = /^v(?:\.\S*)?(?:\s+([^]*))?$/;
 
 /** A cue's words, split where a voice tag (<v Name>) or a `Name:` prefix changes speaker. */
 export function payloadSegments(payload: string): Segment[] {
@@ -105,10 +107,12 @@ export function payloadSegments(payload: string): Segment[] {
     }
     segments.push({ speaker, text });
   };
-  for (const m of payload.matchAll(VOICE_TAG)) {
-    push(payload.slice(last, m.index));
-    last = m.index + m[0].length;
-    speaker = m[0] === "</v>" ? speaker : (m[1] ?? "").trim() || null;
+  for (const tag of bracketed(payload, "<", ">")) {
+    const voice = tag.inner === "/v" ? null : VOICE.exec(tag.inner);
+    if (tag.inner !== "/v" && !voice) continue; // another tag: cleanCueText drops it
+    push(payload.slice(last, tag.start));
+    last = tag.end;
+    if (voice) speaker = (voice[1] ?? "").trim() || null;
   }
   push(payload.slice(last));
   return segments;
@@ -119,8 +123,7 @@ const ENTITIES: Record<string, string> = {
 };
 
 function cleanCueText(raw: string): string {
-  return raw
-    .replace(/<[^>]*>/g, "")
+  return replaceBracketed(raw, "<", ">", "")
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
       if (name[0] === "#") {
         const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);

@@ -113,6 +113,11 @@ export class Pattern {
     });
   }
 
+  /** The number of instructions: what matching costs per token, and what the pack caps. */
+  get size(): number {
+    return this.ops.length;
+  }
+
   private allocate(): void {
     const size = this.ops.length;
     this.seen = new Int32Array(size).fill(-1);
