@@ -9,7 +9,7 @@
 // written to directly and never replaced; a folder is refused.
 
 import { randomBytes } from "node:crypto";
-import { closeSync, constants, fchmodSync, fstatSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
+import { closeSync, constants, fchmodSync, fstatSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { escapeControls } from "../text/controls.js";
@@ -20,6 +20,8 @@ const NO_WAIT = (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 export class OutputSink {
   private fd: number | null = null;
+  /** False when writing to one of our own descriptors (-o /dev/stdout): it is not closed. */
+  private ownsFd = true;
   /** The temporary file, when the target is (or will be) a regular file. */
   private temp: string | null = null;
   /** Where the temporary file goes when complete (the target, or the file a link names). */
@@ -31,7 +33,9 @@ export class OutputSink {
     const existing = statOrNull(target);
     if (existing?.isDirectory()) throw this.failure("is a folder");
     if (existing && !existing.isFile()) {
-      this.fd = this.openDirect(target);
+      const own = ownDescriptor(target);
+      this.ownsFd = own === null;
+      this.fd = own ?? this.openDirect(target);
       return;
     }
     // A link to a regular file: the file is replaced and the link kept.
@@ -80,7 +84,7 @@ export class OutputSink {
     const fd = this.fd;
     this.fd = null;
     if (!this.temp || !this.finalPath) {
-      closeSync(fd);
+      if (this.ownsFd) closeSync(fd);
       return;
     }
     try {
@@ -96,7 +100,7 @@ export class OutputSink {
 
   /** The run stopped: leave no partial file behind. Safe to call from a signal handler. */
   abandon(): void {
-    if (this.fd !== null) {
+    if (this.fd !== null && this.ownsFd) {
       try {
         closeSync(this.fd);
       } catch {
@@ -138,7 +142,7 @@ export class OutputSink {
       return fd;
     } catch (err) {
       if (err instanceof UsageError) throw err;
-      if ((err as NodeJS.ErrnoException).code === "ENXIO") throw this.failure("a FIFO with nothing reading from it");
+      if ((err as NodeJS.ErrnoException).code === "ENXIO") throw this.failure(statOrNull(target)?.isSocket() ? "a socket, which oars does not write to" : "a FIFO with nothing reading from it");
       throw this.failure(errnoText(err));
     }
   }
@@ -154,6 +158,24 @@ function statOrNull(path: string): Stats | null {
   } catch {
     return null;
   }
+}
+
+// -o /dev/stdout, /dev/fd/1 or a link to /proc/self/fd/1 names a descriptor oars already has
+// (a socket cannot be opened again by name): that descriptor is written to.
+function ownDescriptor(target: string): number | null {
+  let path = resolve(target);
+  for (let hops = 0; hops < 8; hops++) {
+    const named = /^\/(?:proc\/self|dev)\/fd\/(\d+)$/.exec(path);
+    if (named) return Number(named[1]);
+    if (path === "/dev/stdout") return 1;
+    if (path === "/dev/stderr") return 2;
+    try {
+      path = resolve(dirname(path), readlinkSync(path));
+    } catch {
+      return null;
+    }
+  }
+  return null;
 }
 
 function isLink(path: string): boolean {

@@ -24,7 +24,7 @@ export function readConfigFile(file: string): SettingsLayer {
   } catch (err) {
     if (!(err instanceof FileReadError)) throw err;
     if (err.reason === "not-regular" || err.reason === "too-large") throw new SourceError(file, `configuration file ${err.message}`);
-    throw new SourceError(file, `configuration file cannot be read (${err.message})`);
+    throw new SourceError(file, `configuration file cannot be read (${err.code ?? err.message})`);
   }
   const src = new YamlSource(file, text);
   let root: Node | null = src.root;

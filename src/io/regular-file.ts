@@ -14,6 +14,8 @@ export class FileReadError extends Error {
     message: string,
     /** For "too-large": the size found (at least the limit + 1 when it grew while read). */
     readonly size?: number,
+    /** The system's error code (ENOENT, EACCES…), when the system refused. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = "FileReadError";
@@ -101,13 +103,13 @@ function fromErrno(err: unknown): FileReadError {
   switch (code) {
     case "ENOENT":
     case "ENOTDIR":
-      return new FileReadError("missing", "no such file");
+      return new FileReadError("missing", "no such file", undefined, code);
     case "EACCES":
     case "EPERM":
-      return new FileReadError("denied", "permission denied");
+      return new FileReadError("denied", "permission denied", undefined, code);
     case "EISDIR":
-      return new FileReadError("folder", "is a folder");
+      return new FileReadError("folder", "is a folder", undefined, code);
     default:
-      return new FileReadError("other", `cannot be read (${code ?? (err as Error).message})`);
+      return new FileReadError("other", `cannot be read (${code ?? (err as Error).message})`, undefined, code);
   }
 }

@@ -18,10 +18,10 @@ export interface ReadOptions {
 }
 
 export function readTranscript(bytes: Uint8Array, path: string, options: ReadOptions): RawTranscript & { warnings: Diagnostic[] } {
-  const { text, encoding } = decode(bytes, path);
+  const warnings: Diagnostic[] = [];
+  const { text, encoding } = decode(bytes, path, warnings);
   if (text.trim() === "") throw new InputError(path, "the file is empty");
   const format = options.format ?? detectFormat(text, path);
-  const warnings: Diagnostic[] = [];
   const turns =
     format === "json"
       ? readWhisperJson(text, path)

@@ -12,7 +12,7 @@ export const SCHEMA_VERSION = 1;
 export function jsonFormatter(context: ReportContext): ReportFormatter {
   return {
     separator: ",",
-    start: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "tool": ${JSON.stringify(tool(context))},\n  "files": [`,
+    start: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "tool": ${JSON.stringify(tool(context))},\n  "config": ${JSON.stringify(context.configFile ?? null)},\n  "files": [`,
     file: (entry) => `\n    ${indentLines(JSON.stringify(fileJson(entry), null, 2), 4)}`,
     error: () => "",
     end: (summary) =>
@@ -29,8 +29,8 @@ export function ndjsonFormatter(context: ReportContext): ReportFormatter {
   return {
     separator: "",
     start: () => "",
-    file: (entry) => `${JSON.stringify({ type: "file", schemaVersion: SCHEMA_VERSION, tool: tool(context), ...fileJson(entry) })}\n`,
-    error: (error: FileError) => `${JSON.stringify({ type: "error", schemaVersion: SCHEMA_VERSION, tool: tool(context), ...error })}\n`,
+    file: (entry) => `${JSON.stringify({ type: "file", schemaVersion: SCHEMA_VERSION, tool: tool(context), config: context.configFile ?? null, ...fileJson(entry) })}\n`,
+    error: (error: FileError) => `${JSON.stringify({ type: "error", schemaVersion: SCHEMA_VERSION, tool: tool(context), config: context.configFile ?? null, ...error })}\n`,
     end: () => "",
   };
 }

@@ -38,12 +38,16 @@ export function markdownSummary(summary: BatchSummary, context: ReportContext): 
     "",
     `${escapeMarkdown(fill(m.report["thresholds-in-force"], { limits: describeLimits(context.limits, m) }))} ${escapeMarkdown(m.report["threshold-note"])}`,
   ];
+  if (context.configFile) lines.push("", escapeMarkdown(fill(m.report.configuration, { file: context.configFile })));
   const failed = failures(summary);
   if (failed.length > 0) {
     lines.push("", `### ${escapeMarkdown(m.report["thresholds-not-met-heading"])}`, "");
     for (const f of failed) lines.push(`- ${escapeMarkdown(f.path)}: ${escapeMarkdown(f.messages.join("; "))}`);
   }
-  if (summary.errors.length > 0) lines.push("", `### ${escapeMarkdown(m.report["not-analysed"])}`, "", ...summary.errors.map(errorItem));
+  if (summary.errors.length > 0) {
+    lines.push("", `### ${escapeMarkdown(m.report["not-analysed"])}`, "");
+    for (const error of summary.errors) lines.push(errorItem(error));
+  }
   return lines.join("\n");
 }
 

@@ -4,6 +4,7 @@
 
 import Table from "cli-table3";
 import { renderDiagnostic } from "../diagnostics.js";
+import { escapeControls } from "../text/controls.js";
 import { TABLE_STYLE } from "./table-style.js";
 import type { ChalkInstance } from "chalk";
 import { formatTimecode } from "../read/timecode.js";
@@ -33,6 +34,7 @@ export function tableFormatter(context: ReportContext, options: TextOptions): Re
       const parts: string[] = [];
       if (context.command === "check" || summary.files.length > 1) parts.push(batchTable(summary, context, c, m));
       if (summary.errors.length > 0) parts.push(formatErrors(summary.errors, c, m));
+      if (context.configFile) parts.push(c.dim(fill(m.report.configuration, { file: escapeControls(context.configFile) })));
       return parts.length > 0 ? `${parts.join("\n\n")}\n` : "";
     },
   };
@@ -41,7 +43,9 @@ export function tableFormatter(context: ReportContext, options: TextOptions): Re
 function batchTable(summary: BatchSummary, context: ReportContext, c: ChalkInstance, m: Messages): string {
   const table = new Table({ head: m.report["summary-head"], ...TABLE_STYLE });
   const rows = summaryRows(summary, m);
-  table.push(...rows.files, rows.total.map((cell) => c.bold(cell)));
+  // One push a row: spreading 135,000 rows into one call overflows the stack.
+  for (const row of rows.files) table.push(row);
+  table.push(rows.total.map((cell) => c.bold(cell)));
   const lines = [c.bold(fill(m.report["batch-heading"], { files: summary.files.length, passed: summary.passed, failed: summary.failed })), table.toString()];
   lines.push(c.dim(`${fill(m.report["thresholds-in-force"], { limits: describeLimits(context.limits, m) })} ${m.report["threshold-note"]}`));
   const failed = failures(summary);
