@@ -92,12 +92,16 @@ describe.skipIf(!isRoot)("files that are not files", () => {
 });
 
 describe("standard input", () => {
-  it("waits for a writer that is slow to start (no EAGAIN)", () => {
-    const run = spawnSync("sh", ["-c", `(sleep 1; cat "${GOOD}") | "${process.execPath}" "${BIN}" analyze -f json -`], { encoding: "utf8", timeout: 60 * SECONDS, env: { ...process.env, NO_COLOR: "1" } });
-    expect(run.stderr).not.toMatch(/EAGAIN/);
-    expect(run.status, run.stderr).toBe(0);
-    expect((JSON.parse(run.stdout) as { files: unknown[] }).files).toHaveLength(1);
-  });
+  // `analyze` with no file reads standard input too, after asking whether it is a terminal
+  // (which makes the pipe non-blocking): both forms must wait for the writer.
+  for (const dash of ["-", ""]) {
+    it(`waits for a writer that is slow to start (no EAGAIN): analyze ${dash || "(no file)"}`, () => {
+      const run = spawnSync("sh", ["-c", `(sleep 1; cat "${GOOD}") | "${process.execPath}" "${BIN}" analyze -f json ${dash}`], { encoding: "utf8", timeout: 60 * SECONDS, env: { ...process.env, NO_COLOR: "1" } });
+      expect(run.stderr).not.toMatch(/EAGAIN/);
+      expect(run.status, run.stderr).toBe(0);
+      expect((JSON.parse(run.stdout) as { files: unknown[] }).files).toHaveLength(1);
+    });
+  }
 });
 
 describe("-o never destroys anything", () => {
