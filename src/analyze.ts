@@ -4,13 +4,12 @@
 import { codeTurns } from "./classify/index.js";
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
 import { detectLanguage } from "./detect/index.js";
-import { messagesFor } from "./locale/messages.js";
 import { flagTurns } from "./flag/index.js";
 import { readTranscript } from "./read/index.js";
 import { assignRoles } from "./roles/assign.js";
 import { roleOfLabel } from "./roles/labels.js";
-import { isLanguage, type Language } from "./rules/languages.js";
-import type { LanguagePack, Rule } from "./rules/types.js";
+import type { Language } from "./languages.js";
+import type { LanguagePack } from "./packs/pack.js";
 import { scoreTurns } from "./score/metrics.js";
 import { segmentTurns } from "./segment/index.js";
 import type { FileResult, Format, RawTranscript } from "./types.js";
@@ -29,15 +28,13 @@ export interface AnalyzeOptions {
 /** Used when a transcript has too few words to tell its language. */
 export const FALLBACK_LANGUAGE: Language = "en";
 
-const ruleIndexes = new WeakMap<LanguagePack, Map<string, Rule>>();
-
 export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOptions): FileResult {
   const raw = readTranscript(bytes, path, { isKnownLabel: (label) => roleOfLabel(label) !== null, format: options.format });
   const { pack, warnings: languageWarnings } = choosePack(raw, options);
   const roles = assignRoles(raw.turns, { counsellorNames: options.counsellorNames });
   const segmented = segmentTurns(roles.turns, pack);
   const turns = codeTurns(segmented, pack);
-  const locale = options.locale ?? (isLanguage(pack.language) ? pack.language : FALLBACK_LANGUAGE);
+  const locale = options.locale ?? pack.language;
   return {
     path,
     format: raw.format,
@@ -46,7 +43,7 @@ export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOp
     locale,
     speakers: roles.speakers,
     turns,
-    flags: flagTurns(turns, rulesById(pack), messagesFor(locale)),
+    flags: flagTurns(turns, pack.byId),
     metrics: scoreTurns(turns),
     warnings: [...raw.warnings, ...languageWarnings, ...roles.warnings],
   };
@@ -58,7 +55,7 @@ function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: Langua
   // A library caller that gives only a pack asked for no check of the language.
   if (options.pack && !options.packFor) return { pack: options.pack, warnings: [] };
   const detected = detectLanguage(raw.turns.map((t) => t.text)).language;
-  const found = detected !== null && isLanguage(detected) ? detected : null;
+  const found = detected;
   if (options.pack) {
     const forced = options.pack;
     const warnings = found && found !== forced.language && options.packFor
@@ -71,13 +68,4 @@ function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: Langua
   const pack = options.packFor(FALLBACK_LANGUAGE);
   const hasText = raw.turns.some((t) => t.text.trim() !== "");
   return { pack, warnings: hasText ? [diagnostic("language.too-few-words", "too few words to tell the language; coded as {language} (choose with --lang)", { language: pack.name })] : [] };
-}
-
-function rulesById(pack: LanguagePack): Map<string, Rule> {
-  let index = ruleIndexes.get(pack);
-  if (!index) {
-    index = new Map(pack.rules.map((rule) => [rule.id, rule]));
-    ruleIndexes.set(pack, index);
-  }
-  return index;
 }

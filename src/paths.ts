@@ -8,5 +8,5 @@ export const PACKAGE_ROOT = fileURLToPath(new URL("../", import.meta.url));
 /** The bundled rule packs, one folder a language, plus roles.yaml. */
 export const RULES_ROOT = fileURLToPath(new URL("../rules/", import.meta.url));
 
-/** Bundled packs prebuilt by `npm run build` (dist/packs/; see rules/prebuilt.ts). */
-export const PREBUILT_ROOT = fileURLToPath(new URL("./packs/", import.meta.url));
+/** Bundled data prebuilt by `npm run build` (dist/prebuilt/; see src/bundled). */
+export const PREBUILT_ROOT = fileURLToPath(new URL("./prebuilt/", import.meta.url));

@@ -3,6 +3,7 @@
 // → CodedTranscript (classify) → Metrics (score) → FileResult (analyze) → text (report).
 
 import type { Diagnostic } from "./diagnostics.js";
+import type { Language } from "./languages.js";
 
 export type Format = "text" | "vtt" | "srt" | "json";
 export type Role = "counsellor" | "client" | "other";
@@ -96,8 +97,8 @@ export interface Flag {
   code: Code;
   rule: string;
   text: string;
-  reason: string;
-  suggestion: string;
+  /** A user's rule may bring its own words for why and what instead; bundled rules leave them to the locale. */
+  ruleText?: { reason?: string; suggestion?: string };
 }
 
 export interface Metrics {
@@ -117,9 +118,9 @@ export interface FileResult {
   format: Format;
   encoding: string;
   /** The language the transcript was coded in (detected, or given with --lang). */
-  language: string;
+  language: Language;
   /** The language of the report's texts: flag reasons, check messages, headings (--locale). */
-  locale: string;
+  locale: Language;
   speakers: Speaker[];
   turns: CodedTurn[];
   flags: Flag[];

@@ -7,19 +7,18 @@
 import { Chalk } from "chalk";
 import { analyzeBytes } from "../analyze.js";
 import { checkResult } from "../check/index.js";
-import type { Limits } from "../check/limits.js";
+import type { Limits } from "../score/miti.js";
 import type { FileSummary } from "../check/summary.js";
-import type { RuleAdjustment } from "../config/settings.js";
 import { redactDiagnostic, renderDiagnostic } from "../diagnostics.js";
+import type { RuleAdjustment } from "../packs/adjust.js";
 import { InputError } from "../errors.js";
-import { displayResult } from "../text/display.js";
+import { displayResult } from "../report/display.js";
 import { loadBytes } from "../read/load.js";
 import { redactResult } from "../redact/index.js";
 import { createFormatter, type ReportContext, type ReportFormat, type ReportFormatter } from "../report/index.js";
-import { messagesOf } from "../report/labels.js";
-import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../rules/languages.js";
-import { checkLanguageChoice, packLoader } from "../rules/pack.js";
-import type { LanguagePack } from "../rules/types.js";
+import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../languages.js";
+import { checkLanguageChoice, packLoader } from "../packs/loader.js";
+import type { LanguagePack } from "../packs/pack.js";
 import type { FileError } from "../types.js";
 
 /** Everything a job needs, as plain data a worker thread receives a copy of. */
@@ -83,7 +82,7 @@ export function runJob(path: string, { settings, pack, packFor, formatter }: Job
     const redacted = settings.redact ? redactResult(analysed) : analysed;
     // The terminal gets no control characters from the transcript or its name.
     const result = settings.format === "table" ? displayResult(redacted) : redacted;
-    const check = checkResult(result, settings.limits, messagesOf(result.locale));
+    const check = checkResult(result, settings.limits);
     const summary: FileSummary = { path: result.path, locale: result.locale, turns: result.turns.length, metrics: result.metrics, flags: result.flags.length, check };
     // Warnings go to standard error redacted like the report (--redact).
     return { path, report: { piece: formatter.file({ result, check }), summary, warnings: result.warnings.map(renderDiagnostic) } };

@@ -1,6 +1,7 @@
 // What a batch report prints at the end: a small row per file and the batch's totals, kept
 // while files stream past so no formatter needs to hold whole results.
 
+import type { Language } from "../languages.js";
 import { metricsFromCounts, zeroCounts } from "../score/metrics.js";
 import { COUNSELLOR_CODES, type Code, type FileError, type Metrics } from "../types.js";
 import type { CheckOutcome } from "./index.js";
@@ -8,7 +9,7 @@ import type { CheckOutcome } from "./index.js";
 export interface FileSummary {
   path: string;
   /** The locale the file's report was written in. */
-  locale: string;
+  locale: Language;
   turns: number;
   metrics: Metrics;
   flags: number;

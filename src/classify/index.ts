@@ -3,7 +3,8 @@
 // tracks the context rules may ask for: the client's last turn and whether the client has
 // agreed to hear advice.
 
-import type { LanguagePack, Rule } from "../rules/types.js";
+import type { LanguagePack } from "../packs/pack.js";
+import type { Rule } from "../packs/types.js";
 import type { SegmentedTurn } from "../segment/index.js";
 import { INPUT_CODES, type Code, type CodedTurn, type Utterance } from "../types.js";
 import { ruleMatches, type UtteranceContext } from "./match.js";
@@ -22,23 +23,12 @@ export const NOT_CODED = "not-coded";
  */
 export const RECENT_CLIENT_TURNS = 3;
 
-const sortedRules = new WeakMap<LanguagePack, Rule[]>();
-
-export function rulesByPriority(pack: LanguagePack): Rule[] {
-  let rules = sortedRules.get(pack);
-  if (!rules) {
-    rules = [...pack.rules].sort((a, b) => b.priority - a.priority);
-    sortedRules.set(pack, rules);
-  }
-  return rules;
-}
-
 export function codeTurns(turns: SegmentedTurn[], pack: LanguagePack): CodedTurn[] {
-  const rules = rulesByPriority(pack);
+  const rules = pack.byPriority;
   const permission = new PermissionTracker(pack);
   let previousClient: TextView | null = null;
-  let recentClientStems: ReadonlySet<string> | null = null;
-  const recentClients: TextView[] = [];
+  // The stems of the client's last RECENT_CLIENT_TURNS turns, each turn's set as it was made.
+  let recentClientStems: ReadonlySet<string>[] = [];
 
   return turns.map((turn) => {
     if (turn.role === "counsellor") {
@@ -54,9 +44,7 @@ export function codeTurns(turns: SegmentedTurn[], pack: LanguagePack): CodedTurn
     }
     if (turn.role === "client") {
       previousClient = viewOf(turn.text, pack);
-      recentClients.push(previousClient);
-      if (recentClients.length > RECENT_CLIENT_TURNS) recentClients.shift();
-      recentClientStems = new Set(recentClients.flatMap((view) => [...view.stems]));
+      recentClientStems = [...recentClientStems.slice(1 - RECENT_CLIENT_TURNS), previousClient.stems];
       permission.afterClientTurn(previousClient);
     }
     const utterances = turn.pieces.map((text): Utterance => ({ text, code: "other", rule: NOT_CODED, confidence: "high" }));
@@ -64,7 +52,7 @@ export function codeTurns(turns: SegmentedTurn[], pack: LanguagePack): CodedTurn
   });
 }
 
-export function codeUtterance(text: string, rules: Rule[], pack: LanguagePack, context: UtteranceContext): Utterance {
+export function codeUtterance(text: string, rules: readonly Rule[], pack: LanguagePack, context: UtteranceContext): Utterance {
   const view = viewOf(text, pack);
   for (const rule of rules) {
     if (ruleMatches(rule, view, context)) return { text, code: rule.code, rule: rule.id, confidence: rule.confidence };
@@ -74,20 +62,14 @@ export function codeUtterance(text: string, rules: Rule[], pack: LanguagePack, c
 
 // Confronting is the counsellor's own input too: a plain statement beside it argues the point.
 const INPUT: ReadonlySet<Code> = new Set([...INPUT_CODES, "confront"]);
-const yieldingRules = new WeakMap<LanguagePack, ReadonlyMap<string, Code>>();
 
 // A statement coded by a fallback that yields to its turn (`in-input-turn`) takes the input
 // code when the counsellor gives information or advice elsewhere in the same turn: in a
 // stretch of explanation, a plain statement is more of the explanation, not a reflection.
 function yieldToInput(utterances: Utterance[], pack: LanguagePack): Utterance[] {
   if (!utterances.some((u) => INPUT.has(u.code))) return utterances;
-  let yielding = yieldingRules.get(pack);
-  if (!yielding) {
-    yielding = new Map(pack.rules.filter((r) => r.inInputTurn).map((r) => [r.id, r.inInputTurn!]));
-    yieldingRules.set(pack, yielding);
-  }
   return utterances.map((u) => {
-    const code = yielding.get(u.rule);
+    const code = pack.yielding.get(u.rule);
     return code ? { ...u, code } : u;
   });
 }
@@ -97,10 +79,7 @@ function yieldToInput(utterances: Utterance[], pack: LanguagePack): Utterance[] 
 class PermissionTracker {
   private asked = false;
   private turnsLeft = 0;
-  private readonly askingRules: ReadonlySet<string>;
-  constructor(private readonly pack: LanguagePack) {
-    this.askingRules = new Set(pack.rules.filter((r) => r.asksPermission).map((r) => r.id));
-  }
+  constructor(private readonly pack: LanguagePack) {}
 
   beforeCounsellorTurn(): boolean {
     return this.turnsLeft > 0;
@@ -108,7 +87,7 @@ class PermissionTracker {
 
   afterCounsellorTurn(utterances: Utterance[]): void {
     if (this.turnsLeft > 0) this.turnsLeft--;
-    this.asked = utterances.some((u) => this.askingRules.has(u.rule));
+    this.asked = utterances.some((u) => this.pack.askingPermission.has(u.rule));
   }
 
   afterClientTurn(client: TextView): void {

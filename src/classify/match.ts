@@ -1,15 +1,15 @@
 // Whether one rule holds for one utterance in its context. Shared by the classifier and by
 // `oars rules test`, so an example passes exactly when the rule would code it.
 
-import type { Conditions, Rule } from "../rules/types.js";
+import type { Conditions, Rule } from "../packs/types.js";
 import type { Code } from "../types.js";
 import { echoShare, type TextView } from "./view.js";
 
 export interface UtteranceContext {
   /** The client's turn just before this counsellor turn, if any. */
   previousClient: TextView | null;
-  /** Content stems of the client's last few turns: what a reflection may give back (see RECENT_CLIENT_TURNS). */
-  recentClientStems: ReadonlySet<string> | null;
+  /** Content stems of each of the client's last few turns: what a reflection may give back (see RECENT_CLIENT_TURNS). */
+  recentClientStems: readonly ReadonlySet<string>[];
   /** The client has agreed to hear advice, or asked for it, and it still holds. */
   permission: boolean;
   /** 0-based place of the utterance in its turn, and the turn's utterance count. */

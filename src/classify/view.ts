@@ -2,9 +2,10 @@
 // utterance and shared by every rule (tokenising per rule would multiply the work).
 
 import { createRequire } from "node:module";
-import type { MatchInput } from "../rules/pattern.js";
-import { tokenize } from "../rules/tokens.js";
-import type { LanguagePack } from "../rules/types.js";
+import type { MatchInput } from "../pattern/pattern.js";
+import { isPunctuation } from "../pattern/alphabet.js";
+import { tokenize } from "../pattern/tokens.js";
+import type { LanguagePack } from "../packs/pack.js";
 
 export interface TextView extends MatchInput {
   text: string;
@@ -18,36 +19,31 @@ export interface TextView extends MatchInput {
   nlp(): { has(match: string): boolean };
 }
 
-const PUNCTUATION = /^[?!,.;:]$/;
 
 export function viewOf(text: string, pack: LanguagePack): TextView {
-  const tokens = tokenize(text, { disfluencies: pack.disfluencies, keep: questionWords(pack) });
+  const tokens = tokenize(text, { disfluencies: pack.disfluencies, keep: pack.questionWords });
   let doc: { has(match: string): boolean } | null = null;
   return {
     text,
     tokens,
     present: new Set(tokens),
+    // Which of the pack's word sets the tokens hit, marked once: most patterns are then ruled
+    // out by a few lookups instead of scanning their required words one by one.
+    hits: { table: pack.table, marks: pack.table.mark(tokens) },
     starts: startPositions(tokens, pack.leadFillers),
-    words: tokens.filter((t) => !PUNCTUATION.test(t)).length,
+    words: tokens.filter((t) => !isPunctuation(t)).length,
     question: /\?["'”’)\]]*\s*$/.test(text),
     stems: contentStems(tokens, pack.stopwords),
     nlp: () => (doc ??= loadCompromise()(text)),
   };
 }
 
-/** Share of `view`'s content stems that also stand in `stems` (0 when it has none). */
-export function echoShare(view: TextView, stems: ReadonlySet<string> | null): number {
-  if (!stems || view.stems.size === 0) return 0;
+/** Share of `view`'s content stems that also stand in any of `stems` (0 when it has none). */
+export function echoShare(view: TextView, stems: readonly ReadonlySet<string>[]): number {
+  if (stems.length === 0 || view.stems.size === 0) return 0;
   let shared = 0;
-  for (const stem of view.stems) if (stems.has(stem)) shared++;
+  for (const stem of view.stems) if (stems.some((set) => set.has(stem))) shared++;
   return shared / view.stems.size;
-}
-
-const questionWordSets = new WeakMap<LanguagePack, ReadonlySet<string>>();
-function questionWords(pack: LanguagePack): ReadonlySet<string> {
-  let set = questionWordSets.get(pack);
-  if (!set) questionWordSets.set(pack, (set = new Set(pack.lists.get("wh") ?? [])));
-  return set;
 }
 
 // `^` may stand at 0, after any run of leading fillers and commas ("Okay, so, um, what…"), and
@@ -56,7 +52,7 @@ function questionWords(pack: LanguagePack): ReadonlySet<string> {
 function startPositions(tokens: readonly string[], fillers: readonly (readonly string[])[]): Set<number> {
   const starts = new Set<number>([0]);
   const queue = [0];
-  if (tokens[1] === "," && !PUNCTUATION.test(tokens[0] ?? ",")) {
+  if (tokens[1] === "," && !isPunctuation(tokens[0] ?? ",")) {
     starts.add(2);
     queue.push(2);
   }
@@ -81,7 +77,7 @@ function startPositions(tokens: readonly string[], fillers: readonly (readonly s
 function contentStems(tokens: readonly string[], stopwords: ReadonlySet<string>): Set<string> {
   const stems = new Set<string>();
   for (const token of tokens) {
-    if (token.length < 3 || PUNCTUATION.test(token) || stopwords.has(token)) continue;
+    if (token.length < 3 || isPunctuation(token) || stopwords.has(token)) continue;
     stems.add(token.slice(0, 5));
   }
   return stems;

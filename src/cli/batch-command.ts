@@ -8,26 +8,27 @@ import { appendFileSync } from "node:fs";
 import { availableParallelism, constants } from "node:os";
 import { analyzeFiles, defaultJobs, prepareJob } from "../batch/index.js";
 import { expandInputs } from "../batch/expand.js";
-import { LIMIT_IDS, LEVELS, limitProblem, type LevelName, type LimitId, type Limits } from "../check/limits.js";
+import { camelLimit, LIMIT_IDS, LEVELS, limitProblem, type CamelLimit, type LevelName, type Limits } from "../score/miti.js";
 import { SummaryCollector } from "../check/summary.js";
 import { resolveSettings, type Settings, type SettingsLayer } from "../config/index.js";
 import { limitsInForce } from "../config/settings.js";
 import { EXIT, UsageError } from "../errors.js";
-import { REPORT_FORMATS, type ReportFormat } from "../report/index.js";
+import type { ReportFormat } from "../report/index.js";
 import { markdownSummary } from "../report/markdown.js";
 import type { FileError } from "../types.js";
 import { chooseColor, sayOnStderr } from "./output.js";
 import { readStdin } from "../io/stdin.js";
 import { asInputError } from "../read/load.js";
 import { escapeControls } from "../text/controls.js";
-import { displayError } from "../text/display.js";
+import { displayError } from "../report/display.js";
 import { Progress } from "./progress.js";
 import { OutputSink } from "./sink.js";
-import { isLanguage, type LanguageChoice } from "../rules/languages.js";
-import { checkLanguageChoice } from "../rules/pack.js";
+import { isLanguage, type LanguageChoice } from "../languages.js";
+import { checkLanguageChoice } from "../packs/loader.js";
 
+// Option types follow the choices commander checks (src/cli/main.ts), so nothing here checks them again.
 export interface BatchCommandOptions extends Partial<Record<CamelLimit, string>> {
-  format: string;
+  format: ReportFormat;
   output?: string;
   show?: string;
   counsellor: string[];
@@ -42,8 +43,8 @@ export interface BatchCommandOptions extends Partial<Record<CamelLimit, string>>
   level?: string;
 }
 
-type CamelLimit = "minRq" | "minOpen" | "minComplex" | "maxPersuade" | "maxConfront" | "minAdherentShare";
-const camel = (id: LimitId) => id.replace(/-(\w)/g, (_, ch: string) => ch.toUpperCase()) as CamelLimit;
+
+
 
 
 /** A --lang value, checked. */
@@ -68,7 +69,7 @@ export function settingsFromOptions(options: BatchCommandOptions): Settings {
   }
   const limits: Limits = {};
   for (const id of LIMIT_IDS) {
-    const given = options[camel(id)];
+    const given = options[camelLimit(id)];
     if (given === undefined) continue;
     const value = Number(given.replace(/%$/, ""));
     const problem = given.trim() === "" || Number.isNaN(value) ? `${id} takes a number (got "${given}")` : limitProblem(id, value);
@@ -80,10 +81,7 @@ export function settingsFromOptions(options: BatchCommandOptions): Settings {
 }
 
 export async function runBatch(command: "analyze" | "check", args: string[], options: BatchCommandOptions, version: string): Promise<number> {
-  if (!(REPORT_FORMATS as readonly string[]).includes(options.format)) {
-    throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(", ")} (got "${options.format}")`);
-  }
-  const format = options.format as ReportFormat;
+  const format = options.format;
   if (options.show !== undefined && options.show !== "turns") throw new UsageError(`--show takes "turns" (got "${options.show}")`);
   const maxMb = Number(options.maxSize);
   if (!(maxMb > 0)) throw new UsageError(`--max-size takes a size in MB greater than 0 (got "${options.maxSize}")`);

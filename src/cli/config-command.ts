@@ -4,18 +4,17 @@
 import { stringify } from "yaml";
 import { resolveSettings } from "../config/index.js";
 import { limitsInForce } from "../config/settings.js";
-import { EXIT, UsageError } from "../errors.js";
+import { EXIT } from "../errors.js";
 import { writeOutput } from "./output.js";
-import { CONFIG_FORMATS } from "./choices.js";
+import type { CONFIG_FORMATS } from "./choices.js";
 
 export interface ConfigCommandOptions {
   config?: string | false;
-  format: string;
+  format: (typeof CONFIG_FORMATS)[number];
 }
 
 
 export function runConfig(options: ConfigCommandOptions): number {
-  if (!(CONFIG_FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`--format must be one of ${CONFIG_FORMATS.join(", ")}`);
   const settings = resolveSettings({ cwd: process.cwd(), config: options.config, commandLine: {} });
   const resolved = {
     language: settings.language,

@@ -7,13 +7,14 @@ import { readReference } from "../eval/reference.js";
 import { compareWithGold, type EvalInput } from "../eval/compare.js";
 import { loadBytes } from "../read/load.js";
 import { formatEvalText } from "../report/eval-text.js";
-import { isLanguage } from "../rules/languages.js";
-import { checkLanguageChoice, packLoader } from "../rules/pack.js";
+import { isLanguage } from "../languages.js";
+import { checkLanguageChoice, packLoader } from "../packs/loader.js";
 import { reportInputError, sayOnStderr, writeOutput } from "./output.js";
+import type { EVAL_FORMATS } from "./choices.js";
 
 export interface EvalCommandOptions {
   gold: string;
-  format: string;
+  format: (typeof EVAL_FORMATS)[number];
   output?: string;
   lang: string;
 }

@@ -8,7 +8,7 @@ import { EXIT, InputError, SourceError, UsageError } from "../errors.js";
 import { DEFAULT_MAX_BYTES } from "../read/load.js";
 import { sayOnStderr } from "./output.js";
 import { PACKAGE_ROOT } from "../paths.js";
-import { LIMIT_IDS, LIMITS, type LimitId } from "../check/limits.js";
+import { LIMIT_IDS, LIMITS, type LimitId } from "../score/miti.js";
 import type { BatchCommandOptions } from "./batch-command.js";
 import { CONFIG_FORMATS, EVAL_FORMATS, REPORT_FORMATS, RULES_FORMATS } from "./choices.js";
 import type { ConfigCommandOptions } from "./config-command.js";

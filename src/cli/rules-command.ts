@@ -3,21 +3,21 @@
 
 import { relative } from "node:path";
 import Table from "cli-table3";
-import { EXIT, UsageError } from "../errors.js";
-import { rulesByPriority } from "../classify/index.js";
-import { checkPackExamples } from "../rules/examples.js";
+import { EXIT } from "../errors.js";
+import { checkPackExamples } from "../classify/examples.js";
+import { rulesMarkdown } from "../report/rules-markdown.js";
 import { TABLE_STYLE } from "../report/table-style.js";
-import { LANGUAGES } from "../rules/languages.js";
-import { loadPack } from "../rules/pack.js";
-import type { LanguagePack } from "../rules/types.js";
+import { LANGUAGES } from "../languages.js";
+import { loadPack } from "../packs/loader.js";
+import type { LanguagePack } from "../packs/pack.js";
 import { chooseColor, writeOutput } from "./output.js";
-import { RULES_FORMATS } from "./choices.js";
+import type { RULES_FORMATS } from "./choices.js";
 
 export interface RulesCommandOptions {
   /** One language, or every language when not given. */
   lang?: string;
   rules: string[];
-  format: string;
+  format: (typeof RULES_FORMATS)[number];
   output?: string;
 }
 
@@ -31,11 +31,10 @@ function packsOf(options: Pick<RulesCommandOptions, "lang" | "rules">): Language
 }
 
 export function runRulesList(options: RulesCommandOptions): number {
-  if (!(RULES_FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`--format must be one of ${RULES_FORMATS.join(", ")}`);
   const packs = packsOf(options);
   if (options.format === "json") {
     const list = packs.flatMap((pack) =>
-      rulesByPriority(pack).map((r) => ({
+      pack.byPriority.map((r) => ({
         language: pack.language,
         id: r.id,
         code: r.code,
@@ -50,8 +49,12 @@ export function runRulesList(options: RulesCommandOptions): number {
     writeOutput(`${JSON.stringify({ schemaVersion: 2, languages: packs.map((p) => p.language), rules: list }, null, 2)}\n`, options.output);
     return EXIT.ok;
   }
+  if (options.format === "markdown") {
+    writeOutput(packs.map(rulesMarkdown).join("\n"), options.output);
+    return EXIT.ok;
+  }
   const parts = packs.map((pack) => {
-    const rules = rulesByPriority(pack);
+    const rules = pack.byPriority;
     const table = new Table({ head: ["Rule", "Code", "Priority", "Description"], colWidths: [null, null, null, 60] as unknown as number[], wordWrap: true, ...TABLE_STYLE });
     for (const r of rules) table.push([r.id, r.code, String(r.priority) + (r.confidence === "low" ? " (low)" : ""), r.description]);
     return `${table.toString()}\n${rules.length} rules for ${pack.name} (${pack.language}), highest priority first; "(low)" marks low-confidence rules.\n`;

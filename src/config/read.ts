@@ -5,9 +5,9 @@
 import { FileReadError, readRegularFile } from "../io/regular-file.js";
 import { basename, dirname, resolve } from "node:path";
 import type { Node } from "yaml";
-import { LIMIT_IDS, LEVELS, limitProblem, type LimitId, type Limits } from "../check/limits.js";
+import { LIMIT_IDS, LEVELS, limitProblem, type LimitId, type Limits } from "../score/miti.js";
 import { SourceError } from "../errors.js";
-import { LANGUAGE_CHOICES } from "../rules/languages.js";
+import { LANGUAGE_CHOICES } from "../languages.js";
 import { isMap, isScalar, YamlSource } from "../yaml-source.js";
 import type { RuleAdjustment, SettingsLayer } from "./settings.js";
 

@@ -1,18 +1,11 @@
 // The settings a run uses, merged in this order: defaults, then the configuration file, then
 // the command line. Plain data (no Maps, no functions) so worker threads receive a copy.
 
-import { levelLimits, type LevelName, type Limits } from "../check/limits.js";
-import type { LanguageChoice } from "../rules/languages.js";
+import { levelLimits, type LevelName, type Limits } from "../score/miti.js";
+import type { RuleAdjustment } from "../packs/adjust.js";
+import type { LanguageChoice } from "../languages.js";
 
-export interface RuleAdjustment {
-  id: string;
-  off: boolean;
-  priority?: number;
-  confidence?: "high" | "low";
-  /** Where the adjustment was written, for "no such rule" messages. */
-  file: string;
-  line: number;
-}
+export type { RuleAdjustment };
 
 export interface IgnorePattern {
   pattern: string;

@@ -6,8 +6,8 @@
 
 import type { CheckOutcome } from "../check/index.js";
 import type { BatchSummary } from "../check/summary.js";
-import type { Limits } from "../check/limits.js";
-import type { Language } from "../rules/languages.js";
+import type { Limits } from "../score/miti.js";
+import type { Language } from "../languages.js";
 import type { FileError, FileResult } from "../types.js";
 
 export const REPORT_FORMATS = ["table", "json", "ndjson", "markdown", "github", "junit", "sarif"] as const;

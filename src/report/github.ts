@@ -5,7 +5,7 @@
 
 import { failedChecks } from "../check/index.js";
 import { escapeControls } from "../text/controls.js";
-import { batchMessages, fill, flagMessage, messagesOf } from "./labels.js";
+import { batchWords, fileWords, fill, wordsOf } from "./words.js";
 import type { ReportContext, ReportFormatter } from "./formatter.js";
 
 export function githubFormatter(context: ReportContext): ReportFormatter {
@@ -14,19 +14,20 @@ export function githubFormatter(context: ReportContext): ReportFormatter {
     separator: "",
     start: () => "",
     file: ({ result, check }) => {
-      const m = messagesOf(context.locale ?? result.locale);
+      const words = fileWords(context, result);
+      const m = words.m;
       const lines = result.flags.map((flag) =>
-        annotation("warning", { file: result.path, line: String(flag.line), title: `oars: ${m.codes[flag.code]} (${flag.rule})` }, flagMessage(flag, m)),
+        annotation("warning", { file: result.path, line: String(flag.line), title: `oars: ${m.codes[flag.code]} (${flag.rule})` }, words.flagLine(flag)),
       );
       for (const miss of failedChecks(check)) {
-        lines.push(annotation(missLevel, { file: result.path, title: `oars: ${fill(m.report["threshold-not-met-title"], { id: miss.id })}` }, miss.message));
+        lines.push(annotation(missLevel, { file: result.path, title: `oars: ${fill(m.report["threshold-not-met-title"], { id: miss.id })}` }, words.check(miss).message));
       }
       return lines.map((line) => `${line}\n`).join("");
     },
     error: (error) =>
-      `${annotation("error", { file: error.path, ...(error.line !== undefined ? { line: String(error.line) } : {}), title: `oars: ${messagesOf(context.locale).report["not-analysed"].toLowerCase()}` }, error.message)}\n`,
+      `${annotation("error", { file: error.path, ...(error.line !== undefined ? { line: String(error.line) } : {}), title: `oars: ${wordsOf(context.locale).m.report["not-analysed"].toLowerCase()}` }, error.message)}\n`,
     end: (summary) => {
-      const m = batchMessages(context, summary);
+      const m = batchWords(context, summary).m;
       const config = context.configFile ? ` ${fill(m.report.configuration, { file: escapeControls(context.configFile) })}` : "";
       return `oars ${context.command}: ${fill(m.report["batch-line"], { files: summary.files.length, passed: summary.passed, failed: summary.failed, errors: summary.errors.length })}${config}\n`;
     },

@@ -1,7 +1,7 @@
 // Choosing a report format.
 
 import type { ChalkInstance } from "chalk";
-import type { Rule } from "../rules/types.js";
+import type { Rule } from "../packs/types.js";
 import type { ReportContext, ReportFormat, ReportFormatter } from "./formatter.js";
 import { githubFormatter } from "./github.js";
 import { jsonFormatter, ndjsonFormatter } from "./json.js";

@@ -6,6 +6,7 @@
 import { renderDiagnostic } from "../diagnostics.js";
 import type { FileError, FileResult } from "../types.js";
 import type { CheckedFile, ReportContext, ReportFormatter } from "./formatter.js";
+import { fileWords, type Words } from "./words.js";
 
 export const SCHEMA_VERSION = 1;
 
@@ -13,7 +14,7 @@ export function jsonFormatter(context: ReportContext): ReportFormatter {
   return {
     separator: ",",
     start: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "tool": ${JSON.stringify(tool(context))},\n  "config": ${JSON.stringify(context.configFile ?? null)},\n  "files": [`,
-    file: (entry) => `\n    ${indentLines(JSON.stringify(fileJson(entry), null, 2), 4)}`,
+    file: (entry) => `\n    ${indentLines(JSON.stringify(fileJson(entry, fileWords(context, entry.result)), null, 2), 4)}`,
     error: () => "",
     end: (summary) =>
       `${summary.files.length > 0 ? "\n  " : ""}],\n` +
@@ -29,7 +30,7 @@ export function ndjsonFormatter(context: ReportContext): ReportFormatter {
   return {
     separator: "",
     start: () => "",
-    file: (entry) => `${JSON.stringify({ type: "file", schemaVersion: SCHEMA_VERSION, tool: tool(context), config: context.configFile ?? null, ...fileJson(entry) })}\n`,
+    file: (entry) => `${JSON.stringify({ type: "file", schemaVersion: SCHEMA_VERSION, tool: tool(context), config: context.configFile ?? null, ...fileJson(entry, fileWords(context, entry.result)) })}\n`,
     error: (error: FileError) => `${JSON.stringify({ type: "error", schemaVersion: SCHEMA_VERSION, tool: tool(context), config: context.configFile ?? null, ...error })}\n`,
     end: () => "",
   };
@@ -45,11 +46,17 @@ function indentLines(json: string, spaces: number): string {
   return json.replace(/\n/g, `\n${" ".repeat(spaces)}`);
 }
 
-function fileJson({ result, check }: CheckedFile) {
-  return { ...resultJson(result), check };
+// Checks and flags carry ids and figures; their words (label, requirement, message; reason,
+// suggestion) are rendered here, in the report's locale, into the contract's fields.
+function fileJson({ result, check }: CheckedFile, words: Words) {
+  const checks = check.checks.map((c) => {
+    const { label, requirement, message } = words.check(c);
+    return { id: c.id, label, requirement, limit: c.limit, value: c.value, status: c.status, message };
+  });
+  return { ...resultJson(result, words), check: { passed: check.passed, checks } };
 }
 
-function resultJson(result: FileResult) {
+function resultJson(result: FileResult, words: Words) {
   return {
     path: result.path,
     format: result.format,
@@ -68,7 +75,7 @@ function resultJson(result: FileResult) {
       primary: turn.primary,
       utterances: turn.utterances,
     })),
-    flags: result.flags,
+    flags: result.flags.map(({ ruleText: _, ...flag }) => ({ ...flag, ...words.flag(flag) })),
     metrics: result.metrics,
     warnings: result.warnings.map(renderDiagnostic),
   };

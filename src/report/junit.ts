@@ -6,7 +6,7 @@
 
 import { failedChecks } from "../check/index.js";
 import type { FileError } from "../types.js";
-import { fill, messagesOf } from "./labels.js";
+import { fileWords, fill, wordsOf } from "./words.js";
 import type { ReportContext, ReportFormatter } from "./formatter.js";
 
 export function junitFormatter(context: ReportContext): ReportFormatter {
@@ -14,21 +14,23 @@ export function junitFormatter(context: ReportContext): ReportFormatter {
     separator: "",
     start: () => `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="oars ${context.command}">\n`,
     file: ({ result, check }) => {
-      const m = messagesOf(context.locale ?? result.locale);
+      const words = fileWords(context, result);
+      const m = words.m;
       const failures = failedChecks(check).length;
       const skipped = check.checks.filter((c) => c.status === "n/a").length;
       const cases = check.checks.map((c) => {
-        const open = `    <testcase classname=${attr(result.path)} name=${attr(c.requirement)}`;
+        const { requirement, message } = words.check(c);
+        const open = `    <testcase classname=${attr(result.path)} name=${attr(requirement)}`;
         if (c.status === "pass") return `${open}/>`;
-        if (c.status === "n/a") return `${open}>\n      <skipped message=${attr(c.message)}/>\n    </testcase>`;
-        return `${open}>\n      <failure type="threshold" message=${attr(c.message)}>${text(c.message)}</failure>\n    </testcase>`;
+        if (c.status === "n/a") return `${open}>\n      <skipped message=${attr(message)}/>\n    </testcase>`;
+        return `${open}>\n      <failure type="threshold" message=${attr(message)}>${text(message)}</failure>\n    </testcase>`;
       });
-      const flags = result.flags.map((f) => `${fill(m.report.line, { line: f.line })} ${f.speaker}: "${f.text}" ${m.codes[f.code]} (${f.rule}): ${f.reason}`);
+      const flags = result.flags.map((f) => `${fill(m.report.line, { line: f.line })} ${f.speaker}: "${f.text}" ${m.codes[f.code]} (${f.rule}): ${words.flag(f).reason}`);
       const out = flags.length > 0 ? `\n    <system-out>${text(flags.join("\n"))}</system-out>` : "";
       return `  <testsuite name=${attr(result.path)} tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">\n${cases.join("\n")}${out}\n  </testsuite>\n`;
     },
     error: (error: FileError) => {
-      const m = messagesOf(context.locale);
+      const m = wordsOf(context.locale).m;
       const message = `${error.line !== undefined ? `${fill(m.report.line, { line: error.line })}: ` : ""}${error.message}`;
       return (
         `  <testsuite name=${attr(error.path)} tests="1" failures="0" errors="1" skipped="0">\n` +

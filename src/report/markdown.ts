@@ -4,12 +4,11 @@
 
 import { formatTimecode } from "../read/timecode.js";
 import { escapeControls } from "../text/controls.js";
-import { levelOf, THRESHOLDS } from "../score/thresholds.js";
+import { levelOf, THRESHOLDS } from "../score/miti.js";
 import { failedChecks } from "../check/index.js";
 import type { BatchSummary } from "../check/summary.js";
-import type { Messages } from "../locale/messages.js";
 import type { FileError } from "../types.js";
-import { batchMessages, fill, messagesOf } from "./labels.js";
+import { batchWords, fileWords, fill, type Words } from "./words.js";
 import type { CheckedFile, ReportContext, ReportFormatter } from "./formatter.js";
 import { describeLimits, failures, summaryRows } from "./summary-rows.js";
 
@@ -17,7 +16,7 @@ export function markdownFormatter(context: ReportContext): ReportFormatter {
   return {
     separator: "",
     start: () => "",
-    file: (entry) => (context.command === "analyze" ? `${fileSection(entry, messagesOf(context.locale ?? entry.result.locale))}\n` : ""),
+    file: (entry) => (context.command === "analyze" ? `${fileSection(entry, fileWords(context, entry.result))}\n` : ""),
     error: () => "",
     end: (summary) => `${markdownSummary(summary, context)}\n`,
   };
@@ -25,7 +24,8 @@ export function markdownFormatter(context: ReportContext): ReportFormatter {
 
 /** The batch summary as Markdown: heading, a row per file, the total, what failed, what could not be read. */
 export function markdownSummary(summary: BatchSummary, context: ReportContext): string {
-  const m = batchMessages(context, summary);
+  const words = batchWords(context, summary);
+  const m = words.m;
   const rows = summaryRows(summary, m);
   const head = m.report["summary-head"];
   const lines = [
@@ -36,10 +36,10 @@ export function markdownSummary(summary: BatchSummary, context: ReportContext): 
     ...rows.files.map((row) => tableRow(row)),
     tableRow(rows.total.map((cell) => `**${escapeMarkdown(cell)}**`), false),
     "",
-    `${escapeMarkdown(fill(m.report["thresholds-in-force"], { limits: describeLimits(context.limits, m) }))} ${escapeMarkdown(m.report["threshold-note"])}`,
+    `${escapeMarkdown(fill(m.report["thresholds-in-force"], { limits: describeLimits(context.limits, words) }))} ${escapeMarkdown(m.report["threshold-note"])}`,
   ];
   if (context.configFile) lines.push("", escapeMarkdown(fill(m.report.configuration, { file: context.configFile })));
-  const failed = failures(summary);
+  const failed = failures(summary, words);
   if (failed.length > 0) {
     lines.push("", `### ${escapeMarkdown(m.report["thresholds-not-met-heading"])}`, "");
     for (const f of failed) lines.push(`- ${escapeMarkdown(f.path)}: ${escapeMarkdown(f.messages.join("; "))}`);
@@ -51,22 +51,23 @@ export function markdownSummary(summary: BatchSummary, context: ReportContext): 
   return lines.join("\n");
 }
 
-function fileSection({ result, check }: CheckedFile, m: Messages): string {
+function fileSection({ result, check }: CheckedFile, words: Words): string {
+  const m = words.m;
   const metrics = result.metrics;
   const lines = [`### ${escapeMarkdown(result.path)}`, "", tableRow(m.report["markdown-score-head"]), "|---|---:|---:|---:|---|"];
   for (const t of THRESHOLDS) {
-    const value = metrics[t.id];
-    const sign = t.direction === "at-least" ? "≥" : "≤";
-    lines.push(tableRow([m.scores[t.id], value === null ? m.levels["n/a"] : String(value), `${sign} ${t.fair}`, `${sign} ${t.good}`, m.levels[levelOf(t, metrics)]]));
+    const value = t.value(metrics);
+    lines.push(tableRow([m.scores[t.id], value === null ? m.levels["n/a"] : words.figure(t.unit, value), words.bound(t, t.levels.fair), words.bound(t, t.levels.good), m.levels[levelOf(t, metrics)]]));
   }
-  const failed = failedChecks(check).map((c) => c.message).join("; ");
+  const failed = failedChecks(check).map((c) => words.check(c).message).join("; ");
   lines.push("", escapeMarkdown(check.passed ? m.report["thresholds-met-sentence"] : fill(m.report["thresholds-not-met-sentence"], { failures: failed })));
   lines.push("", `#### ${escapeMarkdown(fill(m.report["flagged-lines"], { count: result.flags.length }))}`, "");
   if (result.flags.length === 0) lines.push(escapeMarkdown(m.report["no-flags-sentence"]));
   for (const flag of result.flags) {
     const where = `${fill(m.report.line, { line: flag.line })}${flag.start !== null ? ` (${formatTimecode(flag.start)})` : ""}`;
-    const instead = flag.suggestion ? ` *${escapeMarkdown(m.report.instead)}:* ${escapeMarkdown(flag.suggestion)}` : "";
-    lines.push(`- ${escapeMarkdown(where)}, ${escapeMarkdown(flag.speaker)}: “${escapeMarkdown(flag.text)}” — **${escapeMarkdown(m.codes[flag.code])}** (\`${flag.rule}\`): ${escapeMarkdown(flag.reason)}${instead}`);
+    const { reason, suggestion } = words.flag(flag);
+    const instead = suggestion ? ` *${escapeMarkdown(m.report.instead)}:* ${escapeMarkdown(suggestion)}` : "";
+    lines.push(`- ${escapeMarkdown(where)}, ${escapeMarkdown(flag.speaker)}: “${escapeMarkdown(flag.text)}” — **${escapeMarkdown(m.codes[flag.code])}** (\`${flag.rule}\`): ${escapeMarkdown(reason)}${instead}`);
   }
   return lines.join("\n");
 }

@@ -5,12 +5,12 @@
 import { isAbsolute, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { failedChecks } from "../check/index.js";
-import { LIMIT_IDS } from "../check/limits.js";
 import { flagText } from "../locale/messages.js";
+import { LIMIT_IDS } from "../score/miti.js";
 import { FLAGGED_CODES } from "../flag/index.js";
-import type { Rule } from "../rules/types.js";
+import type { Rule } from "../packs/types.js";
 import type { FileError } from "../types.js";
-import { fill, flagMessage, messagesOf } from "./labels.js";
+import { fileWords, fill, wordsOf } from "./words.js";
 import type { ReportContext, ReportFormatter } from "./formatter.js";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -18,7 +18,7 @@ const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 // The rule descriptors speak --locale, or English: they are written before any file is read.
 export function sarifFormatter(context: ReportContext, rules: readonly Rule[]): ReportFormatter {
   const missLevel = context.command === "check" ? "error" : "warning";
-  const m = messagesOf(context.locale);
+  const m = wordsOf(context.locale).m;
   const descriptors = [
     ...rules.filter((r) => FLAGGED_CODES.has(r.code)).map((r) => {
       const { suggestion } = flagText(m, r.id, r.code, r);
@@ -42,20 +42,20 @@ export function sarifFormatter(context: ReportContext, rules: readonly Rule[]): 
       `      "tool": ${JSON.stringify({ driver: { name: "oars", version: context.toolVersion, rules: descriptors } })},\n` +
       `      "results": [`,
     file: ({ result, check }) => {
-      const fm = messagesOf(context.locale ?? result.locale);
+      const words = fileWords(context, result);
       const out: string[] = [];
       for (const flag of result.flags) {
         out.push(
           emit({
             ruleId: flag.rule,
             level: "warning",
-            message: { text: `${fm.codes[flag.code]}: ${flagMessage(flag, fm)}` },
+            message: { text: `${words.m.codes[flag.code]}: ${words.flagLine(flag)}` },
             locations: [location(result.path, flag.line)],
           }),
         );
       }
       for (const miss of failedChecks(check)) {
-        out.push(emit({ ruleId: `threshold/${miss.id}`, level: missLevel, message: { text: miss.message }, locations: [location(result.path)] }));
+        out.push(emit({ ruleId: `threshold/${miss.id}`, level: missLevel, message: { text: words.check(miss).message }, locations: [location(result.path)] }));
       }
       return out.join(",");
     },

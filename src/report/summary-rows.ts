@@ -2,9 +2,10 @@
 // same figures, the same totals row.
 
 import { failedChecks } from "../check/index.js";
-import { describeBound, LIMIT_IDS, LIMITS, type Limits } from "../check/limits.js";
 import type { BatchSummary, FileSummary } from "../check/summary.js";
 import { fill, type Messages } from "../locale/messages.js";
+import { LIMIT_IDS, LIMITS, type Limits } from "../score/miti.js";
+import type { Words } from "./words.js";
 import type { Metrics } from "../types.js";
 
 /** The rows under the locale's `summary-head`: one per file, then the total. */
@@ -22,15 +23,15 @@ function figures(m: Metrics): string[] {
 }
 
 /** The failed checks of each file that did not meet the thresholds. */
-export function failures(summary: BatchSummary): { path: string; messages: string[] }[] {
+export function failures(summary: BatchSummary, words: Words): { path: string; messages: string[] }[] {
   return summary.files
     .filter((f: FileSummary) => !f.check.passed)
-    .map((f) => ({ path: f.path, messages: failedChecks(f.check).map((c) => c.message) }));
+    .map((f) => ({ path: f.path, messages: failedChecks(f.check).map((c) => words.check(c).message) }));
 }
 
 /** "R:Q ≥ 1.00, % open questions ≥ 50%, …": the limits a run checked. */
-export function describeLimits(limits: Limits, m: Messages): string {
+export function describeLimits(limits: Limits, words: Words): string {
   return LIMIT_IDS.filter((id) => limits[id] !== undefined)
-    .map((id) => `${m.limits[id]} ${describeBound(LIMITS[id], limits[id]!)}`)
+    .map((id) => `${words.m.limits[id]} ${words.bound(LIMITS[id], limits[id]!)}`)
     .join(", ");
 }

@@ -8,12 +8,12 @@ import { escapeControls } from "../text/controls.js";
 import { TABLE_STYLE } from "./table-style.js";
 import type { ChalkInstance } from "chalk";
 import { formatTimecode } from "../read/timecode.js";
-import { levelOf, THRESHOLDS, type Level, type Threshold } from "../score/thresholds.js";
+import { levelOf, THRESHOLDS, type Level, type ThresholdScore } from "../score/miti.js";
 import type { BatchSummary } from "../check/summary.js";
 import { failedChecks, type CheckOutcome } from "../check/index.js";
 import type { Messages } from "../locale/messages.js";
 import { COUNSELLOR_CODES, type CodedTurn, type FileError, type FileResult, type Flag } from "../types.js";
-import { batchMessages, CODE_ABBREVIATIONS, fill, messagesOf } from "./labels.js";
+import { batchWords, CODE_ABBREVIATIONS, fileWords, fill, type Words } from "./words.js";
 import type { CheckedFile, ReportContext, ReportFormatter } from "./formatter.js";
 import { describeLimits, failures, summaryRows } from "./summary-rows.js";
 
@@ -27,28 +27,29 @@ export function tableFormatter(context: ReportContext, options: TextOptions): Re
   return {
     separator: "",
     start: () => "",
-    file: (entry) => (context.command === "analyze" ? `${formatFile(entry, options, messagesOf(context.locale ?? entry.result.locale))}\n\n` : ""),
+    file: (entry) => (context.command === "analyze" ? `${formatFile(entry, options, fileWords(context, entry.result))}\n\n` : ""),
     error: () => "",
     end: (summary) => {
-      const m = batchMessages(context, summary);
+      const words = batchWords(context, summary);
       const parts: string[] = [];
-      if (context.command === "check" || summary.files.length > 1) parts.push(batchTable(summary, context, c, m));
-      if (summary.errors.length > 0) parts.push(formatErrors(summary.errors, c, m));
-      if (context.configFile) parts.push(c.dim(fill(m.report.configuration, { file: escapeControls(context.configFile) })));
+      if (context.command === "check" || summary.files.length > 1) parts.push(batchTable(summary, context, c, words));
+      if (summary.errors.length > 0) parts.push(formatErrors(summary.errors, c, words.m));
+      if (context.configFile) parts.push(c.dim(fill(words.m.report.configuration, { file: escapeControls(context.configFile) })));
       return parts.length > 0 ? `${parts.join("\n\n")}\n` : "";
     },
   };
 }
 
-function batchTable(summary: BatchSummary, context: ReportContext, c: ChalkInstance, m: Messages): string {
+function batchTable(summary: BatchSummary, context: ReportContext, c: ChalkInstance, words: Words): string {
+  const m = words.m;
   const table = new Table({ head: m.report["summary-head"], ...TABLE_STYLE });
   const rows = summaryRows(summary, m);
   // One push a row: spreading 135,000 rows into one call overflows the stack.
   for (const row of rows.files) table.push(row);
   table.push(rows.total.map((cell) => c.bold(cell)));
   const lines = [c.bold(fill(m.report["batch-heading"], { files: summary.files.length, passed: summary.passed, failed: summary.failed })), table.toString()];
-  lines.push(c.dim(`${fill(m.report["thresholds-in-force"], { limits: describeLimits(context.limits, m) })} ${m.report["threshold-note"]}`));
-  const failed = failures(summary);
+  lines.push(c.dim(`${fill(m.report["thresholds-in-force"], { limits: describeLimits(context.limits, words) })} ${m.report["threshold-note"]}`));
+  const failed = failures(summary, words);
   if (failed.length > 0) {
     lines.push("", c.bold(m.report["thresholds-not-met-heading"]));
     for (const f of failed) lines.push(`  ${f.path}: ${c.red(f.messages.join("; "))}`);
@@ -60,8 +61,9 @@ function formatErrors(errors: readonly FileError[], c: ChalkInstance, m: Message
   return `${c.red.bold(`${m.report["not-analysed"]} (${errors.length})`)}\n` + errors.map((e) => `  ${e.path}${e.line !== undefined ? `:${e.line}` : ""}: ${e.message}`).join("\n");
 }
 
-function formatFile({ result, check }: CheckedFile, options: TextOptions, m: Messages): string {
+function formatFile({ result, check }: CheckedFile, options: TextOptions, words: Words): string {
   const { color: c } = options;
+  const m = words.m;
   const counsellors = result.speakers.filter((s) => s.role === "counsellor").map((s) => s.label);
   const counsellorTurns = result.turns.filter((t) => t.role === "counsellor").length;
   const lines = [
@@ -70,27 +72,30 @@ function formatFile({ result, check }: CheckedFile, options: TextOptions, m: Mes
   ];
   for (const warning of result.warnings) lines.push(c.yellow(`${m.report.warning}: ${renderDiagnostic(warning)}`));
   if (options.showTurns) lines.push("", c.bold(m.report["coded-transcript"]), formatTurns(result.turns, c, m));
-  lines.push("", c.bold(m.report["summary-scores"]), summaryTable(result, c, m), c.dim(m.report["threshold-note"]));
+  lines.push("", c.bold(m.report["summary-scores"]), summaryTable(result, c, words), c.dim(m.report["threshold-note"]));
   lines.push("", c.bold(m.report["behaviour-counts"]), countsTable(result, m));
   lines.push("", c.bold(fill(m.report["flagged-lines"], { count: result.flags.length })));
   if (result.flags.length === 0) lines.push(`  ${m.report["no-flags"]}`);
-  for (const flag of result.flags) lines.push(formatFlag(flag, c, m));
-  lines.push("", formatCheck(check, c, m));
+  for (const flag of result.flags) lines.push(formatFlag(flag, c, words));
+  lines.push("", formatCheck(check, c, words));
   return lines.join("\n");
 }
 
-function formatCheck(check: CheckOutcome, c: ChalkInstance, m: Messages): string {
+function formatCheck(check: CheckOutcome, c: ChalkInstance, words: Words): string {
+  const m = words.m;
   const head = c.bold(`${m.report.thresholds}:`);
-  if (check.passed) return `${head} ${c.green(m.report["thresholds-met"])} (${check.checks.map((k) => k.message).join("; ")})`;
-  const failed = failedChecks(check).map((k) => k.message);
+  if (check.passed) return `${head} ${c.green(m.report["thresholds-met"])} (${check.checks.map((k) => words.check(k).message).join("; ")})`;
+  const failed = failedChecks(check).map((k) => words.check(k).message);
   return `${head} ${c.red(m.report["thresholds-not-met"])}: ${failed.join("; ")}`;
 }
 
-function summaryTable(result: FileResult, c: ChalkInstance, m: Messages): string {
+function summaryTable(result: FileResult, c: ChalkInstance, words: Words): string {
+  const m = words.m;
   const table = new Table({ head: m.report["score-head"], ...TABLE_STYLE });
   const metrics = result.metrics;
   for (const threshold of THRESHOLDS) {
-    table.push([m.scores[threshold.id], formatValue(metrics[threshold.id], threshold, m), bound(threshold, threshold.fair), bound(threshold, threshold.good), threshold.source, mark(levelOf(threshold, metrics), c, m)]);
+    const { fair, good } = threshold.levels;
+    table.push([m.scores[threshold.id], formatValue(threshold.value(metrics), threshold, m), words.bound(threshold, fair), words.bound(threshold, good), threshold.source, mark(levelOf(threshold, metrics), c, m)]);
   }
   table.push([m.scores.miAdherent, String(metrics.miAdherent), "", "", "MITI 4.2.1", ""]);
   table.push([m.scores.questionsReflections, `${metrics.questions} / ${metrics.reflections}`, "", "", "", ""]);
@@ -103,13 +108,15 @@ function countsTable(result: FileResult, m: Messages): string {
   return table.toString();
 }
 
-function formatFlag(flag: Flag, c: ChalkInstance, m: Messages): string {
+function formatFlag(flag: Flag, c: ChalkInstance, words: Words): string {
+  const m = words.m;
+  const { reason, suggestion } = words.flag(flag);
   const where = `${fill(m.report.line, { line: flag.line })}${flag.start !== null ? ` (${formatTimecode(flag.start)})` : ""}`;
   const lines = [
     `  ${c.bold(where)} ${flag.speaker}: "${flag.text}"`,
-    `    ${c.red(m.codes[flag.code])} [${flag.rule}]: ${flag.reason}`,
+    `    ${c.red(m.codes[flag.code])} [${flag.rule}]: ${reason}`,
   ];
-  if (flag.suggestion) lines.push(`    ${c.green(`${m.report.instead.toLowerCase()}:`)} ${flag.suggestion}`);
+  if (suggestion) lines.push(`    ${c.green(`${m.report.instead.toLowerCase()}:`)} ${suggestion}`);
   return lines.join("\n");
 }
 
@@ -125,16 +132,11 @@ function formatTurns(turns: CodedTurn[], c: ChalkInstance, m: Messages): string 
     .join("\n");
 }
 
-function formatValue(value: number | null, threshold: Threshold, m: Messages): string {
+function formatValue(value: number | null, threshold: ThresholdScore, m: Messages): string {
   if (value === null) return m.levels["n/a"];
   if (threshold.unit === "percent") return `${value.toFixed(0)}%`;
   if (threshold.unit === "ratio") return value.toFixed(2);
   return String(value);
-}
-
-function bound(threshold: Threshold, value: number): string {
-  const sign = threshold.direction === "at-least" ? "≥" : "≤";
-  return `${sign} ${threshold.unit === "percent" ? `${value}%` : value}`;
 }
 
 function mark(level: Level, c: ChalkInstance, m: Messages): string {

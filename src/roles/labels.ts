@@ -1,28 +1,16 @@
 // The role label list (rules/roles.yaml), kept as data so new recorder labels need no code.
 
-import { createRequire } from "node:module";
-import { bundledSources, readBundled, type Source } from "../rules/prebuilt.js";
+import { loadBundled, ROLE_LABELS } from "../bundled/index.js";
 import type { Role } from "../types.js";
 
-export type RoleLabels = Partial<Record<"counsellor" | "client", string[]>>;
-
-const PATH = "roles.yaml";
 let labels: Map<string, Role> | null = null;
-
-export const roleSources = (): Source[] => bundledSources(PATH);
-
-export function parseRoleLabels(text: string): RoleLabels {
-  // yaml is loaded only when the prebuilt list is missing or stale.
-  const { parse } = createRequire(import.meta.url)("yaml") as typeof import("yaml");
-  return parse(text) as RoleLabels;
-}
 
 function roleLabels(): Map<string, Role> {
   if (labels) return labels;
-  const data = readBundled("roles", PATH, (source) => parseRoleLabels(source.text));
+  const data = loadBundled(ROLE_LABELS);
   labels = new Map();
   for (const role of ["counsellor", "client"] as const) {
-    for (const label of data[role] ?? []) labels.set(label.toLowerCase(), role);
+    for (const label of data[role]) labels.set(label.toLowerCase(), role);
   }
   return labels;
 }

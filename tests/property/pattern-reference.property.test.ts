@@ -4,7 +4,7 @@
 // the Pike VM and the required-words prefilter that lets most calls skip it.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Pattern } from "../../src/rules/pattern.js";
+import { Pattern } from "../../src/pattern/pattern.js";
 
 type Piece = { pattern: string; regex: string };
 

@@ -1,22 +1,21 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { messagesFor } from "../../src/locale/messages.js";
 import { describe, expect, it } from "vitest";
 import { expandInputs } from "../../src/batch/expand.js";
 import { checkResult } from "../../src/check/index.js";
-import { levelLimits, limitProblem } from "../../src/check/limits.js";
+import { levelLimits, limitProblem } from "../../src/score/miti.js";
 import { SummaryCollector } from "../../src/check/summary.js";
 import { Progress } from "../../src/cli/progress.js";
 import { defaultSettings, limitsInForce, mergeSettings } from "../../src/config/settings.js";
 import { metricsFromCounts, zeroCounts } from "../../src/score/metrics.js";
+import { wordsOf } from "../../src/report/words.js";
 import type { Code, FileResult } from "../../src/types.js";
 
 function resultWith(counts: Partial<Record<Code, number>>, path = "s.txt"): FileResult {
   return { path, format: "text", encoding: "utf-8", language: "en", locale: "en", speakers: [], turns: [], flags: [], warnings: [], metrics: metricsFromCounts({ ...zeroCounts(), ...counts }) };
 }
 
-const english = messagesFor("en");
 
 describe("limits", () => {
   it("levels come from the MITI thresholds table", () => {
@@ -36,22 +35,24 @@ describe("limits", () => {
 
 describe("checkResult", () => {
   it("passes at the bound and fails below it", () => {
-    const at = checkResult(resultWith({ "open-question": 2, "simple-reflection": 2 }), { "min-rq": 1 }, english);
+    const at = checkResult(resultWith({ "open-question": 2, "simple-reflection": 2 }), { "min-rq": 1 });
     expect(at.passed).toBe(true);
-    const below = checkResult(resultWith({ "open-question": 2, "simple-reflection": 1 }), { "min-rq": 1 }, english);
-    expect(below).toMatchObject({ passed: false, checks: [{ id: "counsellor", status: "pass" }, { id: "min-rq", status: "fail", value: 0.5, message: "R:Q 0.50, needs ≥ 1.00" }] });
+    const below = checkResult(resultWith({ "open-question": 2, "simple-reflection": 1 }), { "min-rq": 1 });
+    expect(below).toMatchObject({ passed: false, checks: [{ id: "counsellor", status: "pass" }, { id: "min-rq", status: "fail", value: 0.5 }] });
+    // Words come at report time, in the report's locale.
+    expect(wordsOf("en").check(below.checks[1]!).message).toBe("R:Q 0.50, needs ≥ 1.00");
   });
 
   it("an at-most limit fails above it", () => {
-    expect(checkResult(resultWith({ persuade: 1, other: 3 }), { "max-persuade": 0 }, english).passed).toBe(false);
-    expect(checkResult(resultWith({ persuade: 1, other: 3 }), { "max-persuade": 1 }, english).passed).toBe(true);
+    expect(checkResult(resultWith({ persuade: 1, other: 3 }), { "max-persuade": 0 }).passed).toBe(false);
+    expect(checkResult(resultWith({ persuade: 1, other: 3 }), { "max-persuade": 1 }).passed).toBe(true);
   });
 
   it("a missing figure is n/a and does not fail; no counsellor speech does", () => {
-    const none = checkResult(resultWith({ "simple-reflection": 3 }), { "min-rq": 1, "min-open": 50 }, english);
+    const none = checkResult(resultWith({ "simple-reflection": 3 }), { "min-rq": 1, "min-open": 50 });
     expect(none.checks.map((c) => c.status)).toEqual(["pass", "n/a", "n/a"]);
     expect(none.passed).toBe(true);
-    expect(checkResult(resultWith({}), {}, english).passed).toBe(false);
+    expect(checkResult(resultWith({}), {}).passed).toBe(false);
   });
 });
 
@@ -75,7 +76,7 @@ describe("summary", () => {
     const collector = new SummaryCollector();
     const a = resultWith({ "open-question": 1, "simple-reflection": 3 }, "a");
     const b = resultWith({ "open-question": 3, "simple-reflection": 1 }, "b");
-    for (const r of [a, b]) collector.addFile({ path: r.path, locale: "en", turns: 0, metrics: r.metrics, flags: 0, check: checkResult(r, { "min-rq": 1 }, english) });
+    for (const r of [a, b]) collector.addFile({ path: r.path, locale: "en", turns: 0, metrics: r.metrics, flags: 0, check: checkResult(r, { "min-rq": 1 }) });
     const summary = collector.summary();
     expect(summary).toMatchObject({ passed: 1, failed: 1 });
     expect(summary.total.reflectionToQuestion).toBe(1);

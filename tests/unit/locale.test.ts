@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fill, flagText, messagesFor, messageSources, parseMessages } from "../../src/locale/messages.js";
-import { LANGUAGES } from "../../src/rules/languages.js";
-import { loadLanguagePack } from "../../src/rules/load.js";
+import { bundledSource, messagesFile, parseMessages, type MessageTree } from "../../src/bundled/index.js";
+import { fill, flagText, messagesFor } from "../../src/locale/messages.js";
+import { LANGUAGES } from "../../src/languages.js";
+import { loadLanguagePack } from "../../src/packs/load.js";
 import { FLAGGED_CODES } from "../../src/flag/index.js";
 import { ROOT } from "../helpers.js";
 
@@ -30,9 +31,9 @@ describe("report messages", () => {
   });
 
   it("a file that misses a key is refused, naming the file and the key", () => {
-    const [source] = messageSources("nb");
-    const broken = { file: source!.file, text: source!.text.replace(/^ {2}no-flags: .*\n/m, "") };
-    expect(() => parseMessages(broken, messagesFor("en"))).toThrow(/"report\.no-flags" is missing/);
+    const source = bundledSource(messagesFile("nb"));
+    const broken = { file: source.file, text: source.text.replace(/^ {2}no-flags: .*\n/m, "") };
+    expect(() => parseMessages(broken, messagesFor("en") as unknown as MessageTree)).toThrow(/"report\.no-flags" is missing/);
   });
 
   it.each(LANGUAGES)("%s has a reason and a suggestion for every rule that can flag a line", (language) => {

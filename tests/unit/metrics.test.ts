@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scoreTurns } from "../../src/score/metrics.js";
-import { levelOf, THRESHOLDS } from "../../src/score/thresholds.js";
+import { levelOf, THRESHOLDS } from "../../src/score/miti.js";
 import type { Code, CodedTurn } from "../../src/types.js";
 
 function turn(codes: Code[], role: CodedTurn["role"] = "counsellor"): CodedTurn {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Pattern, PatternError, type PatternVocabulary } from "../../src/rules/pattern.js";
-import { tokenize } from "../../src/rules/tokens.js";
+import { Pattern, PatternError, type PatternVocabulary } from "../../src/pattern/pattern.js";
+import { tokenize } from "../../src/pattern/tokens.js";
 
 const lists = new Map<string, string[]>([
   ["feel", ["worried", "scared", "fed up"]],

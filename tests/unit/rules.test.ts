@@ -3,10 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SourceError } from "../../src/errors.js";
-import { checkRuleExamples } from "../../src/rules/examples.js";
-import { addRuleFolder, loadLanguagePack, packSources, readPackSources, readRuleFile } from "../../src/rules/load.js";
-import { hashSources, packFromData, packToData, type PackData } from "../../src/rules/prebuilt.js";
-import { LANGUAGES } from "../../src/rules/pack.js";
+import { checkRuleExamples } from "../../src/classify/examples.js";
+import { addRuleFolder, loadLanguagePack, packSources, readPackSources, readRuleFile } from "../../src/packs/load.js";
+import { hashSources } from "../../src/bundled/index.js";
+import { LanguagePack, type PackData } from "../../src/packs/pack.js";
+import { LANGUAGES } from "../../src/packs/loader.js";
 import { ROOT } from "../helpers.js";
 
 const ALL_CODES = ["open-question", "closed-question", "simple-reflection", "complex-reflection", "summary", "affirm", "seek-collaboration", "emphasize-autonomy", "giving-information", "persuade-with-permission", "persuade", "confront", "other"];
@@ -30,7 +31,7 @@ for (const language of LANGUAGES) {
 
 function ruleError(yaml: string): SourceError {
   try {
-    readRuleFile("bad.yaml", yaml, loadLanguagePack("en"));
+    readRuleFile("bad.yaml", yaml, loadLanguagePack("en").draft());
   } catch (err) {
     if (err instanceof SourceError) return err;
     throw err;
@@ -70,14 +71,14 @@ describe("rule files are checked at load", () => {
     const dir = mkdtempSync(join(tmpdir(), "oars-rules-"));
     writeFileSync(join(dir, "dup.yaml"), "rules:\n  - id: en.other.backchannel\n    code: other\n    description: d\n    patterns: [x]\n    examples: { match: [x] }\n");
     const pack = loadLanguagePack("en");
-    expect(() => addRuleFolder(pack, dir)).toThrow(/used twice/);
+    expect(() => addRuleFolder(pack.draft(), dir)).toThrow(/used twice/);
   });
 });
 
-describe("prebuilt packs (dist/packs, written by npm run build)", () => {
+describe("prebuilt packs (dist/prebuilt, written by npm run build)", () => {
   const dir = join(ROOT, "rules", "en");
-  const built = JSON.parse(readFileSync(join(ROOT, "dist", "packs", "en.json"), "utf8")) as { hash: string; data: PackData };
-  const fromYaml = packToData(readPackSources(packSources(dir)));
+  const built = JSON.parse(readFileSync(join(ROOT, "dist", "prebuilt", "en.json"), "utf8")) as { hash: string; data: PackData };
+  const fromYaml = new LanguagePack(readPackSources(packSources(dir))).toData();
   const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
 
   it("hold exactly what reading the YAML gives, and record the YAML's hash", () => {
@@ -85,8 +86,8 @@ describe("prebuilt packs (dist/packs, written by npm run build)", () => {
     expect(built.data).toEqual(plain(fromYaml));
   });
 
-  it("revive to the same pack: rules, patterns, lists and settings", () => {
-    expect(plain(packToData(packFromData(built.data)))).toEqual(plain(fromYaml));
+  it("revive to the same pack: rules, compiled pattern programs, word sets, lists and settings", () => {
+    expect(plain(LanguagePack.fromData(built.data).toData())).toEqual(plain(fromYaml));
   });
 
   it("the hash changes with any change to the YAML, so stale JSON is never used", () => {

@@ -1,0 +1,162 @@
+// A language pack compiled once into one object: its settings, its rules, the indexes the
+// classifier and the reports look rules up by, and its conversion to and from plain data (the
+// prebuilt dist/packs/<lang>.json holds that data, compiled pattern programs included, so a
+// process starts without parsing YAML or compiling a pattern).
+
+import { isAbsolute, join, relative } from "node:path";
+import { RULES_ROOT } from "../paths.js";
+import { Pattern, PatternTable, type PatternData, type PatternTableData } from "../pattern/pattern.js";
+import type { Code } from "../types.js";
+import type { Language } from "../languages.js";
+import type { Conditions, PackDraft, PackSettings, Rule } from "./types.js";
+
+/** The word lists code relies on by name, which every language.yaml must declare. */
+export const REQUIRED_LISTS = {
+  /** Question words: never taken for a name said in address ("Why, …"). */
+  wh: "question words (what, how, why…)",
+} as const;
+
+export class LanguagePack implements PackSettings {
+  readonly language: Language;
+  readonly name: string;
+  readonly abbreviations: ReadonlySet<string>;
+  readonly disfluencies: ReadonlySet<string>;
+  readonly leadFillers: readonly (readonly string[])[];
+  readonly stopwords: ReadonlySet<string>;
+  readonly consent: Pattern[];
+  readonly refusal: Pattern[];
+  readonly asksAdvice: Pattern[];
+  readonly permissionTurns: number;
+  readonly lists: PackSettings["lists"];
+  readonly endings: PackSettings["endings"];
+  readonly optionalCommas: boolean;
+  readonly table: PatternTable;
+  /** Rules in the order they were loaded (files by name, rules in file order). */
+  readonly rules: readonly Rule[];
+  /** Highest priority first; ties keep load order, so the rule loaded first wins. */
+  readonly byPriority: readonly Rule[];
+  readonly byId: ReadonlyMap<string, Rule>;
+  /** Rules that yield to a turn of counsellor input, with the code they take (`in-input-turn`). */
+  readonly yielding: ReadonlyMap<string, Code>;
+  /** Rules whose match asks the client's permission to advise. */
+  readonly askingPermission: ReadonlySet<string>;
+  /** The declared `wh` list (REQUIRED_LISTS). */
+  readonly questionWords: ReadonlySet<string>;
+
+  constructor(draft: PackDraft) {
+    this.language = draft.language;
+    this.name = draft.name;
+    this.abbreviations = draft.abbreviations;
+    this.disfluencies = draft.disfluencies;
+    this.leadFillers = draft.leadFillers;
+    this.stopwords = draft.stopwords;
+    this.consent = draft.consent;
+    this.refusal = draft.refusal;
+    this.asksAdvice = draft.asksAdvice;
+    this.permissionTurns = draft.permissionTurns;
+    this.lists = draft.lists;
+    this.endings = draft.endings;
+    this.optionalCommas = draft.optionalCommas;
+    this.table = draft.table;
+    this.rules = [...draft.rules];
+    this.byPriority = [...draft.rules].sort((a, b) => b.priority - a.priority);
+    this.byId = new Map(draft.rules.map((rule) => [rule.id, rule]));
+    this.yielding = new Map(draft.rules.filter((r) => r.inInputTurn).map((r) => [r.id, r.inInputTurn!]));
+    this.askingPermission = new Set(draft.rules.filter((r) => r.asksPermission).map((r) => r.id));
+    this.questionWords = new Set(draft.lists.get("wh") ?? []);
+  }
+
+  /** A draft to add rules to or adjust; it shares this pack's word sets and rule objects. */
+  draft(): PackDraft {
+    return { ...this, rules: [...this.rules] };
+  }
+
+  /** The pack as plain data: patterns as their programs, sets as lists, files relative to rules/. */
+  toData(): PackData {
+    const programs = (patterns: readonly Pattern[]) => patterns.map((p) => p.toData());
+    return {
+      language: this.language,
+      name: this.name,
+      permissionTurns: this.permissionTurns,
+      abbreviations: [...this.abbreviations],
+      disfluencies: [...this.disfluencies],
+      leadFillers: this.leadFillers.map((words) => [...words]),
+      stopwords: [...this.stopwords],
+      lists: [...this.lists].map(([name, words]) => [name, [...words]]),
+      endings: [...this.endings].map(([name, endings]) => [name, [...endings]]),
+      optionalCommas: this.optionalCommas,
+      table: this.table.toData(),
+      consent: programs(this.consent),
+      refusal: programs(this.refusal),
+      asksAdvice: programs(this.asksAdvice),
+      rules: this.rules.map((rule) => ({
+        ...rule,
+        when: { ...rule.when, client: rule.when.client ? programs(rule.when.client) : undefined },
+        patterns: programs(rule.patterns),
+        unless: programs(rule.unless),
+        file: isAbsolute(rule.file) ? relative(RULES_ROOT, rule.file) : rule.file,
+      })),
+    };
+  }
+
+  /** The pack again from its data; patterns are revived, not parsed or compiled. */
+  static fromData(data: PackData): LanguagePack {
+    const table = PatternTable.fromData(data.table);
+    const revive = (programs: readonly PatternData[]) => programs.map((program) => Pattern.fromData(program, table));
+    return new LanguagePack({
+      language: data.language,
+      name: data.name,
+      permissionTurns: data.permissionTurns,
+      abbreviations: new Set(data.abbreviations),
+      disfluencies: new Set(data.disfluencies),
+      leadFillers: data.leadFillers,
+      stopwords: new Set(data.stopwords),
+      lists: new Map(data.lists),
+      endings: new Map(data.endings),
+      optionalCommas: data.optionalCommas,
+      table,
+      consent: revive(data.consent),
+      refusal: revive(data.refusal),
+      asksAdvice: revive(data.asksAdvice),
+      rules: data.rules.map(
+        (rule): Rule => ({
+          ...rule,
+          when: withoutUndefined({ ...rule.when, client: rule.when.client ? revive(rule.when.client) : undefined }) as Conditions,
+          patterns: revive(rule.patterns),
+          unless: revive(rule.unless),
+          file: join(RULES_ROOT, rule.file),
+        }),
+      ),
+    });
+  }
+}
+
+type RuleData = Omit<Rule, "when" | "patterns" | "unless"> & {
+  when: Omit<Conditions, "client"> & { client?: PatternData[] };
+  patterns: PatternData[];
+  unless: PatternData[];
+};
+
+/** A compiled pack as plain data (JSON). */
+export interface PackData {
+  language: Language;
+  name: string;
+  permissionTurns: number;
+  abbreviations: string[];
+  disfluencies: string[];
+  leadFillers: string[][];
+  stopwords: string[];
+  lists: [string, string[]][];
+  endings: [string, string[]][];
+  optionalCommas: boolean;
+  table: PatternTableData;
+  consent: PatternData[];
+  refusal: PatternData[];
+  asksAdvice: PatternData[];
+  rules: RuleData[];
+}
+
+// JSON drops undefined fields; dropping them here too keeps a revived pack equal to a read one.
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

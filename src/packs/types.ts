@@ -1,0 +1,98 @@
+// What a language pack holds: settings, word lists and compiled rules (the compiled whole,
+// with its indexes, is LanguagePack in pack.ts).
+
+import type { Code } from "../types.js";
+import type { EndingClasses, Pattern, PatternVocabulary, WordLists, PatternTable } from "../pattern/pattern.js";
+import type { Language } from "../languages.js";
+
+/** What a pack's patterns may name: word lists (@name), ending classes (stem~name), and whether commas are optional. */
+export interface Vocabulary extends PatternVocabulary {
+  lists: WordLists;
+  endings: EndingClasses;
+  optionalCommas: boolean;
+  /** The table the pack's patterns number their word sets in. */
+  table: PatternTable;
+}
+
+export interface Conditions {
+  /** The utterance ends with a question mark (true) or does not (false). */
+  question?: boolean;
+  /** Word count bounds (punctuation not counted). */
+  minWords?: number;
+  maxWords?: number;
+  /** The client has given permission for advice, and it still holds. */
+  permission?: boolean;
+  /** Share of the utterance's content words that echo the client's recent turns (RECENT_CLIENT_TURNS). */
+  minEcho?: number;
+  maxEcho?: number;
+  /** Where the utterance stands in its turn. */
+  position?: "first" | "last" | "only" | "not-first" | "not-last";
+  /** The utterance just before it in the same turn was coded one of these ("Let me sum up. You…"). */
+  after?: Code[];
+  /** The previous client turn matches one of these patterns. */
+  client?: Pattern[];
+}
+
+export interface RuleExample {
+  text: string;
+  /** The client's previous turn, for rules that look back. */
+  client?: string;
+  /** The code of the utterance before it in the same turn. */
+  after?: Code;
+  permission?: boolean;
+}
+
+export interface Rule {
+  id: string;
+  code: Code;
+  description: string;
+  priority: number;
+  confidence: "high" | "low";
+  when: Conditions;
+  patterns: Pattern[];
+  unless: Pattern[];
+  /** compromise match expressions; any one must match (part-of-speech help). */
+  nlp: string[];
+  /** Matching this rule counts as asking the client's permission to advise. */
+  asksPermission: boolean;
+  /**
+   * A low-confidence fallback may yield to its turn: when another utterance of the same turn
+   * is the counsellor's input (information or advice), this one is coded with this code too,
+   * as coders read a statement inside an explanation as part of it.
+   */
+  inInputTurn?: Code;
+  /** Why a flagged utterance was flagged, for the report; defaults to the description. */
+  reason?: string;
+  /** An MI-consistent alternative, shown with flagged lines. */
+  suggestion?: string;
+  examples: { match: RuleExample[]; noMatch: RuleExample[] };
+  file: string;
+  line: number;
+}
+
+/** The settings and word lists of a pack's language.yaml, compiled. */
+export interface PackSettings extends Vocabulary {
+  language: Language;
+  name: string;
+  abbreviations: ReadonlySet<string>;
+  disfluencies: ReadonlySet<string>;
+  /** Words skipped before `^` ("okay, so, um, what…"); entries may be several words. */
+  leadFillers: readonly (readonly string[])[];
+  /** Words that carry no content, left out when measuring echo of the client. */
+  stopwords: ReadonlySet<string>;
+  /** Client replies that grant or refuse permission, or ask for advice. */
+  consent: Pattern[];
+  refusal: Pattern[];
+  asksAdvice: Pattern[];
+  /** How many counsellor turns permission lasts once granted. */
+  permissionTurns: number;
+  lists: WordLists;
+  endings: EndingClasses;
+  /** The whole words every pattern of the pack tests for, each set stored once. */
+  table: PatternTable;
+}
+
+/** A pack being put together: its settings, and rules still to be added or adjusted. */
+export interface PackDraft extends PackSettings {
+  rules: Rule[];
+}

@@ -1,0 +1,669 @@
+// The pattern language rules are written in (README "Rule authoring"). A pattern is a
+// sequence over word tokens:
+//
+//   you          the word "you" (any case)          drink*   a word starting with "drink"
+//   *spørsmål    a word ending in "spørsmål"        *drikk*  a word containing "drikk"
+//   drikk~verb   "drikk" alone or with one of the pack's verb endings (drikke, drikker…);
+//                *spørsmål~noun also takes compounds (helsespørsmålet)
+//   @feelings    any entry of the word list         (a|b c)  one of the alternatives
+//   [a|b c]      optionally one of them             _        any one word
+//   _{1,3}       one to three words                 ...      any number of words
+//   ? , . ! ; :  that punctuation mark              ^  $     start (after fillers) / end
+//   #number      a number written in digits (12, 3.5)
+//
+// Patterns compile to a small program run by a Pike VM: every alternative advances in
+// lock-step over the tokens, so matching time is linear in the utterance whatever the
+// pattern, and no pattern can make oars hang (no backtracking). A compiled program is plain
+// data (PatternData), so packs are compiled once at build time and revived without parsing.
+//
+// Whole words a pattern tests for live in a PatternTable table the pack shares: each distinct
+// set once, so a caller can mark in one pass over an utterance's tokens which sets it hits,
+// and a pattern whose required words are absent is ruled out by looking up a few marks.
+
+import { isPunctuation, PUNCTUATION_MARKS, foldApostrophes } from "./alphabet.js";
+
+export class PatternError extends Error {
+  constructor(
+    message: string,
+    /** 0-based offset in the pattern text. */
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/** One token test of a program, as data. */
+export type TestSpec =
+  | { k: "set"; set: number } // a whole word of a PatternTable entry
+  | { k: "prefix" | "suffix" | "infix"; w: string }
+  | { k: "ends"; forms: string[] } // a compound ending in one of the forms
+  | { k: "word" } // any word, not punctuation
+  | { k: "any" }
+  | { k: "number" }
+  | { k: "mark"; c: string };
+
+type Test = (token: string) => boolean;
+
+type Node =
+  | { kind: "test"; spec: TestSpec }
+  | { kind: "seq"; items: Node[] }
+  | { kind: "alt"; options: Node[] }
+  | { kind: "repeat"; node: Node; min: number; max: number }
+  | { kind: "start" }
+  | { kind: "end" };
+
+const OP = { test: 0, split: 1, jump: 2, start: 3, end: 4, match: 5 } as const;
+
+/** Word lists a pattern may name with @name; each entry is one or more words. */
+export type WordLists = ReadonlyMap<string, readonly string[]>;
+/**
+ * Ending classes a pattern may name with stem~name: the inflection endings a stem takes
+ * (Scandinavian nouns and verbs inflect by suffix: spørsmål, spørsmålet, spørsmålene).
+ */
+export type EndingClasses = ReadonlyMap<string, readonly string[]>;
+
+/** What a pattern may name, and how the pack's language writes. */
+export interface PatternVocabulary {
+  lists?: WordLists;
+  endings?: EndingClasses;
+  /**
+   * A comma may stand between any two items without being written in the pattern. Danish
+   * (and many Scandinavian transcripts) put a comma before every subordinate clause ("Jeg
+   * synes, at du…"), which carries nothing a coder looks at.
+   */
+  optionalCommas?: boolean;
+}
+
+/**
+ * What a pack's patterns share, each stored once: the sets of whole words they test for, and
+ * their token tests. A pattern refers to both by number; `mark` finds, in one pass over an
+ * utterance's tokens, every word set the utterance has a word of.
+ */
+export class PatternTable {
+  private readonly entries: ReadonlySet<string>[] = [];
+  // Made on the first intern after a revival: a revived table is rarely added to.
+  private byKey: Map<string, number> | null = new Map();
+  private byWord: Map<string, number[]> | null = null;
+  private readonly specs: TestSpec[] = [];
+  private readonly specIds = new Map<string, number>();
+  private readonly testFns: Test[] = [];
+
+  static fromData(data: PatternTableData): PatternTable {
+    const table = new PatternTable();
+    table.byKey = null;
+    for (const words of data.sets) table.entries.push(new Set(words));
+    for (const spec of data.tests) table.internTest(spec);
+    return table;
+  }
+
+  /** The number of this token test, added if new. */
+  internTest(spec: TestSpec): number {
+    const key = JSON.stringify(spec);
+    let id = this.specIds.get(key);
+    if (id === undefined) {
+      id = this.specs.length;
+      this.specs.push(spec);
+      this.specIds.set(key, id);
+      this.testFns.push(testOf(spec, this));
+    }
+    return id;
+  }
+
+  testFn(id: number): Test {
+    const test = this.testFns[id];
+    if (!test) throw new Error(`pattern table has no test ${id}`);
+    return test;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** The number of this set of words, added if new. */
+  intern(words: Iterable<string>): number {
+    const sorted = [...new Set(words)].sort();
+    const key = keyOf(sorted);
+    const byKey = (this.byKey ??= new Map(this.entries.map((set, id) => [keyOf([...set].sort()), id])));
+    let id = byKey.get(key);
+    if (id === undefined) {
+      id = this.entries.length;
+      this.entries.push(new Set(sorted));
+      byKey.set(key, id);
+      this.byWord = null;
+    }
+    return id;
+  }
+
+  get(id: number): ReadonlySet<string> {
+    const set = this.entries[id];
+    if (!set) throw new Error(`pattern table has no word set ${id}`);
+    return set;
+  }
+
+  /** Marks (1) at the numbers of the sets that `tokens` have a word of. */
+  mark(tokens: readonly string[]): Uint8Array {
+    const byWord = (this.byWord ??= this.index());
+    const marks = new Uint8Array(this.entries.length);
+    for (const token of tokens) {
+      const ids = byWord.get(token);
+      if (ids) for (const id of ids) marks[id] = 1;
+    }
+    return marks;
+  }
+
+  toData(): PatternTableData {
+    return { sets: this.entries.map((set) => [...set]), tests: this.specs };
+  }
+
+  private index(): Map<string, number[]> {
+    const byWord = new Map<string, number[]>();
+    this.entries.forEach((set, id) => {
+      for (const word of set) {
+        const ids = byWord.get(word);
+        if (ids) ids.push(id);
+        else byWord.set(word, [id]);
+      }
+    });
+    return byWord;
+  }
+}
+
+const keyOf = (sortedWords: readonly string[]) => sortedWords.join("\u0000");
+
+export interface MatchInput {
+  tokens: readonly string[];
+  /** Positions where `^` holds: 0 and every position reached by skipping leading fillers. */
+  starts: ReadonlySet<number>;
+  /** The distinct tokens, when the caller has them (made from `tokens` otherwise). */
+  present?: ReadonlySet<string>;
+  /** The word sets the tokens hit, when the caller marked them (PatternTable.mark) in this table. */
+  hits?: { table: PatternTable; marks: Uint8Array };
+}
+
+/** A pattern table as plain data. */
+export interface PatternTableData {
+  sets: string[][];
+  tests: TestSpec[];
+}
+
+/**
+ * A compiled pattern as plain data: its program, four numbers an instruction (opcode, two
+ * operands, the number of its token test in the table or -1), and the word sets it needs.
+ */
+export interface PatternData {
+  source: string;
+  code: number[];
+  required: number[];
+}
+
+export const MAX_REPEAT = 8;
+const MAX_PATTERN_LENGTH = 2000;
+const MAX_PROGRAM = 5000;
+
+export class Pattern {
+  // The program as flat arrays (opcode, two operands, the token tests), and the VM's work
+  // lists, allocated on the first run of the VM (most patterns are ruled out by their
+  // required words on most utterances) and reused: matching allocates nothing.
+  private readonly ops: Uint8Array;
+  private readonly arg1: Int32Array;
+  private readonly arg2: Int32Array;
+  private readonly tests: (Test | null)[];
+  private seen = new Int32Array(0);
+  private stack = new Int32Array(0);
+  private current = new Int32Array(0);
+  private next = new Int32Array(0);
+  private generation = 0;
+
+  private constructor(
+    private readonly data: PatternData,
+    private readonly table: PatternTable,
+  ) {
+    const { code } = data;
+    if (code.length % 4 !== 0) throw new Error("malformed pattern program");
+    const size = code.length / 4;
+    this.ops = new Uint8Array(size);
+    this.arg1 = new Int32Array(size);
+    this.arg2 = new Int32Array(size);
+    this.tests = new Array<Test | null>(size);
+    for (let pc = 0; pc < size; pc++) {
+      this.ops[pc] = code[4 * pc]!;
+      this.arg1[pc] = code[4 * pc + 1]!;
+      this.arg2[pc] = code[4 * pc + 2]!;
+      const test = code[4 * pc + 3]!;
+      this.tests[pc] = test >= 0 ? table.testFn(test) : null;
+    }
+  }
+
+  /** The number of instructions: what matching costs per token, and what the pack caps. */
+  get size(): number {
+    return this.ops.length;
+  }
+
+  get source(): string {
+    return this.data.source;
+  }
+
+  /**
+   * Words a match needs: for each set, at least one of its words must be among the tokens.
+   * Most rules name a word or two that most utterances lack, so most calls end here.
+   */
+  get requiredWords(): ReadonlySet<string>[] {
+    return this.data.required.map((id) => this.table.get(id));
+  }
+
+  static compile(source: string, vocabulary: PatternVocabulary = {}, table: PatternTable = new PatternTable()): Pattern {
+    if (source.length > MAX_PATTERN_LENGTH) throw new PatternError(`pattern is longer than ${MAX_PATTERN_LENGTH} characters`, 0);
+    const parser = new Parser(source, vocabulary, table);
+    const node = parser.parseAll();
+    const program: Program = { code: [], table };
+    emit(node, program);
+    push(program, OP.match);
+    return new Pattern({ source, code: program.code, required: requiredSets(node, table) }, table);
+  }
+
+  /** A pattern again from its data, its word sets numbered in `table`. */
+  static fromData(data: PatternData, table: PatternTable): Pattern {
+    return new Pattern(data, table);
+  }
+
+  toData(): PatternData {
+    return this.data;
+  }
+
+  matches(input: MatchInput): boolean {
+    const required = this.data.required;
+    if (required.length > 0) {
+      if (input.hits && input.hits.table === this.table) {
+        const marks = input.hits.marks;
+        for (const id of required) if (marks[id] !== 1) return false;
+      } else {
+        const present = input.present ?? new Set(input.tokens);
+        for (const id of required) if (!hasAny(present, this.table.get(id))) return false;
+      }
+    }
+    const { tokens, starts } = input;
+    if (this.seen.length === 0) this.allocate();
+    this.generation++;
+    let count = this.addFrom(0, 0, tokens, starts, this.current, 0);
+    for (let pos = 0; pos < tokens.length && count >= 0; pos++) {
+      const token = tokens[pos]!;
+      const current = this.current;
+      const next = this.next;
+      let nextCount = 0;
+      this.generation++;
+      for (let i = 0; i < count && nextCount >= 0; i++) {
+        const pc = current[i]!;
+        if (this.tests[pc]!(token)) nextCount = this.addFrom(pc + 1, pos + 1, tokens, starts, next, nextCount);
+      }
+      // Unanchored: a match may also begin at the next position.
+      if (nextCount >= 0) nextCount = this.addFrom(0, pos + 1, tokens, starts, next, nextCount);
+      this.current = next;
+      this.next = current;
+      count = nextCount;
+    }
+    return count < 0;
+  }
+
+  private allocate(): void {
+    const size = this.ops.length;
+    this.seen = new Int32Array(size).fill(-1);
+    this.stack = new Int32Array(2 * size + 2);
+    this.current = new Int32Array(size);
+    this.next = new Int32Array(size);
+  }
+
+  // Adds pc and every test reachable from it without consuming a token to `list` (from
+  // `count`); returns the list's new length, or -1 when `match` is reached.
+  private addFrom(pc: number, pos: number, tokens: readonly string[], starts: ReadonlySet<number>, list: Int32Array, count: number): number {
+    const { ops, arg1, arg2, seen, stack, generation } = this;
+    let top = 0;
+    stack[top++] = pc;
+    while (top > 0) {
+      const at = stack[--top]!;
+      if (seen[at] === generation) continue;
+      seen[at] = generation;
+      switch (ops[at]) {
+        case OP.match:
+          return -1;
+        case OP.jump:
+          stack[top++] = arg1[at]!;
+          break;
+        case OP.split:
+          stack[top++] = arg2[at]!;
+          stack[top++] = arg1[at]!;
+          break;
+        case OP.start:
+          if (starts.has(pos)) stack[top++] = at + 1;
+          break;
+        case OP.end:
+          if (isEnd(tokens, pos)) stack[top++] = at + 1;
+          break;
+        default:
+          list[count++] = at;
+      }
+    }
+    return count;
+  }
+}
+
+const NUMBER = /^\d+(?:[.,]\d+)?$/;
+
+function testOf(spec: TestSpec, table: PatternTable): Test {
+  switch (spec.k) {
+    case "set": {
+      const words = table.get(spec.set);
+      if (words.size === 1) {
+        const [word] = words;
+        return (t) => t === word;
+      }
+      return (t) => words.has(t);
+    }
+    case "prefix":
+      return (t) => t.startsWith(spec.w);
+    case "suffix":
+      return (t) => t.endsWith(spec.w);
+    case "infix":
+      return (t) => t.includes(spec.w);
+    case "ends":
+      return (t) => spec.forms.some((form) => t.endsWith(form));
+    case "word":
+      return (t) => !isPunctuation(t);
+    case "any":
+      return () => true;
+    case "number":
+      return (t) => NUMBER.test(t);
+    case "mark":
+      return (t) => t === spec.c;
+  }
+}
+
+// Words, lists and groups may follow an unwritten comma; punctuation, anchors and gaps may not
+// (a gap already takes one).
+function takesComma(node: Node): boolean {
+  if (node.kind === "start" || node.kind === "end") return false;
+  if (node.kind === "repeat" && node.max === Infinity) return false;
+  return true;
+}
+
+function hasAny(present: ReadonlySet<string>, anyOf: ReadonlySet<string>): boolean {
+  if (anyOf.size <= present.size) {
+    for (const word of anyOf) if (present.has(word)) return true;
+  } else {
+    for (const word of present) if (anyOf.has(word)) return true;
+  }
+  return false;
+}
+
+// `$` holds at the end, or before a final full stop or exclamation mark.
+function isEnd(tokens: readonly string[], pos: number): boolean {
+  if (pos === tokens.length) return true;
+  return pos === tokens.length - 1 && (tokens[pos] === "." || tokens[pos] === "!");
+}
+
+// A program being emitted: four numbers an instruction (see PatternData).
+interface Program {
+  code: number[];
+  table: PatternTable;
+}
+
+const size = (out: Program) => out.code.length / 4;
+const setA = (out: Program, pc: number, value: number) => (out.code[4 * pc + 1] = value);
+const setB = (out: Program, pc: number, value: number) => (out.code[4 * pc + 2] = value);
+
+function push(out: Program, op: number, a = 0, b = 0, test: TestSpec | null = null): number {
+  if (size(out) > MAX_PROGRAM) throw new PatternError("pattern is too large once its word lists and repeats are expanded", 0);
+  out.code.push(op, a, b, test ? out.table.internTest(test) : -1);
+  return size(out) - 1;
+}
+
+function emit(node: Node, out: Program): void {
+  switch (node.kind) {
+    case "test":
+      push(out, OP.test, 0, 0, node.spec);
+      return;
+    case "start":
+      push(out, OP.start);
+      return;
+    case "end":
+      push(out, OP.end);
+      return;
+    case "seq":
+      for (const item of node.items) emit(item, out);
+      return;
+    case "alt": {
+      const jumps: number[] = [];
+      node.options.forEach((option, i) => {
+        if (i < node.options.length - 1) {
+          const split = push(out, OP.split, size(out) + 1, -1);
+          emit(option, out);
+          jumps.push(push(out, OP.jump, -1));
+          setB(out, split, size(out));
+        } else {
+          emit(option, out);
+        }
+      });
+      for (const at of jumps) setA(out, at, size(out));
+      return;
+    }
+    case "repeat": {
+      for (let i = 0; i < node.min; i++) emit(node.node, out);
+      if (node.max === Infinity) {
+        const split = push(out, OP.split, size(out) + 1, -1);
+        emit(node.node, out);
+        push(out, OP.jump, split);
+        setB(out, split, size(out));
+        return;
+      }
+      const splits: number[] = [];
+      for (let i = node.min; i < node.max; i++) {
+        splits.push(push(out, OP.split, size(out) + 1, -1));
+        emit(node.node, out);
+      }
+      for (const at of splits) setB(out, at, size(out));
+    }
+  }
+}
+
+// Words a match cannot do without, as numbered sets of which one word must be present: a
+// literal word gives {word}, a single-word list its entries, an alternative the union of one
+// set from each option (when every option has one), a sequence all its items' sets. Tests on
+// parts of words (drink*) and optional parts require nothing.
+function requiredSets(node: Node, table: PatternTable): number[] {
+  const sets = requiredWords(node, table);
+  return [...new Set(sets.map((words) => table.intern(words)))];
+}
+
+function requiredWords(node: Node, table: PatternTable): ReadonlySet<string>[] {
+  switch (node.kind) {
+    case "test":
+      return node.spec.k === "set" ? [table.get(node.spec.set)] : [];
+    case "seq":
+      return node.items.flatMap((item) => requiredWords(item, table));
+    case "repeat":
+      return node.min > 0 ? requiredWords(node.node, table) : [];
+    case "alt": {
+      const union = new Set<string>();
+      for (const option of node.options) {
+        const sets = requiredWords(option, table);
+        if (sets.length === 0) return [];
+        const smallest = sets.reduce((a, b) => (b.size < a.size ? b : a));
+        for (const word of smallest) union.add(word);
+      }
+      return [union];
+    }
+    default:
+      return [];
+  }
+}
+
+const WORD_CHAR = /[\p{L}\p{N}'’*\-]/u;
+
+const OPTIONAL_COMMA: Node = { kind: "repeat", node: { kind: "test", spec: { k: "mark", c: "," } }, min: 0, max: 1 };
+
+class Parser {
+  private pos = 0;
+  private readonly lists: WordLists;
+  private readonly endings: EndingClasses;
+  private readonly optionalCommas: boolean;
+  constructor(
+    private readonly src: string,
+    vocabulary: PatternVocabulary,
+    private readonly table: PatternTable,
+  ) {
+    this.lists = vocabulary.lists ?? new Map();
+    this.endings = vocabulary.endings ?? new Map();
+    this.optionalCommas = vocabulary.optionalCommas ?? false;
+  }
+
+  parseAll(): Node {
+    const node = this.parseSequence();
+    this.skipSpace();
+    if (this.pos < this.src.length) throw this.error(`unexpected "${this.src[this.pos]}"`);
+    if (node.kind === "seq" && node.items.length === 0) throw new PatternError("empty pattern", 0);
+    return node;
+  }
+
+  private parseSequence(): Node {
+    const items: Node[] = [];
+    for (;;) {
+      this.skipSpace();
+      const c = this.src[this.pos];
+      if (c === undefined || c === ")" || c === "]" || c === "|") break;
+      const item = this.parseItem();
+      if (this.optionalCommas && items.length > 0 && takesComma(item)) items.push(OPTIONAL_COMMA);
+      items.push(item);
+    }
+    return items.length === 1 ? items[0]! : { kind: "seq", items };
+  }
+
+  private parseAlternatives(close: string): Node {
+    const open = this.pos - 1;
+    const options: Node[] = [this.parseSequence()];
+    while (this.src[this.pos] === "|") {
+      this.pos++;
+      options.push(this.parseSequence());
+    }
+    if (this.src[this.pos] !== close) throw new PatternError(`"${this.src[open]}" at column ${open + 1} is not closed with "${close}"`, open);
+    this.pos++;
+    if (options.some((o) => o.kind === "seq" && o.items.length === 0)) {
+      throw new PatternError("an alternative is empty (use [ … ] for an optional part)", open);
+    }
+    return options.length === 1 ? options[0]! : { kind: "alt", options };
+  }
+
+  private parseItem(): Node {
+    const at = this.pos;
+    const c = this.src[at]!;
+    let node: Node;
+    if (c === "(") {
+      this.pos++;
+      node = this.parseAlternatives(")");
+    } else if (c === "[") {
+      this.pos++;
+      node = { kind: "repeat", node: this.parseAlternatives("]"), min: 0, max: 1 };
+    } else if (this.src.startsWith("...", at)) {
+      this.pos += 3;
+      return { kind: "repeat", node: { kind: "test", spec: { k: "any" } }, min: 0, max: Infinity };
+    } else if (c === "^") {
+      this.pos++;
+      return { kind: "start" };
+    } else if (c === "$") {
+      this.pos++;
+      return { kind: "end" };
+    } else if (PUNCTUATION_MARKS.has(c)) {
+      const before = this.src[at - 1];
+      if (c === "?" && before !== undefined && !/[\s(\[|]/.test(before)) {
+        throw this.error('"?" right after a word or group is the question mark, not "optional": write [word] for an optional part, or put a space before "?"');
+      }
+      this.pos++;
+      node = { kind: "test", spec: { k: "mark", c } };
+    } else if (c === "_") {
+      this.pos++;
+      node = { kind: "test", spec: { k: "word" } };
+    } else if (this.src.startsWith("#number", at)) {
+      this.pos += "#number".length;
+      node = { kind: "test", spec: { k: "number" } };
+    } else if (c === "@") {
+      this.pos++;
+      node = this.parseList(at);
+    } else if (WORD_CHAR.test(c)) {
+      node = this.parseWord();
+    } else {
+      throw this.error(`unexpected "${c}"`);
+    }
+    return this.parseQuantifier(node);
+  }
+
+  private parseQuantifier(node: Node): Node {
+    const m = /^\{(\d+),(\d+)\}/.exec(this.src.slice(this.pos, this.pos + 12));
+    if (!m) return node;
+    const min = Number(m[1]);
+    const max = Number(m[2]);
+    if (min > max || max > MAX_REPEAT) throw this.error(`a repeat must be {m,n} with m ≤ n ≤ ${MAX_REPEAT}`);
+    if (node.kind === "repeat") throw this.error("a repeat cannot be repeated");
+    this.pos += m[0].length;
+    return { kind: "repeat", node, min, max };
+  }
+
+  private parseList(at: number): Node {
+    const m = /^[\w-]+/.exec(this.src.slice(this.pos, this.pos + 100));
+    if (!m) throw this.error('"@" must be followed by a list name');
+    this.pos += m[0].length;
+    const entries = this.lists.get(m[0]);
+    if (!entries) throw new PatternError(`no word list named "${m[0]}"`, at);
+    const single = entries.filter((e) => !e.includes(" ")).map((e) => e.toLowerCase());
+    const multi = entries.filter((e) => e.includes(" "));
+    const singleNode: Node = { kind: "test", spec: { k: "set", set: this.table.intern(single) } };
+    if (multi.length === 0) return singleNode;
+    const options: Node[] = multi.map((entry) => ({
+      kind: "seq",
+      items: entry.toLowerCase().split(/\s+/).map((word) => this.wordTest(word)),
+    }));
+    if (single.length > 0) options.unshift(singleNode);
+    return { kind: "alt", options };
+  }
+
+  private parseWord(): Node {
+    const start = this.pos;
+    while (this.pos < this.src.length && WORD_CHAR.test(this.src[this.pos]!)) this.pos++;
+    const word = foldApostrophes(this.src.slice(start, this.pos).toLowerCase());
+    const core = word.replace(/^\*|\*$/g, "");
+    if (!core || core.includes("*")) throw new PatternError(`"${word}": "*" may only start or end a word`, start);
+    if (/^['-]/.test(core)) throw new PatternError(`"${word}": a word cannot start with "${core[0]}" (write the whole word, e.g. you're)`, start);
+    if (this.src[this.pos] !== "~") return this.wordTest(word);
+    if (word.endsWith("*")) throw new PatternError(`"${word}~": a stem with endings cannot also end in "*"`, start);
+    this.pos++;
+    const name = /^[\w-]+/.exec(this.src.slice(this.pos, this.pos + 100))?.[0];
+    if (!name) throw this.error('"~" must be followed by the name of an ending class (drikk~verb)');
+    const endings = this.endings.get(name);
+    if (!endings) throw new PatternError(`no ending class named "${name}"${this.endings.size > 0 ? ` (the pack has ${[...this.endings.keys()].join(", ")})` : ""}`, this.pos);
+    this.pos += name.length;
+    return this.stemTest(core, endings, word.startsWith("*"));
+  }
+
+  // The stem alone or followed by one of the endings; with a leading "*", also at the end of a
+  // compound. Without it the forms are a fixed set of words, so the prefilter can use them.
+  private stemTest(stem: string, endings: readonly string[], compound: boolean): Node {
+    const forms = [stem, ...endings.map((ending) => stem + ending)];
+    if (!compound) return { kind: "test", spec: { k: "set", set: this.table.intern(forms) } };
+    return { kind: "test", spec: { k: "ends", forms: [...new Set(forms)] } };
+  }
+
+  private wordTest(word: string): Node {
+    const prefix = word.endsWith("*");
+    const suffix = word.startsWith("*");
+    const core = word.replace(/^\*|\*$/g, "");
+    if (prefix && suffix) return { kind: "test", spec: { k: "infix", w: core } };
+    if (prefix) return { kind: "test", spec: { k: "prefix", w: core } };
+    if (suffix) return { kind: "test", spec: { k: "suffix", w: core } };
+    return { kind: "test", spec: { k: "set", set: this.table.intern([core]) } };
+  }
+
+  private skipSpace(): void {
+    while (this.pos < this.src.length && /\s/.test(this.src[this.pos]!)) this.pos++;
+  }
+
+  private error(message: string): PatternError {
+    return new PatternError(message, this.pos);
+  }
+}

@@ -1,0 +1,77 @@
+// Words as rules see them: lower case, straight apostrophes, punctuation marks as their own
+// tokens, stutters ("you-you", "I, I") folded to one word, pure disfluencies (um, uh) and
+// names said in address ("So, Chris, what…", "Thanks, Hailey.") left out, so that patterns
+// describe what was meant rather than how it was spoken. Stutters cut off by a hyphen ("W-what",
+// "so-some") keep only the finished word, and bracketed transcriber notes ("[chuckles]",
+// "[inaudible 00:02]") are not words at all.
+
+import { replaceBracketed } from "../text/brackets.js";
+import { foldApostrophes, isPunctuation, PUNCTUATION_CLASS } from "./alphabet.js";
+
+// A word (letters and digits, with apostrophe parts: you're, you’re) or one punctuation mark.
+const TOKEN = new RegExp(`[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*|[${PUNCTUATION_CLASS}]`, "gu");
+const CAPITALISED = /^\p{Lu}/u;
+const CLAUSE_END = /^[,.?!;:]$/;
+
+export interface TokenOptions {
+  disfluencies: ReadonlySet<string>;
+  /** Words that stay even when they look like a name in address (question words: "Why, …"). */
+  keep?: ReadonlySet<string>;
+}
+
+export function tokenize(text: string, options: TokenOptions): string[] {
+  // Two parallel lists rather than an object a token: this runs on every utterance.
+  const raw: string[] = [];
+  const capitalised: boolean[] = [];
+  const spoken = text.includes("[") ? replaceBracketed(text, "[", "]", " ") : text;
+  for (const m of spoken.matchAll(TOKEN)) {
+    const original = m[0];
+    const lower = original.toLowerCase();
+    const token = foldApostrophes(lower);
+    if (options.disfluencies.has(token) || isCutOff(spoken, m.index + original.length, token)) continue;
+    raw.push(token);
+    capitalised.push(lower !== original && CAPITALISED.test(original));
+  }
+  const tokens: string[] = [];
+  let lastWord = "";
+  for (let i = 0; i < raw.length; i++) {
+    const token = raw[i]!;
+    const isWord = !isPunctuation(token);
+    if (isWord && capitalised[i] && isAddress(raw, i, options.keep)) {
+      if (tokens[tokens.length - 1] === ",") tokens.pop();
+      continue;
+    }
+    if (isWord) {
+      if (token === lastWord) {
+        // "I, I think": drop the comma the stutter left behind along with the repeat.
+        if (tokens[tokens.length - 1] === ",") tokens.pop();
+        continue;
+      }
+      lastWord = token;
+    }
+    tokens.push(token);
+  }
+  return tokens;
+}
+
+// "W-what", "so-some", "I-I": a start broken off with a hyphen and said again in full.
+function isCutOff(text: string, end: number, token: string): boolean {
+  if (text[end] !== "-") return false;
+  // The word after the hyphen, curly apostrophes straightened as in `token`.
+  const next = /^[\p{L}'’]+/u.exec(text.slice(end + 1, end + 1 + token.length + 20));
+  return next !== null && foldApostrophes(next[0].toLowerCase()).startsWith(token);
+}
+
+// A capitalised word set off by commas within or at the end of a sentence is a name said in
+// address ("So, Chris, I wanted…", "Thanks, Hailey."). A lone "I" and question words are
+// never taken for names.
+function isAddress(raw: readonly string[], i: number, keep: ReadonlySet<string> | undefined): boolean {
+  const token = raw[i]!;
+  if (token.length < 2 || keep?.has(token)) return false;
+  const before = raw[i - 1];
+  const after = raw[i + 1];
+  // A first word set off by a comma may as well be "Well," or "Usually,": it stays, and `^`
+  // may skip it instead (see startPositions in classify/view.ts).
+  if (before !== ",") return false;
+  return after === undefined || CLAUSE_END.test(after);
+}
