@@ -7,7 +7,7 @@ import { InputError } from "../errors.js";
 import { FileReadError, readRegularFile } from "../io/regular-file.js";
 
 /** Transcripts larger than this are refused (a week of speech is ~5 MB). README documents it. */
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 export function loadBytes(path: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Array {
   try {

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeBytes } from "../../src/analyze.js";
 import { InputError } from "../../src/errors.js";
-import { packLoader } from "../../src/rules/pack.js";
+import { packLoader } from "../../src/packs/loader.js";
 
 const packFor = packLoader([], []);
 const SMALL = 50_000;
