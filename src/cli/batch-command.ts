@@ -19,10 +19,9 @@ import type { FileError } from "../types.js";
 import { chooseColor, sayOnStderr } from "./output.js";
 import { readStdin } from "../io/stdin.js";
 import { asInputError } from "../read/load.js";
-import { escapeControls } from "../text/controls.js";
 import { displayError } from "../report/display.js";
 import { Progress } from "./progress.js";
-import { OutputSink } from "./sink.js";
+import { OutputSink, refuseOutputOverInput } from "./sink.js";
 import { isLanguage, type LanguageChoice } from "../languages.js";
 import { checkLanguageChoice } from "../packs/loader.js";
 
@@ -190,18 +189,6 @@ export function maxJobs(): number {
   return availableParallelism() * 2;
 }
 
-// `-o in.txt` with in.txt among the inputs would replace a transcript with its report.
-function refuseOutputOverInput(output: string, files: readonly string[]): void {
-  const target = OutputSink.existingFile(output);
-  if (!target) return;
-  for (const file of files) {
-    if (file === "-") continue;
-    const input = OutputSink.existingFile(file);
-    if (input && input.ino === target.ino && input.dev === target.dev) {
-      throw new UsageError(`-o ${escapeControls(output)} names an input file (${escapeControls(file)}); write the report elsewhere`);
-    }
-  }
-}
 
 // GitHub shows this file's Markdown on the run's page. Not writable: say so, keep going.
 function writeStepSummary(markdown: string, say: (message: string) => void): void {

@@ -152,6 +152,19 @@ export class OutputSink {
   }
 }
 
+// `-o in.txt` with in.txt among the inputs would replace a transcript with its report.
+export function refuseOutputOverInput(output: string, files: readonly string[]): void {
+  const target = OutputSink.existingFile(output);
+  if (!target) return;
+  for (const file of files) {
+    if (file === "-") continue;
+    const input = OutputSink.existingFile(file);
+    if (input && input.ino === target.ino && input.dev === target.dev) {
+      throw new UsageError(`-o ${escapeControls(output)} names an input file (${escapeControls(file)}); write the report elsewhere`);
+    }
+  }
+}
+
 function statOrNull(path: string): Stats | null {
   try {
     return statSync(path);

@@ -223,7 +223,7 @@ export class Pattern {
 
   /** The number of instructions: what matching costs per token, and what the pack caps. */
   get size(): number {
-    return this.ops.length;
+    return this.data.code.length / 4;
   }
 
   get source(): string {

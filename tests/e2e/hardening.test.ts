@@ -183,6 +183,14 @@ describe("-o never destroys anything", () => {
     expect(run.stderr).toMatch(/-o .*in\.txt names an input file/);
     oneLine(run.stderr);
     expect(readFileSync(input)).toEqual(readFileSync(GOOD));
+
+    // eval too: the reference named as -o
+    const gold = join(dir, "gold.csv");
+    writeFileSync(gold, readFileSync(fixture("reference", "session-alcohol.csv")));
+    const evaluated = oars(["eval", "--gold", gold, GOOD, "-o", gold]);
+    expect(evaluated.status).toBe(2);
+    expect(evaluated.stderr).toMatch(/-o .*gold\.csv names an input file/);
+    expect(readFileSync(gold)).toEqual(readFileSync(fixture("reference", "session-alcohol.csv")));
   });
 
   it.skipIf(!isRoot)("a full device: exit 2, one line, no stack trace", () => {
