@@ -2,13 +2,15 @@
 // supervisor corrects and `oars eval --gold` / `oars train --gold` read back (src/review).
 
 import { analyzeBytes } from "../analyze.js";
+import { renderDiagnostic } from "../diagnostics.js";
 import { EXIT, InputError } from "../errors.js";
 import { isLanguage } from "../languages.js";
 import { packLoader } from "../packs/loader.js";
 import { DEFAULT_MAX_BYTES, loadBytes } from "../read/load.js";
 import { reviewCsv } from "../review/csv.js";
 import { settingsFromOptions } from "./batch-command.js";
-import { reportInputError, writeOutput } from "./output.js";
+import { reportInputError, sayOnStderr, writeOutput } from "./output.js";
+import { refuseOutputOverInput } from "./sink.js";
 
 export interface ReviewCommandOptions {
   output?: string;
@@ -23,9 +25,10 @@ export function runReview(path: string, options: ReviewCommandOptions): number {
   const settings = settingsFromOptions({ format: "table", counsellor: options.counsellor, lang: options.lang, rules: options.rules, ignore: [], maxSize: String(DEFAULT_MAX_BYTES / 1024 / 1024), config: options.config });
   const packFor = packLoader(settings.ruleFolders, settings.rules);
   const pack = isLanguage(settings.language) ? packFor(settings.language) : undefined;
+  if (options.output !== undefined) refuseOutputOverInput(options.output, [path]);
   try {
     const result = analyzeBytes(loadBytes(path, DEFAULT_MAX_BYTES), path, { pack, packFor, counsellorNames: settings.counsellors });
-    for (const warning of result.warnings) process.stderr.write(`oars: ${path}: ${warning}\n`);
+    for (const warning of result.warnings) sayOnStderr(`${path}: ${renderDiagnostic(warning)}`);
     writeOutput(reviewCsv(result), options.output);
     return EXIT.ok;
   } catch (err) {

@@ -5,6 +5,7 @@
 import { statSync } from "node:fs";
 import { expandInputs } from "../batch/expand.js";
 import { analyzeBytes } from "../analyze.js";
+import { renderDiagnostic } from "../diagnostics.js";
 import { EXIT, InputError } from "../errors.js";
 import { isLanguage, type Language } from "../languages.js";
 import { packLoader } from "../packs/loader.js";
@@ -16,7 +17,8 @@ import type { Session } from "../trend/series.js";
 import type { FileError } from "../types.js";
 import { settingsFromOptions } from "./batch-command.js";
 import type { TREND_FORMATS } from "./choices.js";
-import { writeOutput } from "./output.js";
+import { sayOnStderr, writeOutput } from "./output.js";
+import { refuseOutputOverInput } from "./sink.js";
 
 export interface TrendCommandOptions {
   format: (typeof TREND_FORMATS)[number];
@@ -34,13 +36,14 @@ export function runTrend(args: string[], options: TrendCommandOptions, version: 
   const packFor = packLoader(settings.ruleFolders, settings.rules);
   const pack = isLanguage(settings.language) ? packFor(settings.language) : undefined;
   const { files, errors: expansionErrors } = expandInputs(args, settings.ignore);
+  if (options.output !== undefined) refuseOutputOverInput(options.output, files);
   const errors: FileError[] = [...expansionErrors];
   const sessions: Session[] = [];
   const locales = new Set<Language>();
   for (const path of files) {
     try {
       const result = analyzeBytes(loadBytes(path, DEFAULT_MAX_BYTES), path, { pack, packFor, counsellorNames: settings.counsellors });
-      for (const warning of result.warnings) process.stderr.write(`oars: ${path}: ${warning}\n`);
+      for (const warning of result.warnings) sayOnStderr(`${path}: ${renderDiagnostic(warning)}`);
       locales.add(result.locale);
       sessions.push(sessionOf(result, statSync(path).mtime, clientTalk(result)));
     } catch (err) {
@@ -48,7 +51,7 @@ export function runTrend(args: string[], options: TrendCommandOptions, version: 
       errors.push({ path: err.path, message: err.message, ...(err.line !== undefined ? { line: err.line } : {}) });
     }
   }
-  for (const e of errors) process.stderr.write(`oars: ${e.path}${e.line !== undefined ? `:${e.line}` : ""}: ${e.message}\n`);
+  for (const e of errors) sayOnStderr(`${e.path}${e.line !== undefined ? `:${e.line}` : ""}: ${e.message}`);
   const trend = buildTrend(sessions, errors);
   // The report speaks --locale, else the language all sessions share, else English.
   const locale: Language = isLanguage(settings.locale) ? settings.locale : locales.size === 1 ? [...locales][0]! : "en";

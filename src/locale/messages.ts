@@ -33,7 +33,7 @@ type ReportText =
   | "threshold-note" | "file-line" | "none" | "warning" | "coded-transcript" | "summary-scores" | "behaviour-counts"
   | "flagged-lines" | "no-flags" | "no-flags-sentence" | "line" | "instead" | "low-confidence" | "thresholds"
   | "thresholds-met" | "thresholds-not-met" | "thresholds-met-sentence" | "thresholds-not-met-sentence"
-  | "thresholds-in-force" | "thresholds-not-met-heading" | "not-analysed" | "batch-heading" | "markdown-heading" | "batch-line" | "row-met"
+  | "thresholds-in-force" | "configuration" | "thresholds-not-met-heading" | "not-analysed" | "batch-heading" | "markdown-heading" | "batch-line" | "row-met"
   | "row-not-met" | "total" | "total-result" | "threshold-not-met-title" | "read-transcript" | "mi-threshold";
 type ReportHeads = "score-head" | "markdown-score-head" | "counts-head" | "summary-head";
 export type HtmlText =

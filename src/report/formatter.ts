@@ -25,6 +25,8 @@ export interface ReportContext {
   limits: Limits;
   /** The report's language when --locale gives one; otherwise each file's own. */
   locale?: Language;
+  /** The configuration file whose settings are in force (null: none; absent: not known). */
+  configFile?: string | null;
   /** The results were redacted (--redact): their words are codes, not what was said. */
   redacted?: boolean;
 }

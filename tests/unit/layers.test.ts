@@ -8,7 +8,7 @@ import { ROOT } from "../helpers.js";
 
 /** Lowest first. A folder of src/, or a file at its top (without .ts). */
 export const LAYERS = [
-  "errors", "paths", "languages", "types", "yaml-source",
+  "text", "diagnostics", "errors", "io", "paths", "languages", "types", "yaml-source",
   "read", "pattern", "score",
   "bundled",
   "packs", "roles", "detect", "segment",

@@ -7,6 +7,7 @@
 // goes through `esc`, and the page's Content-Security-Policy forbids any request.
 
 import { failedChecks } from "../../check/index.js";
+import { renderDiagnostic } from "../../diagnostics.js";
 import type { BatchSummary } from "../../check/summary.js";
 import type { FileError } from "../../types.js";
 import type { CheckedFile, ReportContext, ReportFormatter } from "../formatter.js";
@@ -54,7 +55,7 @@ function fileSection({ result, check }: CheckedFile, context: ReportContext): st
   const failed = failedChecks(check).map((c) => words.check(c).message).join("; ");
   const verdict = check.passed ? m.report["thresholds-met-sentence"] : fill(m.report["thresholds-not-met-sentence"], { failures: failed });
   const back = context.command === "check" ? `<p class="back"><a href="#overview">${esc(m.html["back-to-overview"])}</a></p>` : "";
-  const warnings = result.warnings.length > 0 ? `<ul class="note">${result.warnings.map((w) => `<li>${esc(m.report.warning)}: ${esc(w)}</li>`).join("")}</ul>` : "";
+  const warnings = result.warnings.length > 0 ? `<ul class="note">${result.warnings.map((w) => `<li>${esc(m.report.warning)}: ${esc(renderDiagnostic(w))}</li>`).join("")}</ul>` : "";
   return (
     `<section class="file" id="${id}" lang="${context.locale ?? result.locale}" aria-labelledby="${id}-h">` +
     `<h2 id="${id}-h">${esc(result.path)}</h2><p class="meta">${esc(meta)}</p>` +
