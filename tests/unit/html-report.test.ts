@@ -46,7 +46,7 @@ describe("the HTML report's optional fields", () => {
 
 describe("escaping", () => {
   it("leaves nothing that opens a tag, ends an attribute or starts an entity", () => {
-    expect(esc(`<a href="x" onclick='y'>&amp;</a>\u0007`)).toBe("&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
+    expect(esc(`<a href="x" onclick='y'>&amp;</a>\u0007`)).toBe("&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;\\x07");
   });
   it("gives each path its own id, the same every time", () => {
     expect(fileId("a.txt")).toBe(fileId("a.txt"));

@@ -2,12 +2,13 @@
 // leaves no character that could open a tag, close an attribute or start an entity. Ids are
 // never made from transcript words, only from a hash of the file's path and numbers.
 
+import { escapeControls } from "../../text/controls.js";
+
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Text or an attribute value that renders as itself. Control characters (but tab and newline) are dropped. */
+/** Text or an attribute value that renders as itself; control characters shown as escapes ("\x1b"), as in the other human-facing formats. */
 export function esc(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+  return escapeControls(text).replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
 }
 
 /**
