@@ -3,6 +3,7 @@
 
 import { codeTurns, codeUtterance } from "./classify/index.js";
 import { viewOf } from "./classify/view.js";
+import { diagnostic, type Diagnostic } from "./diagnostics.js";
 import type { CounsellorReading } from "./roles/guess.js";
 import { splitUtterances } from "./segment/sentences.js";
 import { detectLanguage } from "./detect/index.js";
@@ -15,7 +16,7 @@ import type { Language } from "./languages.js";
 import type { LanguagePack } from "./packs/pack.js";
 import { scoreTurns } from "./score/metrics.js";
 import { segmentTurns } from "./segment/index.js";
-import type { FileResult, Format, RawTranscript, Warning } from "./types.js";
+import type { FileResult, Format, RawTranscript } from "./types.js";
 
 export interface AnalyzeOptions {
   /** The pack to code with, whatever the transcript's language (--lang). */
@@ -58,7 +59,7 @@ export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOp
 
 // The pack given, or the one for the language the transcript's words show. A forced pack that
 // the words clearly contradict is still used, with a warning: the user may have mistyped.
-function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: LanguagePack; warnings: Warning[] } {
+function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: LanguagePack; warnings: Diagnostic[] } {
   // A library caller that gives only a pack asked for no check of the language.
   if (options.pack && !options.packFor) return { pack: options.pack, warnings: [] };
   const detected = detectLanguage(raw.turns.map((t) => t.text)).language;
@@ -66,7 +67,7 @@ function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: Langua
   if (options.pack) {
     const forced = options.pack;
     const warnings = found && found !== forced.language && options.packFor
-      ? [{ id: "language-forced", values: { found: options.packFor(found).name, name: forced.name, language: forced.language } }]
+      ? [diagnostic("language.contradicted", "the transcript reads as {found}, but was coded as {forced} as asked (--lang {code})", { found: options.packFor(found).name, forced: forced.name, code: forced.language })]
       : [];
     return { pack: forced, warnings };
   }
@@ -74,7 +75,7 @@ function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: Langua
   if (found) return { pack: options.packFor(found), warnings: [] };
   const pack = options.packFor(FALLBACK_LANGUAGE);
   const hasText = raw.turns.some((t) => t.text.trim() !== "");
-  return { pack, warnings: hasText ? [{ id: "language-unsure", values: { name: pack.name } }] : [] };
+  return { pack, warnings: hasText ? [diagnostic("language.too-few-words", "too few words to tell the language; coded as {language} (choose with --lang)", { language: pack.name })] : [] };
 }
 
 // For the counsellor guess (src/roles/guess.ts): a turn's codes as if its speaker were the

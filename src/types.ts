@@ -2,6 +2,7 @@
 // bytes → RawTranscript (read) → Transcript with roles (roles) → utterances (segment)
 // → CodedTranscript (classify) → Metrics (score) → FileResult (analyze) → text (report).
 
+import type { Diagnostic } from "./diagnostics.js";
 import type { Language } from "./languages.js";
 
 export type Format = "text" | "vtt" | "srt" | "json";
@@ -117,17 +118,6 @@ export interface Metrics {
   percentMiAdherent: number | null;
 }
 
-/**
- * Something a stage merged, guessed or doubts, for the user to check. Its words are the
- * locale's `warnings.<id>` message with `values` filled in, rendered at report time.
- */
-export interface Warning {
-  id: string;
-  /** The input line it concerns, when there is one. */
-  line?: number;
-  values?: Record<string, string | number>;
-}
-
 export interface FileResult {
   path: string;
   format: Format;
@@ -140,7 +130,8 @@ export interface FileResult {
   turns: CodedTurn[];
   flags: Flag[];
   metrics: Metrics;
-  warnings: Warning[];
+  /** Rendered at report time (renderDiagnostic), so --redact can act on their fields. */
+  warnings: Diagnostic[];
 }
 
 export interface FileError {

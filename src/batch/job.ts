@@ -9,8 +9,10 @@ import { analyzeBytes } from "../analyze.js";
 import { checkResult } from "../check/index.js";
 import type { Limits } from "../score/miti.js";
 import type { FileSummary } from "../check/summary.js";
+import { redactDiagnostic, renderDiagnostic } from "../diagnostics.js";
 import type { RuleAdjustment } from "../packs/adjust.js";
 import { InputError } from "../errors.js";
+import { displayResult } from "../report/display.js";
 import { loadBytes } from "../read/load.js";
 import { redactResult } from "../redact/index.js";
 import { createFormatter, type ReportContext, type ReportFormat, type ReportFormatter } from "../report/index.js";
@@ -47,6 +49,8 @@ export interface JobSettings {
   width: number;
   /** --quiet: the report leaves out warnings. */
   quiet: boolean;
+  /** The configuration file in force, named in every report; null when none. */
+  configFile: string | null;
 }
 
 export interface FileReport {
@@ -71,7 +75,7 @@ export function prepareJob(settings: JobSettings): Job {
   checkLanguageChoice(settings.language);
   const packFor = packLoader(settings.ruleFolders, settings.rules);
   const pack = isLanguage(settings.language) ? packFor(settings.language) : undefined;
-  const context: ReportContext = { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits, locale: settings.locale };
+  const context: ReportContext = { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits, locale: settings.locale, configFile: settings.configFile, redacted: settings.redact };
   const formatter = createFormatter(settings.format, context, {
     color: new Chalk({ level: settings.colorLevel }),
     showTurns: settings.showTurns,
@@ -83,19 +87,23 @@ export function prepareJob(settings: JobSettings): Job {
   return { settings, context, pack, packFor, formatter };
 }
 
-export function runJob(path: string, { settings, pack, packFor, formatter }: Job): Outcome {
+/** `bytes` is given for standard input ("-"), which the command reads before the batch starts. */
+export function runJob(path: string, { settings, pack, packFor, formatter }: Job, bytes?: Uint8Array): Outcome {
   try {
-    const analysed = analyzeBytes(loadBytes(path, settings.maxBytes), path, { pack, packFor, locale: settings.locale, counsellorNames: settings.counsellorNames, counsellorWords: settings.counsellors });
+    const analysed = analyzeBytes(bytes ?? loadBytes(path, settings.maxBytes), path, { pack, packFor, locale: settings.locale, counsellorNames: settings.counsellorNames, counsellorWords: settings.counsellors });
     const redacted = settings.redact ? redactResult(analysed) : analysed;
+    // The terminal gets no control characters from the transcript or its name.
+    const shown = settings.format === "table" ? displayResult(redacted) : redacted;
     // --quiet: errors only, so the report carries no warnings either.
-    const result = settings.quiet ? { ...redacted, warnings: [] } : redacted;
+    const result = settings.quiet ? { ...shown, warnings: [] } : shown;
     const check = checkResult(result, settings.limits);
     const summary: FileSummary = { path: result.path, locale: result.locale, turns: result.turns.length, metrics: result.metrics, flags: result.flags.length, check };
-    // Warnings go to standard error unredacted, like every other message there.
+    // Warnings go to standard error in the report's words, redacted like the report (--redact).
     const words = wordsOf(settings.locale ?? result.locale);
-    return { path, report: { piece: formatter.file({ result, check }), summary, warnings: analysed.warnings.map((w) => words.warning(w)) } };
+    return { path, report: { piece: formatter.file({ result, check }), summary, warnings: redacted.warnings.map((w) => words.warning(w)) } };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    return { path, error: { path: err.path, message: err.message, ...(err.line !== undefined ? { line: err.line } : {}) } };
+    const message = renderDiagnostic(settings.redact ? redactDiagnostic(err.diagnostic) : err.diagnostic);
+    return { path, error: { path: err.path, message, ...(err.line !== undefined ? { line: err.line } : {}) } };
   }
 }

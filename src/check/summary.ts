@@ -30,9 +30,16 @@ export class SummaryCollector {
   private readonly errors: FileError[] = [];
   private readonly counts: Record<Code, number> = zeroCounts();
   private readonly confidence: Confidence = { utterances: 0, lowConfidence: 0 };
+  private passedCount = 0;
+  private fileCount = 0;
+
+  /** `keepFiles`: false for formats that print no row per file (ndjson), so memory stays flat. */
+  constructor(private readonly keepFiles = true) {}
 
   addFile(file: FileSummary): void {
-    this.files.push(file);
+    if (this.keepFiles) this.files.push(file);
+    this.fileCount++;
+    if (file.check.passed) this.passedCount++;
     for (const code of COUNSELLOR_CODES) this.counts[code] += file.metrics.counts[code];
     this.confidence.utterances += file.metrics.utterances;
     this.confidence.lowConfidence += file.metrics.lowConfidence;
@@ -42,8 +49,8 @@ export class SummaryCollector {
     this.errors.push(error);
   }
 
+  /** Without `keepFiles`, `files` is empty; the counts are always whole. */
   summary(): BatchSummary {
-    const passed = this.files.filter((f) => f.check.passed).length;
-    return { files: this.files, errors: this.errors, passed, failed: this.files.length - passed, total: metricsFromCounts(this.counts, this.confidence) };
+    return { files: this.files, errors: this.errors, passed: this.passedCount, failed: this.fileCount - this.passedCount, total: metricsFromCounts(this.counts, this.confidence) };
   }
 }

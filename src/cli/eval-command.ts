@@ -9,7 +9,8 @@ import { loadBytes } from "../read/load.js";
 import { formatEvalText } from "../report/eval-text.js";
 import { isLanguage } from "../languages.js";
 import { checkLanguageChoice, packLoader } from "../packs/loader.js";
-import { reportInputError, writeOutput } from "./output.js";
+import { reportInputError, sayOnStderr, writeOutput } from "./output.js";
+import { refuseOutputOverInput } from "./sink.js";
 import type { EVAL_FORMATS } from "./choices.js";
 
 export interface EvalCommandOptions {
@@ -34,7 +35,7 @@ export function runEval(paths: string[], options: EvalCommandOptions, version: s
   for (const path of paths) {
     const transcript = gold.namesTranscripts ? basename(path, extname(path)) : "";
     if (!gold.turns.has(transcript)) {
-      process.stderr.write(`oars: ${path}: no reference coding for "${transcript}" in ${options.gold}; skipped\n`);
+      sayOnStderr(`${path}: no reference coding for "${transcript}" in ${options.gold}; skipped`);
       continue;
     }
     try {
@@ -50,6 +51,7 @@ export function runEval(paths: string[], options: EvalCommandOptions, version: s
     options.format === "json"
       ? `${JSON.stringify({ schemaVersion: 1, tool: { name: "oars", version }, ...report }, null, 2)}\n`
       : formatEvalText(report);
+  if (options.output !== undefined) refuseOutputOverInput(options.output, [...paths, options.gold]);
   writeOutput(text, options.output);
   return failed > 0 ? EXIT.usage : EXIT.ok;
 }

@@ -6,12 +6,15 @@ import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, InputError, SourceError, UsageError } from "../errors.js";
 import { DEFAULT_MAX_BYTES } from "../read/load.js";
+import { sayOnStderr } from "./output.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { LIMIT_IDS, LIMITS, type LimitId } from "../score/miti.js";
 import type { BatchCommandOptions } from "./batch-command.js";
-import { CONFIG_FORMATS, EVAL_FORMATS, REPORT_FORMATS, RULES_FORMATS } from "./choices.js";
+import { CONFIG_FORMATS, EVAL_FORMATS, REPORT_FORMATS, RULES_FORMATS, TREND_FORMATS } from "./choices.js";
 import type { ConfigCommandOptions } from "./config-command.js";
 import type { EvalCommandOptions } from "./eval-command.js";
+import type { ReviewCommandOptions } from "./review-command.js";
+import type { TrendCommandOptions } from "./trend-command.js";
 import type { RulesCommandOptions } from "./rules-command.js";
 
 // Each command's code is imported when the command runs, so `oars --version` and `--help`
@@ -107,6 +110,25 @@ Examples:
     .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv", "auto")
     .action(async (files: string[], options: EvalCommandOptions) => setExit((await import("./eval-command.js")).runEval(files, options, version)));
 
+  const trend = program
+    .command("trend")
+    .description("a counsellor's sessions over time (dated by a YYYY-MM-DD in the name, else modification time): scores, and whether the change is more than coding noise")
+    .argument("<paths...>", "transcripts, folders (every .txt .vtt .srt .json inside) or globs")
+    .addOption(new Option("-f, --format <format>", "output format").choices([...TREND_FORMATS]).default("table"));
+  addSettingsOptions(trend).action(async (paths: string[], options: TrendCommandOptions) => setExit((await import("./trend-command.js")).runTrend(paths, options, version)));
+
+  program
+    .command("review")
+    .description("write a transcript's codes as a CSV table (speaker, text, code, rule, confidence, probability, review) to correct and give back to eval --gold")
+    .argument("<transcript>", "the transcript to code (plain text, WebVTT, SRT, Whisper JSON)")
+    .option("-o, --output <file>", "write the table to a file instead of standard output")
+    .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
+    .option("--lang <code>", "language of the transcript: auto (detect), en, nb, da or sv (default: configuration, else auto)")
+    .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
+    .option("--config <file>", "read this configuration file instead of searching for one")
+    .option("--no-config", "ignore configuration files")
+    .action(async (transcript: string, options: ReviewCommandOptions) => setExit((await import("./review-command.js")).runReview(transcript, options)));
+
   const rules = program
     .command("rules")
     .description("list the coding rules in force (id, code, priority, description); `oars rules test` runs every rule's examples")
@@ -136,16 +158,7 @@ const LIMIT_HELP: Record<LimitId, string> = {
 
 /** The options `analyze` and `check` share: output, settings, rules, inputs, workers. */
 function addBatchOptions(command: Command): Command {
-  return command
-    .addOption(new Option("-f, --format <format>", "output format").choices([...REPORT_FORMATS]).default("table"))
-    .option("-o, --output <file>", "write the report to a file instead of standard output")
-    .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
-    .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv (default: configuration, else auto)")
-    .option("--locale <code>", "language of the report: auto (each transcript's own), en, nb, da or sv (default: configuration, else auto)")
-    .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
-    .option("--ignore <glob>", "skip files from folders and globs that match (repeatable)", collect, [])
-    .option("--config <file>", "read this configuration file instead of searching for one")
-    .option("--no-config", "ignore configuration files")
+  return addSettingsOptions(command.addOption(new Option("-f, --format <format>", "output format").choices([...REPORT_FORMATS]).default("table")))
     .option("--jobs <n>", "worker threads for several files (default: one per core)")
     .option("--max-size <MB>", "refuse transcripts larger than this", String(DEFAULT_MAX_BYTES / 1024 / 1024))
     .option("--redact", "replace every transcript word with its code and speaker names with roles, for sharing the report")
@@ -157,6 +170,19 @@ function addBatchOptions(command: Command): Command {
 /** commander's message without its "error: " prefix and line breaks. */
 function oneLine(message: string): string {
   return message.replace(/^error:\s*/i, "").replace(/\s*\n\s*/g, " ").trim();
+}
+
+/** The options of every command that codes several transcripts into a report: output, and the settings a configuration file also gives. */
+function addSettingsOptions(command: Command): Command {
+  return command
+    .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
+    .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv (default: configuration, else auto)")
+    .option("--locale <code>", "language of the report: auto (each transcript's own; trend: the sessions' shared one), en, nb, da or sv (default: configuration, else auto)")
+    .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
+    .option("--ignore <glob>", "skip files from folders and globs that match (repeatable)", collect, [])
+    .option("--config <file>", "read this configuration file instead of searching for one")
+    .option("--no-config", "ignore configuration files");
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -176,14 +202,14 @@ function handleError(err: unknown): number {
     return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? EXIT.ok : EXIT.usage;
   }
   if (err instanceof UsageError) {
-    process.stderr.write(`oars: ${err.message}\n`);
+    sayOnStderr(err.message);
     return EXIT.usage;
   }
   if (err instanceof SourceError || err instanceof InputError) {
-    process.stderr.write(`oars: ${err.describe()}\n`);
+    sayOnStderr(err.describe());
     return EXIT.usage;
   }
-  const detail = process.env.OARS_DEBUG ? `\n${(err as Error).stack}` : " (set OARS_DEBUG=1 for details)";
-  process.stderr.write(`oars: internal error: ${(err as Error).message ?? String(err)}${detail}\n`);
+  sayOnStderr(`internal error: ${(err as Error).message ?? String(err)}${process.env.OARS_DEBUG ? "" : " (set OARS_DEBUG=1 for details)"}`);
+  if (process.env.OARS_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
   return EXIT.usage;
 }

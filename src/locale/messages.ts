@@ -5,7 +5,8 @@
 import { loadBundled, messagesFile } from "../bundled/index.js";
 import type { Language } from "../languages.js";
 import type { Level, LimitId, ThresholdId } from "../score/miti.js";
-import type { Code, Role, Warning } from "../types.js";
+import { renderDiagnostic, type Diagnostic } from "../diagnostics.js";
+import type { Code, Role } from "../types.js";
 
 export interface FlagText {
   reason: string;
@@ -21,9 +22,13 @@ export interface Messages {
   missing: Record<"no-questions" | "no-reflections" | "no-adherent", string>;
   checks: Record<"counsellor-requirement" | "counsellor-found" | "no-counsellor" | "pass" | "fail" | "not-available", string>;
   report: ReportMessages;
+  /** What the HTML report says beyond the other formats' words (src/report/html). */
+  html: Record<HtmlText, string>;
+  /** What `oars trend` says (src/trend). */
+  trend: Record<TrendText, string> & { head: string[] };
   /** By rule id without its language ("persuade.you-should"), and by flagged code. */
   flags: Record<string, FlagText>;
-  /** By warning id (src/types.ts Warning). */
+  /** By diagnostic id (src/diagnostics.ts): the localized template, same {field} names. */
   warnings: Record<string, string>;
   /** Counted nouns: [one, more than one], each with {count}. */
   plurals: Record<"transcripts" | "files", string[]>;
@@ -33,10 +38,19 @@ type ReportText =
   | "threshold-note" | "file-line" | "none" | "warning" | "coded-transcript" | "summary-scores" | "behaviour-counts"
   | "flagged-lines" | "no-flags" | "no-flags-sentence" | "line" | "instead" | "low-confidence" | "thresholds"
   | "thresholds-met" | "thresholds-not-met" | "thresholds-met-sentence" | "thresholds-not-met-sentence"
-  | "thresholds-in-force" | "thresholds-not-met-heading" | "not-analysed" | "batch-heading" | "markdown-heading" | "batch-line" | "row-met"
+  | "thresholds-in-force" | "configuration" | "thresholds-not-met-heading" | "not-analysed" | "batch-heading" | "markdown-heading" | "batch-line" | "row-met"
   | "row-not-met" | "total" | "total-result" | "threshold-not-met-title" | "read-transcript" | "mi-threshold"
   | "low-confidence-share" | "low-confidence-note" | "below-fair" | "counts-hint";
 type ReportHeads = "score-head" | "markdown-score-head" | "counts-head" | "summary-head";
+export type HtmlText =
+  | "title" | "generated" | "skip-to-overview" | "overview" | "back-to-overview" | "timeline-column" | "scale" | "timeline"
+  | "timeline-by-time" | "timeline-by-turn" | "timeline-label" | "lane-counsellor" | "lane-client" | "lane-other" | "client-not-coded"
+  | "change-talk" | "sustain-talk" | "neutral-talk" | "flagged" | "talk-share" | "talk-by-time" | "talk-by-words" | "turn" | "rule"
+  | "probability" | "why" | "review" | "go-to-turn" | "family-question" | "family-reflection" | "family-adherent" | "family-input"
+  | "family-non-adherent" | "family-other";
+export type TrendText =
+  | "heading" | "date-name" | "date-modified" | "change-heading" | "beyond-noise" | "within-noise" | "too-few" | "n/a"
+  | "not-judged" | "needs-two" | "noise-rule" | "chart" | "change-talk" | "non-adherent";
 export type ReportMessages = Record<ReportText, string> & Record<ReportHeads, string[]>;
 
 /**
@@ -63,8 +77,12 @@ export function flagText(messages: Messages, ruleId: string, code: Code, own: Pa
   return { reason: own.reason ?? local.reason, suggestion: own.suggestion ?? local.suggestion };
 }
 
-/** A warning in the locale's words, after "line N: " when it concerns a line. */
-export function warningText(warning: Warning, messages: Messages): string {
-  const text = fill(messages.warnings[warning.id] ?? warning.id, warning.values ?? {});
+/**
+ * A warning in the locale's words (its template under `warnings:`, same {field} names, else the
+ * English template it was made with), after "line N: " when it concerns a line. Rendered through
+ * renderDiagnostic, so redacted fields stay "…" and control characters are escaped.
+ */
+export function warningText(warning: Diagnostic, messages: Messages): string {
+  const text = renderDiagnostic({ ...warning, template: messages.warnings[warning.id] ?? warning.template });
   return warning.line !== undefined ? `${fill(messages.report.line, { line: warning.line })}: ${text}` : text;
 }

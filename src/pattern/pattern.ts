@@ -221,6 +221,11 @@ export class Pattern {
     if (data.code.length % 4 !== 0) throw new Error("malformed pattern program");
   }
 
+  /** The number of instructions: what matching costs per token, and what the pack caps. */
+  get size(): number {
+    return this.data.code.length / 4;
+  }
+
   get source(): string {
     return this.data.source;
   }

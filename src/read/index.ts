@@ -1,7 +1,8 @@
 // The read stage: bytes of one file → turns with speakers, whatever the layout.
 
+import { diagnostic, said, type Diagnostic } from "../diagnostics.js";
 import { InputError } from "../errors.js";
-import type { Format, RawTranscript, Warning } from "../types.js";
+import type { Format, RawTranscript } from "../types.js";
 import { readCues } from "./cues.js";
 import { decode } from "./decode.js";
 import { detectFormat } from "./detect.js";
@@ -23,11 +24,11 @@ export interface ReadOptions {
  */
 const MIN_TURN_LINE_SHARE = 0.1;
 
-export function readTranscript(bytes: Uint8Array, path: string, options: ReadOptions): RawTranscript & { warnings: Warning[] } {
-  const { text, encoding } = decode(bytes, path);
+export function readTranscript(bytes: Uint8Array, path: string, options: ReadOptions): RawTranscript & { warnings: Diagnostic[] } {
+  const warnings: Diagnostic[] = [];
+  const { text, encoding } = decode(bytes, path, warnings);
   if (text.trim() === "") throw new InputError(path, "the file is empty");
   const format = options.format ?? detectFormat(text, path);
-  const warnings: Warning[] = [];
   const turns =
     format === "json"
       ? readWhisperJson(text, path, warnings)
@@ -48,7 +49,7 @@ export function readTranscript(bytes: Uint8Array, path: string, options: ReadOpt
     throw new InputError(path, 'no conversation found: hardly any line starts with a speaker label ("Counsellor: …", "Dana: …")');
   }
   if (named.length === 1) {
-    throw new InputError(path, `only one speaker ("${named[0]}") found; oars needs the counsellor and the client`);
+    throw new InputError(path, diagnostic("read.one-speaker", "only one speaker ({speaker}) found; oars needs the counsellor and the client", { speaker: said(named[0]!) }));
   }
   return { path, format, encoding, turns, warnings };
 }

@@ -1,7 +1,8 @@
 // Plain-text transcripts: `Label: words` lines, continuation lines, blank lines, optional
 // timestamps, and Otter's "Name  0:03" headers with the words below.
 
-import type { RawTurn, Warning } from "../types.js";
+import { diagnostic, said, type Diagnostic } from "../diagnostics.js";
+import type { RawTurn } from "../types.js";
 import { splitLabel, splitOtterHeader, type LabelledLine } from "./labels.js";
 import { TurnBuilder, splitLines } from "./turns.js";
 
@@ -14,7 +15,7 @@ const OTTER_FOOTER = /^\s*Transcribed by\s+\S*otter\.ai/i;
 // "T; what helped you…": a label typed with a semicolon for its colon.
 const SEMICOLON_LABEL = /^\s*([\p{L}][\p{L}\p{N}.'’\- ]{0,39}?)\s*;\s+(.*)$/u;
 
-export function readText(text: string, options: TextReadOptions, warnings: Warning[] = []): RawTurn[] {
+export function readText(text: string, options: TextReadOptions, warnings: Diagnostic[] = []): RawTurn[] {
   const lines = splitLines(text);
   const labelled = lines.map((line) => splitLabel(line) ?? splitOtterHeader(line));
   const accepted = acceptedLabels(labelled, options);
@@ -30,8 +31,9 @@ export function readText(text: string, options: TextReadOptions, warnings: Warni
     }
     const typo = found ? null : SEMICOLON_LABEL.exec(line);
     if (typo && accepted.has(fold(typo[1]!.trim()))) {
-      warnings.push({ id: "label-semicolon", line: lineNo, values: { label: typo[1]!.trim() } });
-      builder.say(typo[1]!.trim(), typo[2]!, lineNo);
+      const label = typo[1]!.trim();
+      warnings.push(diagnostic("label-semicolon", "{written} read as the speaker label {label}", { written: said(`${label};`), label: said(`${label}:`) }, lineNo));
+      builder.say(label, typo[2]!, lineNo);
       return;
     }
     builder.continue(line, lineNo);

@@ -1,7 +1,8 @@
 // Consecutive pieces of one speaker's speech make one turn: caption exports cut a turn
 // into many cues, and plain text wraps long turns over continuation lines.
 
-import type { RawTurn, Warning } from "../types.js";
+import { diagnostic, said, type Diagnostic } from "../diagnostics.js";
+import type { RawTurn } from "../types.js";
 
 /** Label given to speech that comes before any speaker label. */
 export const UNLABELLED = "(unlabelled)";
@@ -12,7 +13,7 @@ export class TurnBuilder {
   private readonly spellings = new Map<string, string>();
   private readonly folded = new Set<string>();
 
-  constructor(private readonly warnings: Warning[] = []) {}
+  constructor(private readonly warnings: Diagnostic[] = []) {}
 
   /** Speech with a known speaker: joins the previous turn when the speaker is the same. */
   say(label: string, text: string, line: number, start: number | null = null, end: number | null = null): void {
@@ -48,7 +49,7 @@ export class TurnBuilder {
     }
     if (first !== label && !this.folded.has(label)) {
       this.folded.add(label);
-      this.warnings.push({ id: "label-case", line, values: { label, speaker: first } });
+      this.warnings.push(diagnostic("label-case", "speaker {label} taken as {speaker} (labels are compared without case)", { label: said(label), speaker: said(first) }, line));
     }
     return first;
   }

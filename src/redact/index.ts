@@ -1,9 +1,10 @@
 // The redact stage (--redact): reports to share outside the clinic. Every word the transcript
-// said is replaced by its code, speaker names by their roles, and quoted fragments in messages
-// by "…"; the scores, codes, rules, line numbers and flag reasons stay, so the report still
+// said is replaced by its code, speaker names by their roles, and the transcript
+// fields of warnings and errors by "…"; the scores, codes, rules, line numbers and flag reasons stay, so the report still
 // says what was done well and what to change, without saying who said what.
 
-import { CODE_ABBREVIATIONS, type Code, type FileError, type FileResult, type Role, type Speaker } from "../types.js";
+import { redactDiagnostic } from "../diagnostics.js";
+import { CODE_ABBREVIATIONS, type Code, type FileResult, type Role, type Speaker } from "../types.js";
 
 const ROLE_NAMES: Record<Role, string> = { counsellor: "Counsellor", client: "Client", other: "Speaker" };
 
@@ -20,13 +21,8 @@ export function redactResult(result: FileResult): FileResult {
     speakers: result.speakers.map((s) => ({ ...s, label: rename(s.label) })),
     turns,
     flags: result.flags.map((f) => ({ ...f, speaker: rename(f.speaker), text: placeholder(f.code) })),
-    // Warnings name speakers and quote labels: those values become roles or "…".
-    warnings: result.warnings.map((w) => ({ ...w, ...(w.values ? { values: redactValues(w.values, rename) } : {}) })),
+    warnings: result.warnings.map(redactDiagnostic),
   };
-}
-
-export function redactError(error: FileError): FileError {
-  return { ...error, message: redactQuoted(error.message) };
 }
 
 function placeholder(code: Code): string {
@@ -41,16 +37,4 @@ function speakerAliases(speakers: readonly Speaker[]): Map<string, string> {
     inRole.forEach((s, i) => aliases.set(s.label, inRole.length === 1 ? ROLE_NAMES[role] : `${ROLE_NAMES[role]} ${i + 1}`));
   }
   return aliases;
-}
-
-function redactValues(values: Record<string, string | number>, rename: (label: string) => string): Record<string, string | number> {
-  const out: Record<string, string | number> = { ...values };
-  if (typeof out.speaker === "string") out.speaker = rename(out.speaker);
-  if (typeof out.label === "string") out.label = "…";
-  return out;
-}
-
-// Messages quote speaker names and transcript lines between double quotes.
-function redactQuoted(message: string): string {
-  return message.replace(/"[^"]*"/g, '"…"');
 }

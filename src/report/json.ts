@@ -7,13 +7,13 @@ import type { FileError, FileResult } from "../types.js";
 import type { CheckedFile, ReportContext, ReportFormatter } from "./formatter.js";
 import { fileWords, type Words } from "./words.js";
 
-// 2: warnings are objects ({id, line?, values?, message}) instead of strings.
+// 2: warnings are objects ({id, line?, message}) instead of strings.
 export const SCHEMA_VERSION = 2;
 
 export function jsonFormatter(context: ReportContext): ReportFormatter {
   return {
     separator: ",",
-    start: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "tool": ${JSON.stringify(tool(context))},\n  "files": [`,
+    start: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "tool": ${JSON.stringify(tool(context))},\n  "config": ${JSON.stringify(context.configFile ?? null)},\n  "files": [`,
     file: (entry) => `\n    ${indentLines(JSON.stringify(fileJson(entry, fileWords(context, entry.result)), null, 2), 4)}`,
     error: () => "",
     end: (summary) =>
@@ -30,8 +30,8 @@ export function ndjsonFormatter(context: ReportContext): ReportFormatter {
   return {
     separator: "",
     start: () => "",
-    file: (entry) => `${JSON.stringify({ type: "file", schemaVersion: SCHEMA_VERSION, tool: tool(context), ...fileJson(entry, fileWords(context, entry.result)) })}\n`,
-    error: (error: FileError) => `${JSON.stringify({ type: "error", schemaVersion: SCHEMA_VERSION, tool: tool(context), ...error })}\n`,
+    file: (entry) => `${JSON.stringify({ type: "file", schemaVersion: SCHEMA_VERSION, tool: tool(context), config: context.configFile ?? null, ...fileJson(entry, fileWords(context, entry.result)) })}\n`,
+    error: (error: FileError) => `${JSON.stringify({ type: "error", schemaVersion: SCHEMA_VERSION, tool: tool(context), config: context.configFile ?? null, ...error })}\n`,
     end: () => "",
   };
 }
@@ -78,7 +78,8 @@ export function resultJson(result: FileResult, words: Words) {
     })),
     flags: result.flags.map(({ ruleText: _, ...flag }) => ({ ...flag, ...words.flag(flag) })),
     metrics: result.metrics,
-    // Each warning with its words in the report's locale, and its id for tools to act on.
-    warnings: result.warnings.map((w) => ({ ...w, message: words.warning(w) })),
+    // Each warning with its words in the report's locale (redacted with the result under
+    // --redact), and its id and line for tools to act on.
+    warnings: result.warnings.map((w) => ({ id: w.id, ...(w.line !== undefined ? { line: w.line } : {}), message: words.warning(w) })),
   };
 }

@@ -3,6 +3,7 @@
 // nothing in them can become markup (or HTML, which GitHub renders).
 
 import { formatTimecode } from "../read/timecode.js";
+import { escapeControls } from "../text/controls.js";
 import { levelOf, THRESHOLDS } from "../score/miti.js";
 import { failedChecks } from "../check/index.js";
 import type { BatchSummary } from "../check/summary.js";
@@ -37,12 +38,16 @@ export function markdownSummary(summary: BatchSummary, context: ReportContext): 
     "",
     `${escapeMarkdown(fill(m.report["thresholds-in-force"], { limits: describeLimits(context.limits, words) }))} ${escapeMarkdown(m.report["threshold-note"])}`,
   ];
+  if (context.configFile) lines.push("", escapeMarkdown(fill(m.report.configuration, { file: context.configFile })));
   const failed = failures(summary, words);
   if (failed.length > 0) {
     lines.push("", `### ${escapeMarkdown(m.report["thresholds-not-met-heading"])}`, "");
     for (const f of failed) lines.push(`- ${escapeMarkdown(f.path)}: ${escapeMarkdown(f.messages.join("; "))}`);
   }
-  if (summary.errors.length > 0) lines.push("", `### ${escapeMarkdown(m.report["not-analysed"])}`, "", ...summary.errors.map(errorItem));
+  if (summary.errors.length > 0) {
+    lines.push("", `### ${escapeMarkdown(m.report["not-analysed"])}`, "");
+    for (const error of summary.errors) lines.push(errorItem(error));
+  }
   return lines.join("\n");
 }
 
@@ -76,15 +81,19 @@ function tableRow(cells: readonly string[], escape = true): string {
 }
 
 /**
- * Text that renders as itself, escaping only what Markdown needs inside a line: the escape
- * character, code spans, emphasis (`*`, and `_` at a word's edge: "SPEAKER_00" is left alone),
- * links, strikethrough, table cells' `|`, and HTML (`<`, `&`). What matters only at the start
- * of a line (`#`, `-`, `+`, `>`) is never at one here: every line starts with our own text.
+ * Text that renders as itself, escaping only what Markdown needs inside a line: control
+ * characters shown as escapes, line breaks flattened, links and mentions (https://…, www.…,
+ * @name) broken with a zero-width space so GitHub neither links nor notifies anyone, and the
+ * escape character, code spans, emphasis (`*`, and `_` at a word's edge: "SPEAKER_00" is left
+ * alone), links, strikethrough, table cells' `|`, and HTML (`<`, `&`). What matters only at the
+ * start of a line (`#`, `-`, `+`, `>`) is never at one here: every line starts with our own text.
  * "session-alcohol.txt" and "(R:Q)" stay as they are.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, " ")
+  return escapeControls(text.replace(/[\r\n]+/g, " "))
+    .replace(/:\/\//g, ":/\u200b/")
+    .replace(/\b(www)\./gi, "$1\u200b.")
+    .replace(/@/g, "@\u200b")
     .replace(/[\\`*[\]|~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (ch) => `\\${ch}`)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;");

@@ -5,6 +5,7 @@
 // line fits the width given (the terminal's, else 80 columns). It only formats; every figure
 // comes from the score and check stages.
 
+import { escapeControls } from "../text/controls.js";
 import type { ChalkInstance } from "chalk";
 import { formatTimecode } from "../read/timecode.js";
 import { levelOf, THRESHOLDS, type Level, type ThresholdScore } from "../score/miti.js";
@@ -38,6 +39,7 @@ export function tableFormatter(context: ReportContext, options: TextOptions): Re
       const parts: string[] = [];
       if (context.command === "check" || summary.files.length > 1) parts.push(batchTable(summary, context, options, words));
       if (summary.errors.length > 0) parts.push(formatErrors(summary.errors, options, words.m));
+      if (context.configFile) parts.push(wrap(fill(words.m.report.configuration, { file: escapeControls(context.configFile) }), options.width).map((l) => options.color.dim(l)).join("\n"));
       return parts.length > 0 ? `${parts.join("\n\n")}\n` : "";
     },
   };

@@ -10,7 +10,8 @@ import { fill, flagText, messagesFor, warningText, type FlagText, type Messages 
 import { formatNumber } from "../locale/numbers.js";
 import type { Language } from "../languages.js";
 import { LIMITS, type MitiScore, type Unit } from "../score/miti.js";
-import type { FileResult, Flag, Warning } from "../types.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { FileResult, Flag } from "../types.js";
 import type { ReportContext } from "./formatter.js";
 
 export { CODE_ABBREVIATIONS } from "../types.js";
@@ -78,7 +79,7 @@ export class Words {
   }
 
   /** A warning, after "line N: " when it concerns a line. */
-  warning(warning: Warning): string {
+  warning(warning: Diagnostic): string {
     return warningText(warning, this.m);
   }
 

@@ -3,8 +3,9 @@
 // together with the configuration's `counsellors:` words, then (for personal names) a guess
 // from what the speakers do (./guess.ts), with a warning saying how sure it is.
 
+import { diagnostic, said, type Diagnostic } from "../diagnostics.js";
 import type { LanguagePack } from "../packs/pack.js";
-import type { RawTurn, Role, Speaker, Turn, Warning } from "../types.js";
+import type { RawTurn, Role, Speaker, Turn } from "../types.js";
 import { UNLABELLED } from "../read/turns.js";
 import { guessCounsellor, type CounsellorReading } from "./guess.js";
 import { roleOfLabel } from "./labels.js";
@@ -24,15 +25,15 @@ export interface RoleOptions {
 export interface RoleResult {
   speakers: Speaker[];
   turns: Turn[];
-  warnings: Warning[];
+  warnings: Diagnostic[];
   /** Set when a --counsellor name matches no speaker: the file cannot be coded as asked. */
-  error?: string;
+  error?: Diagnostic;
 }
 
 export function assignRoles(rawTurns: RawTurn[], options: RoleOptions = {}): RoleResult {
   const labels = [...new Set(rawTurns.map((turn) => turn.speaker))];
   const named = labels.filter((label) => label !== UNLABELLED);
-  const warnings: Warning[] = [];
+  const warnings: Diagnostic[] = [];
   const roles = new Map<string, Role>();
 
   const names = options.counsellorNames ?? [];
@@ -40,8 +41,12 @@ export function assignRoles(rawTurns: RawTurn[], options: RoleOptions = {}): Rol
     const counsellors = new Set<string>();
     for (const name of names) {
       const matched = matchSpeakers(name, named);
-      if (matched.length === 0) return failed(rawTurns, labels, `--counsellor "${name}" names no speaker here (speakers: ${named.join(", ")})`);
-      if (matched.length > 1) return failed(rawTurns, labels, `--counsellor "${name}" names several speakers (${matched.join(", ")}); give more of the name`);
+      if (matched.length === 0) {
+        return failed(rawTurns, labels, diagnostic("roles.counsellor-not-found", "--counsellor {name} names no speaker here (speakers: {speakers})", { name: said(name), speakers: named.map(said) }));
+      }
+      if (matched.length > 1) {
+        return failed(rawTurns, labels, diagnostic("roles.counsellor-ambiguous", "--counsellor {name} names several speakers ({speakers}); give more of the name", { name: said(name), speakers: matched.map(said) }));
+      }
       counsellors.add(matched[0]!);
     }
     for (const label of named) roles.set(label, counsellors.has(label) ? "counsellor" : "client");
@@ -61,8 +66,12 @@ export function assignRoles(rawTurns: RawTurn[], options: RoleOptions = {}): Rol
       } else {
         const guess = guessCounsellor(rawTurns, unknown, options.pack, options.read);
         for (const label of unknown) roles.set(label, label === guess.counsellor ? "counsellor" : "client");
-        const values = { speaker: guess.counsellor, sure: Math.round(guess.sureness * 100) };
-        warnings.push({ id: guess.close ? "counsellor-guess-close" : "counsellor-guessed", values });
+        const fields = { speaker: said(guess.counsellor), sure: Math.round(guess.sureness * 100) };
+        warnings.push(
+          guess.close
+            ? diagnostic("counsellor-guess-close", 'took {speaker} as the counsellor, but it is close ({sure} % sure): the speakers ask, reflect and say "you" about as much as each other; say who it is with --counsellor NAME', fields)
+            : diagnostic("counsellor-guessed", 'took {speaker} as the counsellor ({sure} % sure: they ask, reflect and say "you" more); say who it is with --counsellor NAME', fields),
+        );
       }
     }
   }
@@ -70,12 +79,12 @@ export function assignRoles(rawTurns: RawTurn[], options: RoleOptions = {}): Rol
   return withRoles(rawTurns, labels, roles, warnings);
 }
 
-function withRoles(rawTurns: RawTurn[], labels: string[], roles: Map<string, Role>, warnings: Warning[]): RoleResult {
+function withRoles(rawTurns: RawTurn[], labels: string[], roles: Map<string, Role>, warnings: Diagnostic[]): RoleResult {
   const speakers = labels.map((label) => ({ label, role: roles.get(label) ?? "other" }));
   const turns = rawTurns.map((turn, index) => ({ ...turn, index, role: roles.get(turn.speaker) ?? "other" }));
   return { speakers, turns, warnings };
 }
 
-function failed(rawTurns: RawTurn[], labels: string[], error: string): RoleResult {
+function failed(rawTurns: RawTurn[], labels: string[], error: Diagnostic): RoleResult {
   return { ...withRoles(rawTurns, labels, new Map(), []), error };
 }

@@ -117,6 +117,17 @@ try {
   const peakMB = Math.max(...twoRuns.map((r) => r.peakKB)) / 1024; // NaN without GNU time: reported as such
   log(`check: 1 worker ${one.toFixed(2)} s, 2 workers ${two.toFixed(2)} s, peak RSS ${peakMB.toFixed(0)} MB`);
 
+  // ---- the largest transcript the default --max-size lets in (5 MB), in the format that needs
+  // the most memory (JSON: the report is ~10× the transcript): peak RSS must stay under 1 GB.
+  const maxBytes = 5 * 1024 * 1024;
+  const bigFile = join(work, "largest.txt");
+  let bigText = "";
+  for (let i = 0; bigText.length < maxBytes - 200_000; i++) bigText += `${readFileSync(sources[i % sources.length], "utf8")}\n`;
+  writeFileSync(bigFile, bigText);
+  const bigMB = statSync(bigFile).size / MB;
+  const bigRun = timeRun(["analyze", "--no-config", "-f", "json", bigFile], { memory: true });
+  log(`largest input: ${bigMB.toFixed(1)} MB, ${bigRun.seconds.toFixed(1)} s, peak RSS ${(bigRun.peakKB / 1024).toFixed(0)} MB`);
+
   record("oars library: analyze", `${libraryMBs.toFixed(2)} MB/s, ${Math.round(turns / librarySeconds)} turns/s`, "", null);
   record("oars CLI: analyze -f ndjson --jobs 1, whole run", `${(corpusBytes / MB / cliSeconds).toFixed(2)} MB/s, ${Math.round(turns / cliSeconds)} turns/s`, "", null);
   record("compromise tagger: nlp(text), counsellor text", `${compromiseMBs.toFixed(3)} MB/s, ${Math.round(counsellorText.length / compromiseSeconds)} turns/s`, "", null);
@@ -128,6 +139,8 @@ try {
   record("machine: two allocation-heavy processes vs one (the ceiling for the next line)", `${capacity.toFixed(2)}×`, "", null);
   record("check -f ndjson: 2 workers vs 1", `${(one / two).toFixed(2)}× (${one.toFixed(1)} s → ${two.toFixed(1)} s)`, "≥ 1.7×", one / two >= 1.7);
   record("check -f ndjson --jobs 2: peak RSS", `${peakMB.toFixed(0)} MB`, "≤ 200 MB", peakMB <= 200);
+  const bigPeakMB = bigRun.peakKB / 1024;
+  record(`largest input the default --max-size takes (${bigMB.toFixed(1)} MB), analyze -f json: peak RSS`, `${bigPeakMB.toFixed(0)} MB (${(bigPeakMB / bigMB).toFixed(0)} MB per input MB, ${bigRun.seconds.toFixed(1)} s)`, "≤ 1024 MB", bigPeakMB <= 1024);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -111,7 +111,8 @@ describe("github", () => {
     const annotations = parseAnnotations(run.stdout);
     const flag = annotations.find((a) => a.level === "warning")!;
     expect(flag.props).toMatchObject({ file, line: "3", title: "oars: Persuade (en.persuade.you-should)" });
-    expect(flag.message).toContain('"You should stop\u0007 drinking | now, it is *bad* for you."');
+    // Control characters are shown as escapes (issue 15: no raw controls in any human-facing format).
+    expect(flag.message).toContain('"You should stop\\x07 drinking | now, it is *bad* for you."');
     const missed = annotations.filter((a) => a.level === "error");
     expect(missed.map((a) => a.props.title)).toContain("oars: threshold not met (min-rq)");
     expect(missed.find((a) => a.props.title!.includes("min-open"))!.message).toBe("% open questions 0%, needs ≥ 50%");
@@ -188,7 +189,7 @@ describe("sarif", () => {
 });
 
 describe("--redact in every format", () => {
-  it.each(["table", "json", "ndjson", "markdown", "github", "junit", "sarif"])("%s carries no transcript word", (format) => {
+  it.each(["table", "json", "ndjson", "markdown", "github", "junit", "sarif", "html"])("%s carries no transcript word", (format) => {
     const run = oars(["analyze", "--no-config", "--redact", "-f", format, POOR, GOOD]);
     for (const words of ["You should quit now", "patches", "daughter", "smoking"]) expect(run.stdout).not.toContain(words);
   });

@@ -8,14 +8,15 @@ import { ROOT } from "../helpers.js";
 
 /** Lowest first. A folder of src/, or a file at its top (without .ts). */
 export const LAYERS = [
-  "errors", "paths", "languages", "types", "yaml-source",
+  "text", "diagnostics", "errors", "io", "paths", "languages", "types", "yaml-source",
   "read", "pattern", "score",
   "bundled",
   "packs", "roles", "detect", "segment",
   "classify",
-  "flag", "check", "redact", "eval", "config",
+  "flag", "check", "redact", "eval", "review", "config",
   "locale",
   "report",
+  "trend",
   "analyze", "index",
   "batch",
   "cli",

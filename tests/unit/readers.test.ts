@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderDiagnostic, type Diagnostic } from "../../src/diagnostics.js";
 import { readCues } from "../../src/read/cues.js";
 import { detectFormat } from "../../src/read/detect.js";
 import { readTranscript } from "../../src/read/index.js";
@@ -6,7 +7,6 @@ import { readText } from "../../src/read/text.js";
 import { parseTimecode } from "../../src/read/timecode.js";
 import { readWhisperJson } from "../../src/read/whisper-json.js";
 import { roleOfLabel } from "../../src/roles/labels.js";
-import type { Warning } from "../../src/types.js";
 
 const isKnownLabel = (label: string) => roleOfLabel(label) !== null;
 const simple = (turns: { speaker: string; text: string }[]) => turns.map((t) => [t.speaker, t.text]);
@@ -89,10 +89,11 @@ describe("WebVTT and SRT", () => {
   });
 
   it("warns about a missing WEBVTT header but reads the cues", () => {
-    const warnings: Warning[] = [];
+    const warnings: Diagnostic[] = [];
     const turns = readCues("00:00.000 --> 00:01.000\n<v A>hi</v>\n\n00:01.000 --> 00:02.000\n<v B>yo</v>", "x.vtt", "vtt", warnings);
     expect(turns).toHaveLength(2);
-    expect(warnings[0]).toEqual({ id: "no-webvtt-header", line: 1 });
+    expect(warnings[0]).toMatchObject({ id: "cue.no-header", line: 1 });
+    expect(renderDiagnostic(warnings[0]!)).toMatch(/WEBVTT/);
   });
 });
 

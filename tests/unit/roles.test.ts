@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderDiagnostic } from "../../src/diagnostics.js";
 import { assignRoles } from "../../src/roles/assign.js";
 import { roleOfLabel } from "../../src/roles/labels.js";
 import type { RawTurn } from "../../src/types.js";
@@ -35,7 +36,8 @@ describe("assignRoles", () => {
   it("takes the speaker who asks the most questions as the counsellor, and warns", () => {
     const result = assignRoles([turn("Sam", "I drink a bit."), turn("Dana", "How much? When?"), turn("Sam", "Daily?")]);
     expect(result.turns.map((t) => t.role)).toEqual(["client", "counsellor", "client"]);
-    expect(result.warnings[0]).toMatchObject({ values: { speaker: "Dana" } });
+    expect(result.warnings[0]).toMatchObject({ fields: { speaker: { transcript: "Dana" } } });
+    expect(renderDiagnostic(result.warnings[0]!)).toMatch(/took "Dana" as the counsellor/);
   });
 
   it("lets --counsellor override everything", () => {
@@ -46,8 +48,8 @@ describe("assignRoles", () => {
 
   it("refuses a --counsellor name that matches no speaker, or several", () => {
     const turns = [turn("Sarah Mitchell", "Why?"), turn("Sam Reed", "Because.")];
-    expect(assignRoles(turns, { counsellorNames: ["Nobody"] }).error).toMatch(/"Nobody" names no speaker here \(speakers: Sarah Mitchell, Sam Reed\)/);
-    expect(assignRoles(turns, { counsellorNames: ["sa"] }).error).toMatch(/names several speakers/);
+    expect(renderDiagnostic(assignRoles(turns, { counsellorNames: ["Nobody"] }).error!)).toMatch(/"Nobody" names no speaker here \(speakers: Sarah Mitchell, Sam Reed\)/);
+    expect(renderDiagnostic(assignRoles(turns, { counsellorNames: ["sa"] }).error!)).toMatch(/names several speakers/);
   });
 
   it("matches a first name, a surname or a unique prefix, in any case", () => {
