@@ -18,6 +18,8 @@ import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../pa
 import { checkLanguageChoice, packLoader } from "../packs/loader.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { FileError } from "../types.js";
+import { weightsModels } from "../learn/bundled.js";
+import type { CodeModel } from "../learn/model.js";
 
 /** Everything a job needs, as plain data a worker thread receives a copy of. */
 export interface JobSettings {
@@ -29,6 +31,8 @@ export interface JobSettings {
   locale?: Language;
   ruleFolders: string[];
   rules: RuleAdjustment[];
+  /** A learned weights file to code with (its language's transcripts), or null for the bundled weights. */
+  weights: string | null;
   counsellors: string[];
   maxBytes: number;
   limits: Limits;
@@ -54,6 +58,7 @@ export interface Job {
   /** The pack every file is coded with, when the language is forced. */
   pack: LanguagePack | undefined;
   packFor: (language: Language) => LanguagePack;
+  modelFor: ((pack: LanguagePack) => CodeModel) | undefined;
   formatter: ReportFormatter;
 }
 
@@ -61,6 +66,7 @@ export function prepareJob(settings: JobSettings): Job {
   checkLanguageChoice(settings.language);
   const packFor = packLoader(settings.ruleFolders, settings.rules);
   const pack = isLanguage(settings.language) ? packFor(settings.language) : undefined;
+  const modelFor = settings.weights ? weightsModels(settings.weights, settings.language, packFor) : undefined;
   const context: ReportContext = { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits, locale: settings.locale };
   const formatter = createFormatter(settings.format, context, {
     color: new Chalk({ level: settings.colorLevel }),
@@ -68,12 +74,12 @@ export function prepareJob(settings: JobSettings): Job {
     // The rules that may flag a line, for formats that list them up front (SARIF).
     rules: () => (pack ? [pack] : LANGUAGES.map(packFor)).flatMap((p) => p.rules),
   });
-  return { settings, context, pack, packFor, formatter };
+  return { settings, context, pack, packFor, modelFor, formatter };
 }
 
-export function runJob(path: string, { settings, pack, packFor, formatter }: Job): Outcome {
+export function runJob(path: string, { settings, pack, packFor, modelFor, formatter }: Job): Outcome {
   try {
-    const analysed = analyzeBytes(loadBytes(path, settings.maxBytes), path, { pack, packFor, locale: settings.locale, counsellorNames: settings.counsellors });
+    const analysed = analyzeBytes(loadBytes(path, settings.maxBytes), path, { pack, packFor, modelFor, locale: settings.locale, counsellorNames: settings.counsellors });
     const result = settings.redact ? redactResult(analysed) : analysed;
     const check = checkResult(result, settings.limits);
     const summary: FileSummary = { path: result.path, locale: result.locale, turns: result.turns.length, metrics: result.metrics, flags: result.flags.length, check };

@@ -1,0 +1,62 @@
+// Scoring a MITI code set's test part (fixtures/miti/<lang>.tsv): each line is coded alone,
+// with the client's line before it and its permission state, and compared with its code.
+// The test part is never trained on, so these are figures on lines the weights never saw.
+
+import { lineEvidence } from "../features/index.js";
+import type { CodeSetLine } from "../learn/data.js";
+import type { CodeModel } from "../learn/model.js";
+import type { LanguagePack } from "../packs/pack.js";
+import { COUNSELLOR_CODES, type Code } from "../types.js";
+import { accuracy, classScores, macroF1, prf, type ClassScore } from "./stats.js";
+
+/** The codes MITI counts as MI non-adherent, which oars flags. */
+const FLAGGED: ReadonlySet<Code> = new Set(["persuade", "confront"]);
+
+export interface CodeSetReport {
+  file: string;
+  lines: number;
+  macroF1: number | null;
+  accuracy: number | null;
+  perClass: ClassScore[];
+  /** Persuade and confront flags: a line flagged when coded either, right when its code is either. */
+  flags: ReturnType<typeof prf>;
+  /** Lines coded otherwise than their code, for reading. */
+  misses: { id: string; code: Code; coded: Code; text: string }[];
+}
+
+export function scoreCodeSet(file: string, lines: readonly CodeSetLine[], pack: LanguagePack, model: CodeModel): CodeSetReport {
+  const test = lines.filter((l) => l.part === "test");
+  const coded = test.map((l) => model.predict(lineEvidence(l.before, l.text, l.permission, pack)).code);
+  const gold = test.map((l) => l.code);
+  const perClass = classScores(gold, coded, [...COUNSELLOR_CODES]);
+  const flags = { tp: 0, fp: 0, fn: 0 };
+  gold.forEach((g, i) => {
+    const wanted = FLAGGED.has(g);
+    const flagged = FLAGGED.has(coded[i]!);
+    if (wanted && flagged) flags.tp++;
+    else if (flagged) flags.fp++;
+    else if (wanted) flags.fn++;
+  });
+  return {
+    file,
+    lines: test.length,
+    macroF1: macroF1(perClass),
+    accuracy: accuracy(gold, coded),
+    perClass,
+    flags: prf(flags.tp, flags.fp, flags.fn),
+    misses: test.flatMap((l, i) => (coded[i] !== l.code ? [{ id: l.id, code: l.code, coded: coded[i]!, text: l.text }] : [])),
+  };
+}
+
+export function formatCodeSetText(report: CodeSetReport): string {
+  const f = (x: number | null) => (x === null ? "n/a" : x.toFixed(2));
+  const rows = report.perClass.map((c) => `  ${c.label.padEnd(26)} ${f(c.precision)}  ${f(c.recall)}  ${f(c.f1)}  ${c.support}`);
+  return [
+    `${report.file}: test part, ${report.lines} counsellor lines`,
+    `  13-code macro-F1 ${f(report.macroF1)}, accuracy ${f(report.accuracy)}`,
+    `  persuade + confront flags: precision ${f(report.flags.precision)}, recall ${f(report.flags.recall)}`,
+    `  ${"code".padEnd(26)} P     R     F1    n`,
+    ...rows,
+    "",
+  ].join("\n");
+}
