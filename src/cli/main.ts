@@ -90,6 +90,7 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
     .option("--folds <k>", "grouped folds for the primary-code step and the confidence cut (0: in-sample)", "5")
     .option("--l2 <x>", "L2 penalty on each weight's distance from its start")
     .option("--iterations <n>", "optimiser iterations")
+    .option("--line-weight <x>", "how much one code-set line counts against one transcript utterance")
     .option("--rules <dir>", "extra folder of rule files whose rules become features (repeatable)", collect, [])
     .requiredOption("-o, --output <file>", "the weights file to write")
     .action(async (files: string[], options: TrainCommandOptions) => setExit((await import("./train-command.js")).runTrain(files, options)));

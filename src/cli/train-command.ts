@@ -21,6 +21,7 @@ export interface TrainCommandOptions {
   folds: string;
   l2?: string;
   iterations?: string;
+  lineWeight?: string;
   output?: string;
   rules: string[];
 }
@@ -51,7 +52,7 @@ export function trainingData(paths: string[], options: Pick<TrainCommandOptions,
   return { pack, gold, goldPath: options.gold ?? null, sessions, codeSets };
 }
 
-export function trainSettings(options: Pick<TrainCommandOptions, "base" | "folds" | "l2" | "iterations">, language: Language): TrainSettings {
+export function trainSettings(options: Pick<TrainCommandOptions, "base" | "folds" | "l2" | "iterations" | "lineWeight">, language: Language): TrainSettings {
   const number = (value: string | undefined, name: string, fallback: number, min: number) => {
     if (value === undefined) return fallback;
     const n = Number(value);
@@ -69,6 +70,7 @@ export function trainSettings(options: Pick<TrainCommandOptions, "base" | "folds
       ...DEFAULT_OPTIONS,
       l2: number(options.l2, "--l2", DEFAULT_OPTIONS.l2, 0),
       iterations: Math.round(number(options.iterations, "--iterations", DEFAULT_OPTIONS.iterations, 1)),
+      lineWeight: number(options.lineWeight, "--line-weight", DEFAULT_OPTIONS.lineWeight, 0),
     },
     base,
     folds: Math.round(number(options.folds, "--folds", 5, 0)),

@@ -21,10 +21,12 @@ const CODE_INDEX = new Map<Code, number>(COUNSELLOR_CODES.map((c, i) => [c, i]))
 
 /** How much the turns' "some utterance names the behaviour" terms weigh, all together, against the utterances'. */
 const TURN_WEIGHT = 1;
+/** A word n-gram of code-set lines is a feature when this many lines use it. */
+const MIN_LINES = 4;
 /** Balanced weights to this power: 1 is fully balanced, 0 unweighted. */
 const BALANCE_POWER = 0.5;
 
-export const DEFAULT_OPTIONS: TrainingOptions = { l2: 0.003, iterations: 150, minSessionShare: 0.5, lineWeight: 3 };
+export const DEFAULT_OPTIONS: TrainingOptions = { l2: 0.003, iterations: 150, minSessionShare: 0.5, lineWeight: 10 };
 
 /** The share of `high` codes that must agree with the reference (README "Accuracy"). */
 export const HIGH_CONFIDENCE_AGREEMENT = 0.9;
@@ -105,6 +107,11 @@ function vocabularyOf(examples: readonly Example[], share: number, request: Trai
   if (sessions.size >= 2) {
     for (const [gram, used] of sessionsOf) if (used.size >= share * sessions.size) vocabulary.add(gram);
   }
+  // Code-set lines are written from the definitions, one line a context, so an n-gram used by
+  // MIN_LINES of them is a way of speaking, not a topic.
+  const lineCounts = new Map<string, number>();
+  for (const e of examples) if (e.session === null) for (const gram of e.evidence.ngrams) lineCounts.set(gram, (lineCounts.get(gram) ?? 0) + 1);
+  for (const [gram, count] of lineCounts) if (count >= MIN_LINES) vocabulary.add(gram);
   // Training on top of weights for the same language keeps their words.
   if (request.base && request.base.data.language === request.language) for (const gram of request.base.data.vocabulary) vocabulary.add(gram);
   return vocabulary;

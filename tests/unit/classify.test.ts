@@ -4,10 +4,11 @@ import { primaryCode } from "../../src/classify/primary.js";
 import { segmentTurns } from "../../src/segment/index.js";
 import type { Role, Turn, Utterance } from "../../src/types.js";
 import { english } from "../helpers.js";
+import { bundledModel } from "../../src/learn/bundled.js";
 
 function code(lines: [Role, string][]) {
   const turns: Turn[] = lines.map(([role, text], index) => ({ index, role, speaker: role, text, line: index + 1, start: null, end: null }));
-  return codeTurns(segmentTurns(turns, english), english);
+  return codeTurns(segmentTurns(turns, english), english, bundledModel(english));
 }
 
 describe("classify", () => {
