@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lineEvidence, ruleKey, transcriptEvidence, type UtteranceEvidence } from "../../src/features/index.js";
 import { bundledModel } from "../../src/learn/bundled.js";
@@ -10,7 +14,7 @@ import { loadLanguagePack } from "../../src/packs/load.js";
 import { LanguagePack } from "../../src/packs/pack.js";
 import { segmentTurns } from "../../src/segment/index.js";
 import { COUNSELLOR_CODES, type Code, type Role, type Turn } from "../../src/types.js";
-import { english } from "../helpers.js";
+import { english, ROOT } from "../helpers.js";
 import { SourceError } from "../../src/errors.js";
 
 const evidence = (features: string[], text = "x"): UtteranceEvidence => ({ text, hits: [], features: ["bias", ...features], ngrams: [] });
@@ -159,4 +163,13 @@ describe("weights files", () => {
       expect(() => bundledModel(pack)).not.toThrow();
     }
   });
+});
+
+describe("the bundled weights", () => {
+  it("are what npm run train makes: retraining Norwegian gives the committed file byte for byte", () => {
+    const out = mkdtempSync(join(tmpdir(), "oars-train-"));
+    const run = spawnSync(process.execPath, [join(ROOT, "scripts", "train.mjs")], { cwd: ROOT, env: { ...process.env, OARS_TRAIN_ONLY: "nb", OARS_TRAIN_OUT: out }, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(out, "nb.json"), "utf8")).toBe(readFileSync(join(ROOT, "rules", "nb", "weights.json"), "utf8"));
+  }, 120_000);
 });
