@@ -23,8 +23,9 @@ function evalJson(args) {
 
 const rows = [];
 const annomi = (label, folder, lang, k) => {
-  const r = evalJson(["--cv", String(k), "--lang", lang, "--lines", `fixtures/miti/${lang}.tsv`, "--gold", rel(join(folder, "gold.jsonl")), ...txt(folder)]);
-  const command = `oars eval --cv ${k} --lang ${lang} --lines fixtures/miti/${lang}.tsv --gold ${rel(join(folder, "gold.jsonl"))} ${rel(join(folder, "txt"))}/*.txt`;
+  const base = lang === "en" ? [] : ["--base", "rules/en/weights.json"];
+  const r = evalJson(["--cv", String(k), "--lang", lang, ...base, "--lines", `fixtures/miti/${lang}.tsv`, "--gold", rel(join(folder, "gold.jsonl")), ...txt(folder)]);
+  const command = `oars eval --cv ${k} --lang ${lang}${base.length ? " --base rules/en/weights.json" : ""} --lines fixtures/miti/${lang}.tsv --gold ${rel(join(folder, "gold.jsonl"))} ${rel(join(folder, "txt"))}/*.txt`;
   rows.push([label, "behaviour macro-F1", f2(r.behaviour.macroF1), command]);
   rows.push([label, "behaviour accuracy", f2(r.behaviour.accuracy), ""]);
   rows.push([label, "advice precision / recall", `${f2(r.advice.precision)} / ${f2(r.advice.recall)}`, ""]);
@@ -38,6 +39,8 @@ for (const lang of ["nb", "da", "sv"]) annomi(`AnnoMI translated (${lang}), 12 s
 for (const lang of ["en", "nb", "da", "sv"]) {
   const r = evalJson(["--lines", `fixtures/miti/${lang}.tsv`]).codeSets[0];
   rows.push([`MITI code set (${lang}), test part, ${r.lines} lines`, "13-code macro-F1; persuade+confront flag P / R", `${f2(r.macroF1)}; ${f2(r.flags.precision)} / ${f2(r.flags.recall)}`, `oars eval --lines fixtures/miti/${lang}.tsv`]);
+  const rules = evalJson(["--lines", `fixtures/miti/${lang}.tsv`, "--rules-only"]).codeSets[0];
+  rows.push([`same, the rules alone (first match)`, "13-code macro-F1; persuade+confront flag P / R", `${f2(rules.macroF1)}; ${f2(rules.flags.precision)} / ${f2(rules.flags.recall)}`, `oars eval --lines fixtures/miti/${lang}.tsv --rules-only`]);
 }
 console.log("| data | figure | value | command |\n|---|---|---|---|");
 for (const row of rows) console.log(`| ${row.join(" | ")} |`);

@@ -5,7 +5,7 @@ import { analyzeBytes, prepareBytes } from "../analyze.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import { bundledModel, weightsModels } from "../learn/bundled.js";
 import { readCodeSet } from "../learn/data.js";
-import { formatCodeSetText, scoreCodeSet } from "../eval/code-set.js";
+import { byModel, formatCodeSetText, rulesAlone, scoreCodeSet } from "../eval/code-set.js";
 import type { Language } from "../packs/languages.js";
 import { crossValidate, trainingData, trainSettings } from "./train-command.js";
 import { readReference } from "../eval/reference.js";
@@ -27,6 +27,10 @@ export interface EvalCommandOptions {
   cv?: string;
   /** MITI code sets whose train part joins every fold's training (--cv only). */
   lines: string[];
+  /** With --cv: every fold's training starts from these weights (as `oars train --base`). */
+  base?: string;
+  /** With --lines: code by the rules alone (first match by priority), to compare with the weights. */
+  rulesOnly?: boolean;
 }
 
 
@@ -77,13 +81,14 @@ function writeReport(report: EvalReport, options: EvalCommandOptions, version: s
 // trainer may expect on sessions the weights never saw.
 function runCrossValidation(paths: string[], options: EvalCommandOptions & { gold: string }, version: string): number {
   const k = Number(options.cv);
+  if (options.base !== undefined && options.cv === undefined) throw new UsageError("--base goes with --cv");
   if (!Number.isInteger(k) || k < 2) throw new UsageError(`--cv must be a whole number of folds, at least 2 (got "${options.cv}")`);
-  if (options.weights) throw new UsageError("--cv trains its own weights in each fold; leave out --weights");
+  if (options.weights) throw new UsageError("--cv trains its own weights in each fold; leave out --weights (--base starts them from a file)");
   const lang = isLanguage(options.lang) ? options.lang : languageOf(paths[0]!);
   const data = trainingData(paths, { gold: options.gold, lines: options.lines, lang, rules: [] });
   const groups = new Set(data.sessions.map((s) => s.group)).size;
   if (groups < k) throw new UsageError(`--cv ${k} needs at least ${k} sessions from different sources; the reference codes ${groups}`);
-  const results = crossValidate(data, trainSettings({ folds: "0" }, lang), k);
+  const results = crossValidate(data, trainSettings({ folds: "0", base: options.base }, lang), k);
   const inputs: EvalInput[] = data.sessions.map((s, i) => ({ transcript: s.transcript, result: results[i]! }));
   writeReport(compareWithGold(inputs, data.gold!), options, version);
   return EXIT.ok;
@@ -97,8 +102,9 @@ function runCodeSets(paths: string[], options: EvalCommandOptions, version: stri
     const lines = readCodeSet(file);
     const language = isLanguage(options.lang) ? options.lang : codeSetLanguage(file);
     const pack = packLoader([], [])(language);
+    if (options.rulesOnly) return scoreCodeSet(file, lines, pack, rulesAlone);
     const model = (options.weights ? weightsModels(options.weights, language, packLoader([], [])) : bundledModel)(pack);
-    return scoreCodeSet(file, lines, pack, model);
+    return scoreCodeSet(file, lines, pack, byModel(model));
   });
   const text =
     options.format === "json"

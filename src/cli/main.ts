@@ -76,6 +76,8 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
     .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv", "auto")
     .option("--weights <file>", "code with these learned weights (from oars train) instead of the bundled ones")
     .option("--cv <k>", "cross-validate: K folds grouped by session source (by session when none is known), each coded by weights trained on the other folds")
+    .option("--rules-only", "with --lines and no --gold: code by the rules alone (the first that holds by priority), for comparison")
+    .option("--base <file>", 'with --cv: start every fold\'s training from these weights ("bundled": the ones oars ships)')
     .option("--lines <file>", "a MITI code set (TSV): without --gold, score its test part; with --cv, its train part joins every fold's training (repeatable)", collect, [])
     .action(async (files: string[], options: EvalCommandOptions) => setExit((await import("./eval-command.js")).runEval(files, options, version)));
 

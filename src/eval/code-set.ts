@@ -2,7 +2,7 @@
 // with the client's line before it and its permission state, and compared with its code.
 // The test part is never trained on, so these are figures on lines the weights never saw.
 
-import { lineEvidence } from "../features/index.js";
+import { lineEvidence, type UtteranceEvidence } from "../features/index.js";
 import type { CodeSetLine } from "../learn/data.js";
 import type { CodeModel } from "../learn/model.js";
 import type { LanguagePack } from "../packs/pack.js";
@@ -24,9 +24,14 @@ export interface CodeSetReport {
   misses: { id: string; code: Code; coded: Code; text: string }[];
 }
 
-export function scoreCodeSet(file: string, lines: readonly CodeSetLine[], pack: LanguagePack, model: CodeModel): CodeSetReport {
+/** How a line is coded: by the learned weights, or (for comparison) by the rules alone, the first that holds by priority. */
+export type LineCoder = (evidence: UtteranceEvidence) => Code;
+export const rulesAlone: LineCoder = (evidence) => evidence.hits[0]?.code ?? "other";
+export const byModel = (model: CodeModel): LineCoder => (evidence) => model.predict(evidence).code;
+
+export function scoreCodeSet(file: string, lines: readonly CodeSetLine[], pack: LanguagePack, coder: LineCoder): CodeSetReport {
   const test = lines.filter((l) => l.part === "test");
-  const coded = test.map((l) => model.predict(lineEvidence(l.before, l.text, l.permission, pack)).code);
+  const coded = test.map((l) => coder(lineEvidence(l.before, l.text, l.permission, pack)));
   const gold = test.map((l) => l.code);
   const perClass = classScores(gold, coded, [...COUNSELLOR_CODES]);
   const flags = { tp: 0, fp: 0, fn: 0 };
