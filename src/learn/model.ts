@@ -18,6 +18,13 @@ const K = COUNSELLOR_CODES.length;
  */
 export const PRIOR_AT_PRIORITY_100 = 3;
 
+/**
+ * Codes that flag a line as MI non-adherent: the weights may give them only when a rule of the
+ * code held. A flag then always has a rule to name and explain it, and the balanced weights
+ * (which lift rare codes) cannot flag a plain reflection on word evidence alone.
+ */
+export const NEEDS_A_RULE: ReadonlySet<Code> = new Set(["persuade", "confront"]);
+
 export interface Reason {
   feature: string;
   weight: number;
@@ -65,8 +72,10 @@ export class CodeModel {
       for (let c = 0; c < K; c++) scores[c]! += row[c]!;
     }
     const probabilities = softmax(scores);
-    let best = 0;
-    for (let c = 1; c < K; c++) if (probabilities[c]! > probabilities[best]!) best = c;
+    const ruled = new Set(evidence.hits.map((rule) => rule.code));
+    const eligible = (c: number) => !NEEDS_A_RULE.has(COUNSELLOR_CODES[c]!) || ruled.has(COUNSELLOR_CODES[c]!);
+    let best = COUNSELLOR_CODES.length - 1; // other: always eligible
+    for (let c = 0; c < K; c++) if (eligible(c) && probabilities[c]! > probabilities[best]!) best = c;
     const why = active
       .filter((name) => name !== "bias")
       .map((feature) => ({ feature, weight: this.weights.get(feature)![best]! }))
