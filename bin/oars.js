@@ -2,10 +2,12 @@
 // Entry point: runs the compiled CLI (npm install / npm test build it into dist/).
 import { readFileSync } from "node:fs";
 
-// Piped into a program that stops reading (| head): end quietly.
+// Piped into a program that stops reading (| head): end quietly. Any other failure to write
+// (a full disk: ENOSPC) is one line and exit 2, never a stack trace.
 process.stdout.on("error", (err) => {
   if (err.code === "EPIPE") process.exit(0);
-  throw err;
+  process.stderr.write(`oars: cannot write standard output: ${err.code === "ENOSPC" ? "no space left on the device (ENOSPC)" : (err.code ?? err.message)}\n`);
+  process.exit(2);
 });
 
 const args = process.argv.slice(2);

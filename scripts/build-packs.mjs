@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildBundled, LANGUAGE_PROFILES, messagesFile, ROLE_LABELS } from "../dist/bundled/index.js";
-import { LANGUAGES } from "../dist/packs/languages.js";
+import { LANGUAGES } from "../dist/languages.js";
 import { buildPack } from "../dist/packs/load.js";
 import { PREBUILT_ROOT } from "../dist/paths.js";
 

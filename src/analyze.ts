@@ -4,12 +4,13 @@
 import { codeTurns } from "./classify/index.js";
 import type { CodeModel } from "./learn/model.js";
 import { bundledModel } from "./learn/bundled.js";
+import { diagnostic, type Diagnostic } from "./diagnostics.js";
 import { detectLanguage } from "./detect/index.js";
 import { flagTurns } from "./flag/index.js";
 import { readTranscript } from "./read/index.js";
 import { assignRoles } from "./roles/assign.js";
 import { roleOfLabel } from "./roles/labels.js";
-import type { Language } from "./packs/languages.js";
+import type { Language } from "./languages.js";
 import type { LanguagePack } from "./packs/pack.js";
 import { scoreTurns } from "./score/metrics.js";
 import { segmentTurns, type SegmentedTurn } from "./segment/index.js";
@@ -34,7 +35,7 @@ export interface PreparedTranscript {
   pack: LanguagePack;
   speakers: FileResult["speakers"];
   segmented: SegmentedTurn[];
-  warnings: string[];
+  warnings: Diagnostic[];
 }
 
 /** Used when a transcript has too few words to tell its language. */
@@ -73,7 +74,7 @@ export function resultOf(prepared: PreparedTranscript, turns: CodedTurn[], optio
 
 // The pack given, or the one for the language the transcript's words show. A forced pack that
 // the words clearly contradict is still used, with a warning: the user may have mistyped.
-function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: LanguagePack; warnings: string[] } {
+function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: LanguagePack; warnings: Diagnostic[] } {
   // A library caller that gives only a pack asked for no check of the language.
   if (options.pack && !options.packFor) return { pack: options.pack, warnings: [] };
   const detected = detectLanguage(raw.turns.map((t) => t.text)).language;
@@ -81,7 +82,7 @@ function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: Langua
   if (options.pack) {
     const forced = options.pack;
     const warnings = found && found !== forced.language && options.packFor
-      ? [`the transcript reads as ${options.packFor(found).name}, but was coded as ${forced.name} as asked (--lang ${forced.language})`]
+      ? [diagnostic("language.contradicted", "the transcript reads as {found}, but was coded as {forced} as asked (--lang {code})", { found: options.packFor(found).name, forced: forced.name, code: forced.language })]
       : [];
     return { pack: forced, warnings };
   }
@@ -89,5 +90,5 @@ function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: Langua
   if (found) return { pack: options.packFor(found), warnings: [] };
   const pack = options.packFor(FALLBACK_LANGUAGE);
   const hasText = raw.turns.some((t) => t.text.trim() !== "");
-  return { pack, warnings: hasText ? [`too few words to tell the language; coded as ${pack.name} (choose with --lang)`] : [] };
+  return { pack, warnings: hasText ? [diagnostic("language.too-few-words", "too few words to tell the language; coded as {language} (choose with --lang)", { language: pack.name })] : [] };
 }

@@ -2,7 +2,8 @@
 // bytes → RawTranscript (read) → Transcript with roles (roles) → utterances (segment)
 // → CodedTranscript (classify) → Metrics (score) → FileResult (analyze) → text (report).
 
-import type { Language } from "./packs/languages.js";
+import type { Diagnostic } from "./diagnostics.js";
+import type { Language } from "./languages.js";
 
 export type Format = "text" | "vtt" | "srt" | "json";
 export type Role = "counsellor" | "client" | "other";
@@ -130,7 +131,8 @@ export interface FileResult {
   turns: CodedTurn[];
   flags: Flag[];
   metrics: Metrics;
-  warnings: string[];
+  /** Rendered at report time (renderDiagnostic), so --redact can act on their fields. */
+  warnings: Diagnostic[];
 }
 
 export interface FileError {

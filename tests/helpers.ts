@@ -20,13 +20,16 @@ export interface Run {
   stderr: string;
 }
 
-export function oars(args: string[], options: { input?: string | Buffer; cwd?: string; env?: Record<string, string> } = {}): Run {
+/** Runs bin/oars.js; a run that outlives `timeout` (default 2 minutes) is killed, so a hang fails its test. */
+export function oars(args: string[], options: { input?: string | Buffer; cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Run {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     input: options.input,
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: "1", ...options.env },
     encoding: "utf8",
     maxBuffer: 512 * 1024 * 1024,
+    timeout: options.timeout ?? 120_000,
+    killSignal: "SIGKILL",
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

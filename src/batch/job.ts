@@ -9,12 +9,14 @@ import { analyzeBytes } from "../analyze.js";
 import { checkResult } from "../check/index.js";
 import type { Limits } from "../score/miti.js";
 import type { FileSummary } from "../check/summary.js";
+import { redactDiagnostic, renderDiagnostic } from "../diagnostics.js";
 import type { RuleAdjustment } from "../packs/adjust.js";
 import { InputError } from "../errors.js";
+import { displayResult } from "../report/display.js";
 import { loadBytes } from "../read/load.js";
 import { redactResult } from "../redact/index.js";
 import { createFormatter, type ReportContext, type ReportFormat, type ReportFormatter } from "../report/index.js";
-import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../packs/languages.js";
+import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../languages.js";
 import { checkLanguageChoice, packLoader } from "../packs/loader.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { FileError } from "../types.js";
@@ -41,6 +43,8 @@ export interface JobSettings {
   /** chalk's colour level for the table format (0: none). */
   colorLevel: 0 | 1;
   showTurns: boolean;
+  /** The configuration file in force, named in every report; null when none. */
+  configFile: string | null;
 }
 
 export interface FileReport {
@@ -67,7 +71,7 @@ export function prepareJob(settings: JobSettings): Job {
   const packFor = packLoader(settings.ruleFolders, settings.rules);
   const pack = isLanguage(settings.language) ? packFor(settings.language) : undefined;
   const modelFor = settings.weights ? weightsModels(settings.weights, settings.language, packFor) : undefined;
-  const context: ReportContext = { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits, locale: settings.locale };
+  const context: ReportContext = { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits, locale: settings.locale, configFile: settings.configFile };
   const formatter = createFormatter(settings.format, context, {
     color: new Chalk({ level: settings.colorLevel }),
     showTurns: settings.showTurns,
@@ -77,16 +81,20 @@ export function prepareJob(settings: JobSettings): Job {
   return { settings, context, pack, packFor, modelFor, formatter };
 }
 
-export function runJob(path: string, { settings, pack, packFor, modelFor, formatter }: Job): Outcome {
+/** `bytes` is given for standard input ("-"), which the command reads before the batch starts. */
+export function runJob(path: string, { settings, pack, packFor, modelFor, formatter }: Job, bytes?: Uint8Array): Outcome {
   try {
-    const analysed = analyzeBytes(loadBytes(path, settings.maxBytes), path, { pack, packFor, modelFor, locale: settings.locale, counsellorNames: settings.counsellors });
-    const result = settings.redact ? redactResult(analysed) : analysed;
+    const analysed = analyzeBytes(bytes ?? loadBytes(path, settings.maxBytes), path, { pack, packFor, modelFor, locale: settings.locale, counsellorNames: settings.counsellors });
+    const redacted = settings.redact ? redactResult(analysed) : analysed;
+    // The terminal gets no control characters from the transcript or its name.
+    const result = settings.format === "table" ? displayResult(redacted) : redacted;
     const check = checkResult(result, settings.limits);
     const summary: FileSummary = { path: result.path, locale: result.locale, turns: result.turns.length, metrics: result.metrics, flags: result.flags.length, check };
-    // Warnings go to standard error unredacted, like every other message there.
-    return { path, report: { piece: formatter.file({ result, check }), summary, warnings: analysed.warnings } };
+    // Warnings go to standard error redacted like the report (--redact).
+    return { path, report: { piece: formatter.file({ result, check }), summary, warnings: result.warnings.map(renderDiagnostic) } };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    return { path, error: { path: err.path, message: err.message, ...(err.line !== undefined ? { line: err.line } : {}) } };
+    const message = renderDiagnostic(settings.redact ? redactDiagnostic(err.diagnostic) : err.diagnostic);
+    return { path, error: { path: err.path, message, ...(err.line !== undefined ? { line: err.line } : {}) } };
   }
 }

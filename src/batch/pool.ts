@@ -4,12 +4,15 @@
 // window of files is in flight or waiting to be yielded, so memory stays bounded however
 // many files there are.
 
+import { statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import { runJob, type Job, type Outcome } from "./job.js";
+import type { Job, Outcome } from "./job.js";
 
 export interface WorkerTask {
   index: number;
   path: string;
+  /** Standard input's bytes, for the path "-". */
+  bytes?: Uint8Array;
 }
 
 export type WorkerReply = { index: number; outcome: Outcome } | { index: number; internal: string };
@@ -18,13 +21,16 @@ export type WorkerReply = { index: number; outcome: Outcome } | { index: number;
 export class WorkerFailure extends Error {}
 
 // Each worker's heap is capped so that memory stays near 150 MB with two workers (V8 otherwise
-// lets every thread's heap grow long before collecting). A file too large for a capped worker
-// is coded again in the main thread, which has Node's full heap, and the worker is replaced.
+// lets every thread's heap grow long before collecting). A file over BIG_FILE_BYTES, or one too
+// large for a capped worker after all, is coded on a worker with Node's full heap, one such file
+// at a time, so two large files never need their peak memory at once (never in the main thread,
+// which must stay free to answer Ctrl-C); a capped worker that ran out is replaced.
+const BIG_FILE_BYTES = 1024 * 1024;
 const WORKER_YOUNG_MB = 4;
 const QUEUE_DEPTH = 2;
 const WORKER_HEAP_MB = Number(process.env.OARS_WORKER_HEAP_MB) || 128;
 
-export async function* analyzeInWorkers(paths: readonly string[], job: Job, jobs: number): AsyncGenerator<Outcome> {
+export async function* analyzeInWorkers(paths: readonly string[], job: Job, jobs: number, stdin?: Uint8Array): AsyncGenerator<Outcome> {
   const window = jobs * 4;
   const done = new Map<number, Outcome>();
   /** Each worker's tasks, oldest first: it works through them in order. */
@@ -38,22 +44,35 @@ export async function* analyzeInWorkers(paths: readonly string[], job: Job, jobs
     wake?.();
     wake = null;
   };
+  /** Large files waiting for the one uncapped worker, and that worker when it runs. */
+  const large: WorkerTask[] = [];
+  let largeWorker: Worker | null = null;
+  const startLarge = () => {
+    if (largeWorker || large.length === 0) return;
+    largeWorker = start([large.shift()!], false);
+  };
 
   // Two tasks a worker: the next is already waiting when one is done, so a worker never
   // idles while the main thread is busy writing.
   const send = (worker: Worker) => {
     const queue = working.get(worker)!;
     while (queue.length < QUEUE_DEPTH && nextToSend < paths.length && nextToSend - nextToYield < window) {
-      const task: WorkerTask = { index: nextToSend, path: paths[nextToSend]! };
+      const path = paths[nextToSend]!;
+      const task: WorkerTask = { index: nextToSend, path, ...(path === "-" && stdin ? { bytes: stdin } : {}) };
       nextToSend++;
+      if ((task.bytes?.length ?? sizeOf(path)) > BIG_FILE_BYTES) {
+        large.push(task);
+        startLarge();
+        continue;
+      }
       queue.push(task);
       worker.postMessage(task);
     }
   };
-  const start = (inherited: WorkerTask[] = []) => {
+  const start = (inherited: WorkerTask[] = [], capped = true): Worker => {
     const worker = new Worker(new URL("./worker.js", import.meta.url), {
       workerData: job.settings,
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      ...(capped ? { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB } } : {}),
     });
     working.set(worker, inherited);
     for (const task of inherited) worker.postMessage(task);
@@ -61,15 +80,27 @@ export async function* analyzeInWorkers(paths: readonly string[], job: Job, jobs
       working.get(worker)!.shift();
       if ("internal" in reply) failure ??= new WorkerFailure(`while coding ${paths[reply.index]}: ${reply.internal}`);
       else done.set(reply.index, reply.outcome);
-      send(worker);
+      if (capped) {
+        send(worker);
+      } else {
+        working.delete(worker);
+        void worker.terminate();
+        largeWorker = null;
+        startLarge();
+      }
       notify();
     });
     worker.on("error", (err: Error & { code?: string }) => {
       const [task, ...waiting] = working.get(worker) ?? [];
       working.delete(worker);
-      if (err.code === "ERR_WORKER_OUT_OF_MEMORY" && task) {
-        done.set(task.index, runJob(task.path, job));
+      if (err.code === "ERR_WORKER_OUT_OF_MEMORY" && task && capped) {
+        large.push(task);
+        startLarge();
         start(waiting);
+      } else if (err.code === "ERR_WORKER_OUT_OF_MEMORY" && task) {
+        done.set(task.index, { path: task.path, error: { path: task.path, message: "needs more memory than this machine gives; lower --max-size or split the file" } });
+        largeWorker = null;
+        startLarge();
       } else {
         failure ??= err;
       }
@@ -79,7 +110,8 @@ export async function* analyzeInWorkers(paths: readonly string[], job: Job, jobs
       if (!closing && working.has(worker)) failure ??= new WorkerFailure(`a worker stopped (exit code ${code})`);
       notify();
     });
-    send(worker);
+    if (capped) send(worker);
+    return worker;
   };
   for (let i = 0; i < jobs; i++) start();
 
@@ -99,5 +131,13 @@ export async function* analyzeInWorkers(paths: readonly string[], job: Job, jobs
   } finally {
     closing = true;
     await Promise.all([...working.keys()].map((w) => w.terminate()));
+  }
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // the reader reports it
   }
 }

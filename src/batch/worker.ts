@@ -10,7 +10,7 @@ const job = prepareJob(workerData as JobSettings);
 parentPort!.on("message", (task: WorkerTask) => {
   let reply: WorkerReply;
   try {
-    reply = { index: task.index, outcome: runJob(task.path, job) };
+    reply = { index: task.index, outcome: runJob(task.path, job, task.bytes) };
   } catch (err) {
     // A bug, not bad input: report it for this file.
     reply = { index: task.index, internal: (err as Error).stack ?? String(err) };

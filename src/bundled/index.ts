@@ -14,7 +14,7 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { SourceError } from "../errors.js";
 import { PREBUILT_ROOT, RULES_ROOT } from "../paths.js";
-import { LANGUAGES, type Language } from "../packs/languages.js";
+import { LANGUAGES, type Language } from "../languages.js";
 import { COUNSELLOR_CODES } from "../types.js";
 import { YamlSource } from "../yaml-source.js";
 

@@ -1,7 +1,7 @@
 // What a batch report prints at the end: a small row per file and the batch's totals, kept
 // while files stream past so no formatter needs to hold whole results.
 
-import type { Language } from "../packs/languages.js";
+import type { Language } from "../languages.js";
 import { metricsFromCounts, zeroCounts } from "../score/metrics.js";
 import { COUNSELLOR_CODES, type Code, type FileError, type Metrics } from "../types.js";
 import type { CheckOutcome } from "./index.js";
@@ -29,9 +29,16 @@ export class SummaryCollector {
   private readonly files: FileSummary[] = [];
   private readonly errors: FileError[] = [];
   private readonly counts: Record<Code, number> = zeroCounts();
+  private passedCount = 0;
+  private fileCount = 0;
+
+  /** `keepFiles`: false for formats that print no row per file (ndjson), so memory stays flat. */
+  constructor(private readonly keepFiles = true) {}
 
   addFile(file: FileSummary): void {
-    this.files.push(file);
+    if (this.keepFiles) this.files.push(file);
+    this.fileCount++;
+    if (file.check.passed) this.passedCount++;
     for (const code of COUNSELLOR_CODES) this.counts[code] += file.metrics.counts[code];
   }
 
@@ -39,8 +46,8 @@ export class SummaryCollector {
     this.errors.push(error);
   }
 
+  /** Without `keepFiles`, `files` is empty; the counts are always whole. */
   summary(): BatchSummary {
-    const passed = this.files.filter((f) => f.check.passed).length;
-    return { files: this.files, errors: this.errors, passed, failed: this.files.length - passed, total: metricsFromCounts(this.counts) };
+    return { files: this.files, errors: this.errors, passed: this.passedCount, failed: this.fileCount - this.passedCount, total: metricsFromCounts(this.counts) };
   }
 }

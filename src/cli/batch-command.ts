@@ -6,6 +6,7 @@
 
 import { resolve } from "node:path";
 import { appendFileSync } from "node:fs";
+import { availableParallelism, constants } from "node:os";
 import { analyzeFiles, defaultJobs, prepareJob } from "../batch/index.js";
 import { expandInputs } from "../batch/expand.js";
 import { camelLimit, LIMIT_IDS, LEVELS, limitProblem, type CamelLimit, type LevelName, type Limits } from "../score/miti.js";
@@ -13,14 +14,16 @@ import { SummaryCollector } from "../check/summary.js";
 import { resolveSettings, type Settings, type SettingsLayer } from "../config/index.js";
 import { limitsInForce } from "../config/settings.js";
 import { EXIT, UsageError } from "../errors.js";
-import { redactError } from "../redact/index.js";
 import type { ReportFormat } from "../report/index.js";
 import { markdownSummary } from "../report/markdown.js";
 import type { FileError } from "../types.js";
-import { chooseColor } from "./output.js";
+import { chooseColor, sayOnStderr } from "./output.js";
+import { readStdin } from "../io/stdin.js";
+import { asInputError } from "../read/load.js";
+import { displayError } from "../report/display.js";
 import { Progress } from "./progress.js";
-import { OutputSink } from "./sink.js";
-import { isLanguage, type LanguageChoice } from "../packs/languages.js";
+import { OutputSink, refuseOutputOverInput } from "./sink.js";
+import { isLanguage, type LanguageChoice } from "../languages.js";
 import { checkLanguageChoice } from "../packs/loader.js";
 
 // Option types follow the choices commander checks (src/cli/main.ts), so nothing here checks them again.
@@ -84,11 +87,14 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
   if (options.show !== undefined && options.show !== "turns") throw new UsageError(`--show takes "turns" (got "${options.show}")`);
   const maxMb = Number(options.maxSize);
   if (!(maxMb > 0)) throw new UsageError(`--max-size takes a size in MB greater than 0 (got "${options.maxSize}")`);
-  const jobs = options.jobs === undefined ? defaultJobs() : Number(options.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of 1 or more (got "${options.jobs}")`);
+  const asked = options.jobs === undefined ? defaultJobs() : Number(options.jobs);
+  if (!Number.isInteger(asked) || asked < 1) throw new UsageError(`--jobs takes a whole number of 1 or more (got "${options.jobs}")`);
+  // More threads than twice the cores only add memory and switching.
+  const jobs = Math.min(asked, maxJobs());
 
   const settings = settingsFromOptions(options);
   const limits = limitsInForce(settings);
+  const maxBytes = maxMb * 1024 * 1024;
   const job = prepareJob({
     command,
     toolVersion: version,
@@ -98,44 +104,62 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
     rules: settings.rules,
     weights: settings.weights,
     counsellors: settings.counsellors,
-    maxBytes: maxMb * 1024 * 1024,
+    maxBytes,
     limits,
     redact: options.redact === true,
     format,
     colorLevel: chooseColor(options.output !== undefined).level > 0 ? 1 : 0,
     showTurns: options.show === "turns",
+    configFile: settings.source,
   });
   const { formatter, context } = job;
   const { files, errors: expansionErrors } = expandInputs(args, settings.ignore);
+  if (options.output !== undefined) refuseOutputOverInput(options.output, files);
 
-  const sink = new OutputSink(options.output);
   const progress = new Progress(files.length);
   const say = (message: string) => {
     progress.clear();
-    process.stderr.write(`oars: ${message}\n`);
+    sayOnStderr(message);
   };
-  const stopOnInterrupt = () => {
-    progress.clear();
-    sink.abandon();
-    process.stderr.write("oars: interrupted\n");
-    process.exit(130);
-  };
-  process.once("SIGINT", stopOnInterrupt);
-  process.once("SIGTERM", stopOnInterrupt);
+  if (jobs < asked) say(`--jobs ${asked} is more than twice the ${availableParallelism()} cores; using ${jobs}`);
+  // A threshold that comes from a configuration file is named, so an exit code never changes silently.
+  if (command === "check" && settings.source) say(`configuration: ${settings.source}`);
 
-  const collector = new SummaryCollector();
+  let stdin: Uint8Array | undefined;
+  const collector = new SummaryCollector(format !== "ndjson");
   const addError = async (error: FileError) => {
     say(`${error.path}${error.line !== undefined ? `:${error.line}` : ""}: ${error.message}`);
-    const shown = options.redact ? redactError(error) : error;
+    const shown = format === "table" ? displayError(error) : error;
     collector.addError(shown);
     await sink.write(formatter.error(shown));
   };
+  if (files.includes("-")) {
+    try {
+      stdin = await readStdin(maxBytes);
+    } catch (err) {
+      files.splice(files.indexOf("-"), 1);
+      expansionErrors.push({ path: "-", message: asInputError(err, "-", maxBytes).message });
+    }
+  }
+
+  const sink = new OutputSink(options.output);
+  // Coding runs on worker threads whenever a temporary file would be left behind by a signal,
+  // so this thread stays free to remove it at once. Coding in this thread (one file or --jobs 1
+  // to standard output) leaves the signals their default action: oars stops at once.
+  const inThread = options.output === undefined && Math.min(jobs, files.length) <= 1;
+  const stopOnSignal = (signal: NodeJS.Signals) => {
+    progress.clear();
+    sink.abandon();
+    process.stderr.write(`oars: ${signal === "SIGINT" ? "interrupted" : `stopped (${signal})`}\n`);
+    process.exit(128 + (constants.signals[signal] ?? 0));
+  };
+  if (!inThread) for (const signal of STOP_SIGNALS) process.once(signal, stopOnSignal);
 
   try {
     await sink.write(formatter.start());
     for (const error of expansionErrors) await addError(error);
     let piecesWritten = 0;
-    for await (const outcome of analyzeFiles(files, job, jobs)) {
+    for await (const outcome of analyzeFiles(files, job, jobs, { stdin, inThread })) {
       if ("error" in outcome) {
         await addError(outcome.error);
       } else {
@@ -158,10 +182,17 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
     throw err;
   } finally {
     progress.clear();
-    process.removeListener("SIGINT", stopOnInterrupt);
-    process.removeListener("SIGTERM", stopOnInterrupt);
+    for (const signal of STOP_SIGNALS) process.removeListener(signal, stopOnSignal);
   }
 }
+
+/** Every signal that ends oars by default in a terminal or CI runner. */
+const STOP_SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
+
+export function maxJobs(): number {
+  return availableParallelism() * 2;
+}
+
 
 // GitHub shows this file's Markdown on the run's page. Not writable: say so, keep going.
 function writeStepSummary(markdown: string, say: (message: string) => void): void {

@@ -4,17 +4,18 @@ import { basename, extname } from "node:path";
 import { analyzeBytes, prepareBytes } from "../analyze.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import { bundledModel, weightsModels } from "../learn/bundled.js";
-import { readCodeSet } from "../learn/data.js";
+import { readCodeSet } from "../eval/code-set.js";
 import { byModel, formatCodeSetText, rulesAlone, scoreCodeSet } from "../eval/code-set.js";
-import type { Language } from "../packs/languages.js";
+import type { Language } from "../languages.js";
 import { crossValidate, trainingData, trainSettings } from "./train-command.js";
 import { readReference } from "../eval/reference.js";
 import { compareWithGold, type EvalInput, type EvalReport } from "../eval/compare.js";
 import { loadBytes } from "../read/load.js";
 import { formatEvalText } from "../report/eval-text.js";
-import { isLanguage } from "../packs/languages.js";
+import { isLanguage } from "../languages.js";
 import { checkLanguageChoice, packLoader } from "../packs/loader.js";
-import { reportInputError, writeOutput } from "./output.js";
+import { reportInputError, sayOnStderr, writeOutput } from "./output.js";
+import { refuseOutputOverInput } from "./sink.js";
 import type { EVAL_FORMATS } from "./choices.js";
 
 export interface EvalCommandOptions {
@@ -54,7 +55,7 @@ export function runEval(paths: string[], options: EvalCommandOptions, version: s
   for (const path of paths) {
     const transcript = gold.namesTranscripts ? basename(path, extname(path)) : "";
     if (!gold.turns.has(transcript)) {
-      process.stderr.write(`oars: ${path}: no reference coding for "${transcript}" in ${options.gold}; skipped\n`);
+      sayOnStderr(`${path}: no reference coding for "${transcript}" in ${options.gold}; skipped`);
       continue;
     }
     try {
@@ -65,15 +66,16 @@ export function runEval(paths: string[], options: EvalCommandOptions, version: s
       failed++;
     }
   }
-  writeReport(compareWithGold(inputs, gold), options, version);
+  writeReport(compareWithGold(inputs, gold), options, version, paths);
   return failed > 0 ? EXIT.usage : EXIT.ok;
 }
 
-function writeReport(report: EvalReport, options: EvalCommandOptions, version: string): void {
+function writeReport(report: EvalReport, options: EvalCommandOptions, version: string, paths: readonly string[]): void {
   const text =
     options.format === "json"
       ? `${JSON.stringify({ schemaVersion: 1, tool: { name: "oars", version }, ...report }, null, 2)}\n`
       : formatEvalText(report);
+  if (options.output !== undefined) refuseOutputOverInput(options.output, [...paths, ...(options.gold ? [options.gold] : []), ...options.lines]);
   writeOutput(text, options.output);
 }
 
@@ -90,7 +92,7 @@ function runCrossValidation(paths: string[], options: EvalCommandOptions & { gol
   if (groups < k) throw new UsageError(`--cv ${k} needs at least ${k} sessions from different sources; the reference codes ${groups}`);
   const results = crossValidate(data, trainSettings({ folds: "0", base: options.base }, lang), k);
   const inputs: EvalInput[] = data.sessions.map((s, i) => ({ transcript: s.transcript, result: results[i]! }));
-  writeReport(compareWithGold(inputs, data.gold!), options, version);
+  writeReport(compareWithGold(inputs, data.gold!), options, version, paths);
   return EXIT.ok;
 }
 
@@ -110,6 +112,7 @@ function runCodeSets(paths: string[], options: EvalCommandOptions, version: stri
     options.format === "json"
       ? `${JSON.stringify({ schemaVersion: 1, tool: { name: "oars", version }, codeSets: reports }, null, 2)}\n`
       : reports.map(formatCodeSetText).join("\n");
+  if (options.output !== undefined) refuseOutputOverInput(options.output, options.lines);
   writeOutput(text, options.output);
   return EXIT.ok;
 }

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, InputError, SourceError, UsageError } from "../errors.js";
 import { DEFAULT_MAX_BYTES } from "../read/load.js";
+import { sayOnStderr } from "./output.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { LIMIT_IDS, LIMITS, type LimitId } from "../score/miti.js";
 import type { BatchCommandOptions } from "./batch-command.js";
@@ -159,14 +160,14 @@ function handleError(err: unknown): number {
     return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? EXIT.ok : EXIT.usage;
   }
   if (err instanceof UsageError) {
-    process.stderr.write(`oars: ${err.message}\n`);
+    sayOnStderr(err.message);
     return EXIT.usage;
   }
   if (err instanceof SourceError || err instanceof InputError) {
-    process.stderr.write(`oars: ${err.describe()}\n`);
+    sayOnStderr(err.describe());
     return EXIT.usage;
   }
-  const detail = process.env.OARS_DEBUG ? `\n${(err as Error).stack}` : " (set OARS_DEBUG=1 for details)";
-  process.stderr.write(`oars: internal error: ${(err as Error).message ?? String(err)}${detail}\n`);
+  sayOnStderr(`internal error: ${(err as Error).message ?? String(err)}${process.env.OARS_DEBUG ? "" : " (set OARS_DEBUG=1 for details)"}`);
+  if (process.env.OARS_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
   return EXIT.usage;
 }

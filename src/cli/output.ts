@@ -1,9 +1,10 @@
 // Where results go and how they look: colour decided once (NO_COLOR, then FORCE_COLOR, then
 // whether stdout is a terminal), results to stdout or -o FILE, messages to stderr.
 
-import { writeFileSync } from "node:fs";
 import { Chalk, type ChalkInstance } from "chalk";
-import { InputError, UsageError } from "../errors.js";
+import type { InputError } from "../errors.js";
+import { escapeControls } from "../text/controls.js";
+import { OutputSink } from "./sink.js";
 
 export function chooseColor(toFile: boolean, stream: NodeJS.WriteStream = process.stdout): ChalkInstance {
   const env = process.env;
@@ -12,19 +13,18 @@ export function chooseColor(toFile: boolean, stream: NodeJS.WriteStream = proces
   return new Chalk({ level: !toFile && stream.isTTY ? 1 : 0 });
 }
 
-/** Write the whole output once, at the end, so a failure never leaves half a report. */
+/** Write the whole output once, at the end, so a failure never leaves half a report (see sink.ts). */
 export function writeOutput(text: string, outputPath: string | undefined): void {
-  if (!outputPath) {
-    process.stdout.write(text);
-    return;
-  }
-  try {
-    writeFileSync(outputPath, text);
-  } catch (err) {
-    throw new UsageError(`cannot write ${outputPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  const sink = new OutputSink(outputPath);
+  sink.writeAll(text);
+  sink.commit();
 }
 
 export function reportInputError(err: InputError): void {
-  process.stderr.write(`oars: ${err.describe()}\n`);
+  sayOnStderr(err.describe());
+}
+
+/** One line on standard error; control characters in names and words are shown as escapes. */
+export function sayOnStderr(message: string): void {
+  process.stderr.write(`oars: ${escapeControls(message)}\n`);
 }

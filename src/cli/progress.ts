@@ -1,6 +1,8 @@
 // A progress bar on standard error while a batch runs, only when standard error is a terminal
 // (never in CI logs or when redirected). Messages clear it first, so they are never garbled.
 
+import { escapeControls } from "../text/controls.js";
+
 export class Progress {
   private readonly enabled: boolean;
   private done = 0;
@@ -17,6 +19,7 @@ export class Progress {
   tick(path: string): void {
     this.done++;
     if (!this.enabled) return;
+    path = escapeControls(path); // a file name cannot drive the terminal
     const now = Date.now();
     if (now - this.lastDraw < 50 && this.done < this.total) return; // keep redraws cheap
     this.lastDraw = now;

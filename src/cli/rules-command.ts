@@ -5,8 +5,9 @@ import { relative } from "node:path";
 import Table from "cli-table3";
 import { EXIT } from "../errors.js";
 import { checkPackExamples } from "../classify/examples.js";
+import { rulesMarkdown } from "../report/rules-markdown.js";
 import { TABLE_STYLE } from "../report/table-style.js";
-import { LANGUAGES } from "../packs/languages.js";
+import { LANGUAGES } from "../languages.js";
 import { loadPack } from "../packs/loader.js";
 import type { LanguagePack } from "../packs/pack.js";
 import { chooseColor, writeOutput } from "./output.js";
@@ -46,6 +47,10 @@ export function runRulesList(options: RulesCommandOptions): number {
       })),
     );
     writeOutput(`${JSON.stringify({ schemaVersion: 2, languages: packs.map((p) => p.language), rules: list }, null, 2)}\n`, options.output);
+    return EXIT.ok;
+  }
+  if (options.format === "markdown") {
+    writeOutput(packs.map(rulesMarkdown).join("\n"), options.output);
     return EXIT.ok;
   }
   const parts = packs.map((pack) => {

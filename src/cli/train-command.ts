@@ -5,13 +5,14 @@
 import { readReference } from "../eval/reference.js";
 import type { GoldCorpus } from "../eval/types.js";
 import { UsageError } from "../errors.js";
-import { readCodeSetForTraining, readSessions } from "../learn/data.js";
-import { crossValidate, trainWeights, type TrainSettings, type TrainingData } from "../learn/run.js";
+import { readCodeSetForTraining, readSessions } from "../train/data.js";
+import { crossValidate, trainWeights, type TrainSettings, type TrainingData } from "../train/run.js";
 import { DEFAULT_OPTIONS } from "../learn/train.js";
 import { bundledWeights, bundledWeightsPath, formatWeights, readWeightsFile } from "../learn/weights.js";
-import { isLanguage, LANGUAGES, type Language } from "../packs/languages.js";
+import { isLanguage, LANGUAGES, type Language } from "../languages.js";
 import { packLoader } from "../packs/loader.js";
 import { writeOutput } from "./output.js";
+import { refuseOutputOverInput } from "./sink.js";
 
 export interface TrainCommandOptions {
   gold?: string;
@@ -30,6 +31,7 @@ export function runTrain(paths: string[], options: TrainCommandOptions): number 
   if (!options.output) throw new UsageError("name the weights file to write with -o FILE");
   const data = trainingData(paths, options);
   const weights = trainWeights(data, trainSettings(options, data.pack.language));
+  refuseOutputOverInput(options.output, [...paths, ...(options.gold ? [options.gold] : []), ...options.lines, ...(options.base && options.base !== "bundled" ? [options.base] : [])]);
   writeOutput(formatWeights(weights), options.output);
   return 0;
 }

@@ -2,25 +2,29 @@
 // package.json (JSON is YAML, so one reader gives line numbers for both). Unknown keys and
 // bad values are refused with file:line:column, as rule files are.
 
-import { readFileSync } from "node:fs";
+import { FileReadError, readRegularFile } from "../io/regular-file.js";
 import { basename, dirname, resolve } from "node:path";
 import type { Node } from "yaml";
 import { LIMIT_IDS, LEVELS, limitProblem, type LimitId, type Limits } from "../score/miti.js";
 import { SourceError } from "../errors.js";
-import { LANGUAGE_CHOICES } from "../packs/languages.js";
+import { LANGUAGE_CHOICES } from "../languages.js";
 import { isMap, isScalar, YamlSource } from "../yaml-source.js";
 import type { RuleAdjustment, SettingsLayer } from "./settings.js";
 
 const KEYS = ["language", "locale", "counsellors", "rule-folders", "rules", "weights", "thresholds", "ignore"] as const;
 const THRESHOLD_KEYS = ["level", ...LIMIT_IDS] as const;
 const ADJUSTMENT_KEYS = ["priority", "confidence"] as const;
+/** A configuration file (or package.json) larger than this is refused. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export function readConfigFile(file: string): SettingsLayer {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readRegularFile(file, MAX_CONFIG_BYTES).toString("utf8");
   } catch (err) {
-    throw new SourceError(file, `configuration file cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+    if (!(err instanceof FileReadError)) throw err;
+    if (err.reason === "not-regular" || err.reason === "too-large") throw new SourceError(file, `configuration file ${err.message}`);
+    throw new SourceError(file, `configuration file cannot be read (${err.code ?? err.message})`);
   }
   const src = new YamlSource(file, text);
   let root: Node | null = src.root;

@@ -3,7 +3,7 @@
 
 import { levelLimits, type LevelName, type Limits } from "../score/miti.js";
 import type { RuleAdjustment } from "../packs/adjust.js";
-import type { LanguageChoice } from "../packs/languages.js";
+import type { LanguageChoice } from "../languages.js";
 
 export type { RuleAdjustment };
 

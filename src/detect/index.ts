@@ -3,7 +3,7 @@
 // conversation whatever its topic, so a few hundred words of talk are plenty; a word shared
 // by several languages counts for each in proportion, so the words that differ decide.
 
-import type { Language } from "../packs/languages.js";
+import type { Language } from "../languages.js";
 import { foldApostrophes } from "../pattern/alphabet.js";
 import { languageProfiles, type Profiles } from "./profiles.js";
 

@@ -1,7 +1,7 @@
 // Reading the AnnoMI reference (../shared/corpus/annomi): gold.jsonl holds one turn a line;
 // transcripts.jsonl beside it, when present, gives each session's quality (high/low).
 
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { InputError } from "../errors.js";
 import { readReferenceText } from "./read-text.js";
@@ -31,7 +31,7 @@ export function readAnnomiGold(path: string): GoldCorpus {
   const sources = new Map<string, string>();
   const meta = join(dirname(path), "transcripts.jsonl");
   if (existsSync(meta)) {
-    readFileSync(meta, "utf8").split("\n").forEach((line, i) => {
+    readReferenceText(meta, "session list").split("\n").forEach((line, i) => {
       if (!line.trim()) return;
       let row: { transcript?: unknown; quality?: unknown; source?: unknown };
       try {

@@ -3,11 +3,49 @@
 // The test part is never trained on, so these are figures on lines the weights never saw.
 
 import { lineEvidence, type UtteranceEvidence } from "../features/index.js";
-import type { CodeSetLine } from "../learn/data.js";
+import { InputError } from "../errors.js";
+import { readReferenceText } from "./read-text.js";
 import type { CodeModel } from "../learn/model.js";
 import type { LanguagePack } from "../packs/pack.js";
-import { COUNSELLOR_CODES, type Code } from "../types.js";
+import { COUNSELLOR_CODES, isCode, type Code } from "../types.js";
 import { accuracy, classScores, macroF1, prf, type ClassScore } from "./stats.js";
+
+/** One row of a MITI code set. */
+export interface CodeSetLine {
+  id: string;
+  part: "train" | "test";
+  before: string;
+  permission: boolean;
+  code: Code;
+  text: string;
+  line: number;
+}
+
+const COLUMNS = ["id", "part", "speaker", "before", "permission", "code", "subtype", "text"] as const;
+
+/** The counsellor lines of a MITI code set (fixtures/miti/README.md); client lines are left aside. */
+export function readCodeSet(path: string): CodeSetLine[] {
+  const text = readReferenceText(path, "code set").replace(/^\uFEFF/, "");
+  const rows = text.split(/\r?\n/);
+  const header = rows[0]!.split("\t");
+  if (COLUMNS.some((c, i) => header[i] !== c)) throw new InputError(path, `expected the header ${COLUMNS.join(" ")} (tab-separated)`, 1);
+  const lines: CodeSetLine[] = [];
+  rows.slice(1).forEach((row, i) => {
+    if (!row.trim()) return;
+    const cells = row.split("\t");
+    const line = i + 2;
+    if (cells.length !== COLUMNS.length) throw new InputError(path, `expected ${COLUMNS.length} tab-separated fields, found ${cells.length}`, line);
+    const [id, part, speaker, before, permission, code, , said] = cells as [string, string, string, string, string, string, string, string];
+    if (speaker === "client") return;
+    if (speaker !== "counsellor") throw new InputError(path, `speaker must be counsellor or client, not "${speaker}"`, line);
+    if (part !== "train" && part !== "test") throw new InputError(path, `part must be train or test, not "${part}"`, line);
+    if (!isCode(code)) throw new InputError(path, `"${code}" is not one of the 13 counsellor codes`, line);
+    if (permission !== "yes" && permission !== "no") throw new InputError(path, `permission must be yes or no, not "${permission}"`, line);
+    lines.push({ id, part, before, permission: permission === "yes", code, text: said, line });
+  });
+  if (lines.length === 0) throw new InputError(path, "the code set holds no counsellor lines");
+  return lines;
+}
 
 /** The codes MITI counts as MI non-adherent, which oars flags. */
 const FLAGGED: ReadonlySet<Code> = new Set(["persuade", "confront"]);

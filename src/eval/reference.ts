@@ -1,9 +1,8 @@
 // Which reader a reference file needs: AnnoMI's JSON lines, or a trainer's CSV/TSV table.
 
-import { openSync, readSync, closeSync } from "node:fs";
 import { extname } from "node:path";
-import { InputError } from "../errors.js";
 import { readAnnomiGold } from "./annomi.js";
+import { readReferenceText } from "./read-text.js";
 import { readTableReference } from "./table.js";
 import type { GoldCorpus } from "./types.js";
 
@@ -15,20 +14,7 @@ export function readReference(path: string): GoldCorpus {
   return firstCharacter(path) === "{" ? readAnnomiGold(path) : readTableReference(path);
 }
 
+// Read through readReferenceText, so a FIFO or device is refused rather than opened.
 function firstCharacter(path: string): string {
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch {
-    throw new InputError(path, "cannot read the reference file");
-  }
-  try {
-    const buffer = Buffer.alloc(64);
-    const n = readSync(fd, buffer, 0, 64, 0);
-    return buffer.subarray(0, n).toString("utf8").replace(/^\uFEFF/, "").trimStart().charAt(0);
-  } catch {
-    throw new InputError(path, "cannot read the reference file (is it a folder?)");
-  } finally {
-    closeSync(fd);
-  }
+  return readReferenceText(path, "reference file").replace(/^\uFEFF/, "").trimStart().charAt(0);
 }

@@ -7,8 +7,8 @@
 // client just said, and the utterance's words (n-grams; the model keeps only those in its
 // vocabulary).
 
-import { ruleMatches, type UtteranceContext } from "../classify/match.js";
-import { echoShare, viewOf, type TextView } from "../classify/view.js";
+import { ruleMatches, type UtteranceContext } from "./match.js";
+import { echoShare, viewOf, type TextView } from "./view.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { Rule } from "../packs/types.js";
 import { isPunctuation } from "../pattern/alphabet.js";

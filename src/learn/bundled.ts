@@ -6,7 +6,7 @@ import type { LanguagePack } from "../packs/pack.js";
 import { compileModel, type CodeModel } from "./model.js";
 import { bundledWeights, bundledWeightsPath, readWeightsFile, type WeightsData } from "./weights.js";
 import { SourceError } from "../errors.js";
-import { isLanguage, type Language } from "../packs/languages.js";
+import { isLanguage, type Language } from "../languages.js";
 
 const compiled = new WeakMap<LanguagePack, CodeModel>();
 

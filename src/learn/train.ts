@@ -10,7 +10,7 @@
 // and position), and the probability cut above which a code is `high` confidence.
 
 import type { UtteranceEvidence } from "../features/index.js";
-import type { Language } from "../packs/languages.js";
+import type { Language } from "../languages.js";
 import { COUNSELLOR_CODES, type Code } from "../types.js";
 import { positionOf, softmax } from "./model.js";
 import { minimize } from "./optimize.js";

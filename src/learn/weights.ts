@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SourceError } from "../errors.js";
-import { isLanguage, type Language } from "../packs/languages.js";
+import { isLanguage, type Language } from "../languages.js";
 import { RULES_ROOT } from "../paths.js";
 import { COUNSELLOR_CODES, type Code } from "../types.js";
 

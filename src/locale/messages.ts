@@ -3,7 +3,7 @@
 // filled in by the report. Loaded and checked by src/bundled.
 
 import { loadBundled, messagesFile } from "../bundled/index.js";
-import type { Language } from "../packs/languages.js";
+import type { Language } from "../languages.js";
 import type { Level, LimitId, ThresholdId } from "../score/miti.js";
 import type { Code, Role } from "../types.js";
 
@@ -29,7 +29,7 @@ type ReportText =
   | "threshold-note" | "file-line" | "none" | "warning" | "coded-transcript" | "summary-scores" | "behaviour-counts"
   | "flagged-lines" | "no-flags" | "no-flags-sentence" | "line" | "instead" | "low-confidence" | "thresholds"
   | "thresholds-met" | "thresholds-not-met" | "thresholds-met-sentence" | "thresholds-not-met-sentence"
-  | "thresholds-in-force" | "thresholds-not-met-heading" | "not-analysed" | "batch-heading" | "markdown-heading" | "batch-line" | "row-met"
+  | "thresholds-in-force" | "configuration" | "thresholds-not-met-heading" | "not-analysed" | "batch-heading" | "markdown-heading" | "batch-line" | "row-met"
   | "row-not-met" | "total" | "total-result" | "threshold-not-met-title" | "read-transcript" | "mi-threshold";
 type ReportHeads = "score-head" | "markdown-score-head" | "counts-head" | "summary-head";
 export type ReportMessages = Record<ReportText, string> & Record<ReportHeads, string[]>;

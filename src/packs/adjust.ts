@@ -4,7 +4,7 @@
 // otherwise silently leave the rule on.
 
 import { SourceError } from "../errors.js";
-import { LANGUAGES } from "./languages.js";
+import { LANGUAGES } from "../languages.js";
 import type { PackDraft } from "./types.js";
 
 /** One entry of the configuration's `rules:`. */

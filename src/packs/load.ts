@@ -2,13 +2,15 @@
 // *.yaml beside it (rules) but messages.yaml (report texts, read by src/locale). Each file is parsed safely, checked against the rule schema and
 // compiled once; the first problem is reported with its file, line and column.
 
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
+import { FileReadError, readRegularFile } from "../io/regular-file.js";
+import { checkPackSize, MAX_RULE_FILE_BYTES, nlpProblem } from "./caps.js";
 import { basename, join } from "node:path";
 import type { Node } from "yaml";
 import { SourceError } from "../errors.js";
 import { RULES_ROOT } from "../paths.js";
 import { COUNSELLOR_CODES, INPUT_CODES, type Code } from "../types.js";
-import { isLanguage, LANGUAGES, type Language } from "./languages.js";
+import { isLanguage, LANGUAGES, type Language } from "../languages.js";
 import { Pattern, PatternError, PatternTable } from "../pattern/pattern.js";
 import { prebuiltJson, readPrebuilt, type Source } from "../bundled/index.js";
 import { LanguagePack, REQUIRED_LISTS, type PackData } from "./pack.js";
@@ -54,7 +56,10 @@ export function packSources(dir: string): Source[] {
 /** Parse, check and compile a pack's YAML files (as packSources lists them) into a draft. */
 export function readPackSources([languageFile, ...ruleFiles]: Source[]): PackDraft {
   const pack = readLanguageFile(languageFile!.file, languageFile!.text);
-  for (const { file, text } of ruleFiles) pack.rules.push(...readRuleFile(file, text, pack));
+  for (const { file, text } of ruleFiles) {
+    for (const rule of readRuleFile(file, text, pack)) pack.rules.push(rule);
+    checkPackSize(pack, file);
+  }
   checkUniqueIds(pack.rules);
   return pack;
 }
@@ -66,7 +71,10 @@ export function readPackSources([languageFile, ...ruleFiles]: Source[]): PackDra
  */
 export function addRuleFolder(pack: PackDraft, dir: string): void {
   const otherLanguage = (id: string) => LANGUAGES.some((language) => language !== pack.language && id.startsWith(`${language}.`));
-  for (const file of listYaml(dir)) pack.rules.push(...readRuleFile(file, readText(file), pack, otherLanguage));
+  for (const file of listYaml(dir)) {
+    for (const rule of readRuleFile(file, readText(file), pack, otherLanguage)) pack.rules.push(rule);
+    checkPackSize(pack, file);
+  }
   checkUniqueIds(pack.rules);
 }
 
@@ -81,10 +89,15 @@ function listYaml(dir: string): string[] {
   }
 }
 
+// Only regular files, and none larger than MAX_RULE_FILE_BYTES: a link to a device or a FIFO
+// among the rule files is refused, never read.
 function readText(file: string): string {
   try {
-    return readFileSync(file, "utf8");
-  } catch {
+    return readRegularFile(file, MAX_RULE_FILE_BYTES).toString("utf8");
+  } catch (err) {
+    if (!(err instanceof FileReadError)) throw err;
+    if (err.reason === "too-large") throw new SourceError(file, `rule file is larger than ${MAX_RULE_FILE_BYTES / 1024} kB`);
+    if (err.reason === "not-regular") throw new SourceError(file, `rule file is ${err.message}`);
     throw new SourceError(file, "rule file not found or not readable");
   }
 }
@@ -177,7 +190,7 @@ function readRule(src: YamlSource, node: Node, index: number, pack: PackDraft): 
     when: keys.has("when") ? readConditions(src, keys.get("when"), ruleWhat, pack) : {},
     patterns: keys.has("patterns") ? compilePatterns(src, keys.get("patterns"), `${ruleWhat}: patterns`, pack) : [],
     unless: keys.has("unless") ? compilePatterns(src, keys.get("unless"), `${ruleWhat}: unless`, pack) : [],
-    nlp: keys.has("nlp") ? src.strings(keys.get("nlp"), `${ruleWhat}: nlp`).map((s) => s.value) : [],
+    nlp: keys.has("nlp") ? readNlp(src, keys.get("nlp"), `${ruleWhat}: nlp`) : [],
     asksPermission: keys.has("asks-permission") ? src.boolean(keys.get("asks-permission"), `${ruleWhat}: asks-permission`) : false,
     inInputTurn: keys.has("in-input-turn")
       ? (src.oneOf(keys.get("in-input-turn"), `${ruleWhat}: in-input-turn`, INPUT_CODES) as Code)
@@ -192,6 +205,14 @@ function readRule(src: YamlSource, node: Node, index: number, pack: PackDraft): 
     src.fail(node, `${ruleWhat}: give "patterns", "nlp" or "when", or the rule matches everything`);
   }
   return rule;
+}
+
+function readNlp(src: YamlSource, node: Node | null | undefined, what: string): string[] {
+  return src.strings(node, what).map(({ value, node: item }) => {
+    const problem = nlpProblem(value);
+    if (problem) src.fail(item, `${what}: ${problem}`);
+    return value;
+  });
 }
 
 function readConditions(src: YamlSource, node: Node | null | undefined, what: string, vocabulary: Vocabulary): Conditions {

@@ -4,11 +4,11 @@
 
 import { UsageError } from "../errors.js";
 import { adjustRules, type RuleAdjustment } from "./adjust.js";
-import { isLanguage, LANGUAGE_CHOICES, LANGUAGES, type Language } from "./languages.js";
+import { isLanguage, LANGUAGE_CHOICES, LANGUAGES, type Language } from "../languages.js";
 import { addRuleFolder, loadLanguagePack } from "./load.js";
 import { LanguagePack } from "./pack.js";
 
-export { LANGUAGES, LANGUAGE_CHOICES } from "./languages.js";
+export { LANGUAGES, LANGUAGE_CHOICES } from "../languages.js";
 
 export function loadPack(language: string, ruleDirs: readonly string[] = [], adjustments: readonly RuleAdjustment[] = []): LanguagePack {
   if (!isLanguage(language)) throw new UsageError(`language must be one of ${LANGUAGES.join(", ")} (got "${language}")`);

@@ -7,7 +7,7 @@ import { isAbsolute, join, relative } from "node:path";
 import { RULES_ROOT } from "../paths.js";
 import { Pattern, PatternTable, type PatternData, type PatternTableData } from "../pattern/pattern.js";
 import type { Code } from "../types.js";
-import type { Language } from "./languages.js";
+import type { Language } from "../languages.js";
 import type { Conditions, PackDraft, PackSettings, Rule } from "./types.js";
 
 /** The word lists code relies on by name, which every language.yaml must declare. */

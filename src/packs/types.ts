@@ -3,7 +3,7 @@
 
 import type { Code } from "../types.js";
 import type { EndingClasses, Pattern, PatternVocabulary, WordLists, PatternTable } from "../pattern/pattern.js";
-import type { Language } from "./languages.js";
+import type { Language } from "../languages.js";
 
 /** What a pack's patterns may name: word lists (@name), ending classes (stem~name), and whether commas are optional. */
 export interface Vocabulary extends PatternVocabulary {

@@ -202,12 +202,12 @@ const MAX_PROGRAM = 5000;
 
 export class Pattern {
   // The program as flat arrays (opcode, two operands, the token tests), and the VM's work
-  // lists, allocated on the first run of the VM (most patterns are ruled out by their
-  // required words on most utterances) and reused: matching allocates nothing.
-  private readonly ops: Uint8Array;
-  private readonly arg1: Int32Array;
-  private readonly arg2: Int32Array;
-  private readonly tests: (Test | null)[];
+  // lists, made on the first run of the VM (most patterns are ruled out by their required
+  // words on most utterances) and reused: matching allocates nothing.
+  private ops = new Uint8Array(0);
+  private arg1 = new Int32Array(0);
+  private arg2 = new Int32Array(0);
+  private tests: (Test | null)[] = [];
   private seen = new Int32Array(0);
   private stack = new Int32Array(0);
   private current = new Int32Array(0);
@@ -218,20 +218,12 @@ export class Pattern {
     private readonly data: PatternData,
     private readonly table: PatternTable,
   ) {
-    const { code } = data;
-    if (code.length % 4 !== 0) throw new Error("malformed pattern program");
-    const size = code.length / 4;
-    this.ops = new Uint8Array(size);
-    this.arg1 = new Int32Array(size);
-    this.arg2 = new Int32Array(size);
-    this.tests = new Array<Test | null>(size);
-    for (let pc = 0; pc < size; pc++) {
-      this.ops[pc] = code[4 * pc]!;
-      this.arg1[pc] = code[4 * pc + 1]!;
-      this.arg2[pc] = code[4 * pc + 2]!;
-      const test = code[4 * pc + 3]!;
-      this.tests[pc] = test >= 0 ? table.testFn(test) : null;
-    }
+    if (data.code.length % 4 !== 0) throw new Error("malformed pattern program");
+  }
+
+  /** The number of instructions: what matching costs per token, and what the pack caps. */
+  get size(): number {
+    return this.data.code.length / 4;
   }
 
   get source(): string {
@@ -299,8 +291,22 @@ export class Pattern {
     return count < 0;
   }
 
+  // The program is laid out for the VM on its first run, not when the pattern is made: most
+  // patterns of a pack are ruled out by their required words in most processes.
   private allocate(): void {
-    const size = this.ops.length;
+    const { code } = this.data;
+    const size = code.length / 4;
+    this.ops = new Uint8Array(size);
+    this.arg1 = new Int32Array(size);
+    this.arg2 = new Int32Array(size);
+    this.tests = new Array<Test | null>(size);
+    for (let pc = 0; pc < size; pc++) {
+      this.ops[pc] = code[4 * pc]!;
+      this.arg1[pc] = code[4 * pc + 1]!;
+      this.arg2[pc] = code[4 * pc + 2]!;
+      const test = code[4 * pc + 3]!;
+      this.tests[pc] = test >= 0 ? this.table.testFn(test) : null;
+    }
     this.seen = new Int32Array(size).fill(-1);
     this.stack = new Int32Array(2 * size + 2);
     this.current = new Int32Array(size);

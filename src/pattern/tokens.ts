@@ -5,13 +5,13 @@
 // "so-some") keep only the finished word, and bracketed transcriber notes ("[chuckles]",
 // "[inaudible 00:02]") are not words at all.
 
+import { replaceBracketed } from "../text/brackets.js";
 import { foldApostrophes, isPunctuation, PUNCTUATION_CLASS } from "./alphabet.js";
 
 // A word (letters and digits, with apostrophe parts: you're, you’re) or one punctuation mark.
 const TOKEN = new RegExp(`[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*|[${PUNCTUATION_CLASS}]`, "gu");
 const CAPITALISED = /^\p{Lu}/u;
 const CLAUSE_END = /^[,.?!;:]$/;
-const TRANSCRIBER_NOTE = /\[[^\]]*\]/g;
 
 export interface TokenOptions {
   disfluencies: ReadonlySet<string>;
@@ -23,7 +23,7 @@ export function tokenize(text: string, options: TokenOptions): string[] {
   // Two parallel lists rather than an object a token: this runs on every utterance.
   const raw: string[] = [];
   const capitalised: boolean[] = [];
-  const spoken = text.includes("[") ? text.replace(TRANSCRIBER_NOTE, " ") : text;
+  const spoken = text.includes("[") ? replaceBracketed(text, "[", "]", " ") : text;
   for (const m of spoken.matchAll(TOKEN)) {
     const original = m[0];
     const lower = original.toLowerCase();
@@ -71,7 +71,7 @@ function isAddress(raw: readonly string[], i: number, keep: ReadonlySet<string> 
   const before = raw[i - 1];
   const after = raw[i + 1];
   // A first word set off by a comma may as well be "Well," or "Usually,": it stays, and `^`
-  // may skip it instead (see startPositions in classify/view.ts).
+  // may skip it instead (see startPositions in features/view.ts).
   if (before !== ",") return false;
   return after === undefined || CLAUSE_END.test(after);
 }

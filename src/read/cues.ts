@@ -2,8 +2,10 @@
 // an optional cue id, a timing line and a payload; they differ in header, comment blocks and
 // the millisecond separator, so one tolerant reader serves both.
 
+import { diagnostic, said, type Diagnostic } from "../diagnostics.js";
 import { InputError } from "../errors.js";
 import type { RawTurn } from "../types.js";
+import { bracketed, replaceBracketed } from "../text/brackets.js";
 import { splitLabel } from "./labels.js";
 import { parseTimecode } from "./timecode.js";
 import { TurnBuilder, splitLines } from "./turns.js";
@@ -18,7 +20,7 @@ interface Block {
 const TIMING = /^\s*(\S+)\s+-->\s+(\S+)(?:\s.*)?$/;
 const SKIPPED_VTT_BLOCK = /^(NOTE|STYLE|REGION)(\s|$)/;
 
-export function readCues(text: string, path: string, flavor: CueFlavor, warnings: string[]): RawTurn[] {
+export function readCues(text: string, path: string, flavor: CueFlavor, warnings: Diagnostic[]): RawTurn[] {
   const builder = new TurnBuilder();
   const blocks = toBlocks(splitLines(text));
   // Bad timings are the recorder's problem, not the words': the cues are read in file order
@@ -32,7 +34,7 @@ export function readCues(text: string, path: string, flavor: CueFlavor, warnings
     if (flavor === "vtt" && SKIPPED_VTT_BLOCK.test(first)) return;
     const timingIndex = block.lines.findIndex((line) => line.includes("-->"));
     if (timingIndex === -1) {
-      throw new InputError(path, `expected a cue timing line such as "00:00:01.000 --> 00:00:04.000", found "${clip(first)}"`, block.firstLine);
+      throw new InputError(path, diagnostic("cue.no-timing", 'expected a cue timing line such as "00:00:01.000 --> 00:00:04.000", found {line}', { line: said(first) }), block.firstLine);
     }
     const timingLine = block.firstLine + timingIndex;
     const [start, end] = parseTiming(block.lines[timingIndex]!, path, timingLine);
@@ -46,10 +48,10 @@ export function readCues(text: string, path: string, flavor: CueFlavor, warnings
     }
   });
   if (flavor === "vtt" && blocks.length > 0 && !/^WEBVTT/.test(blocks[0]!.lines[0]!.trim())) {
-    warnings.push('no "WEBVTT" header on the first line; read as WebVTT anyway');
+    warnings.push(diagnostic("cue.no-header", 'no "WEBVTT" header on the first line; read as WebVTT anyway'));
   }
-  if (backwards !== null) warnings.push(`line ${backwards}: a cue ends before it starts; its words are kept in file order`);
-  if (outOfOrder !== null) warnings.push(`line ${outOfOrder}: cues go back in time from here; read in file order`);
+  if (backwards !== null) warnings.push(diagnostic("cue.backwards", "line {line}: a cue ends before it starts; its words are kept in file order", { line: backwards }));
+  if (outOfOrder !== null) warnings.push(diagnostic("cue.out-of-order", "line {line}: cues go back in time from here; read in file order", { line: outOfOrder }));
   return builder.result();
 }
 
@@ -75,7 +77,7 @@ function parseTiming(line: string, path: string, lineNo: number): [number, numbe
   const start = m ? parseTimecode(m[1]!) : null;
   const end = m ? parseTimecode(m[2]!) : null;
   if (start === null || end === null) {
-    throw new InputError(path, `bad cue timing "${clip(line.trim())}" (expected "00:00:01.000 --> 00:00:04.000")`, lineNo);
+    throw new InputError(path, diagnostic("cue.bad-timing", 'bad cue timing {line} (expected "00:00:01.000 --> 00:00:04.000")', { line: said(line.trim()) }), lineNo);
   }
   return [start, end];
 }
@@ -85,7 +87,8 @@ interface Segment {
   text: string;
 }
 
-const VOICE_TAG = /<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>|<\/v>/g;
+// What a tag holds when it is a voice tag: <v Name>, <v.loud Name>, or </v> (see voiceTags).
+const VOICE = /^v(?:\.\S*)?(?:\s+([^]*))?$/;
 
 /** A cue's words, split where a voice tag (<v Name>) or a `Name:` prefix changes speaker. */
 export function payloadSegments(payload: string): Segment[] {
@@ -104,10 +107,12 @@ export function payloadSegments(payload: string): Segment[] {
     }
     segments.push({ speaker, text });
   };
-  for (const m of payload.matchAll(VOICE_TAG)) {
-    push(payload.slice(last, m.index));
-    last = m.index + m[0].length;
-    speaker = m[0] === "</v>" ? speaker : (m[1] ?? "").trim() || null;
+  for (const tag of bracketed(payload, "<", ">")) {
+    const voice = tag.inner === "/v" ? null : VOICE.exec(tag.inner);
+    if (tag.inner !== "/v" && !voice) continue; // another tag: cleanCueText drops it
+    push(payload.slice(last, tag.start));
+    last = tag.end;
+    if (voice) speaker = (voice[1] ?? "").trim() || null;
   }
   push(payload.slice(last));
   return segments;
@@ -118,8 +123,7 @@ const ENTITIES: Record<string, string> = {
 };
 
 function cleanCueText(raw: string): string {
-  return raw
-    .replace(/<[^>]*>/g, "")
+  return replaceBracketed(raw, "<", ">", "")
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
       if (name[0] === "#") {
         const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
@@ -131,8 +135,4 @@ function cleanCueText(raw: string): string {
     .map((line) => line.trim())
     .filter(Boolean)
     .join(" ");
-}
-
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -1,7 +1,10 @@
 // Bytes → text. Transcripts arrive as UTF-8 (with or without BOM), UTF-16 with a BOM
 // (Windows tools), or Windows-1252 (Word on Norwegian machines). Anything else is refused
-// rather than guessed, so a code is never given to garbled words.
+// rather than guessed, so a code is never given to garbled words. A UTF-8 file with a stray
+// byte or two is still UTF-8: it is read as such, with a warning naming the line, rather than
+// re-read whole as Windows-1252 ("vÃ¤lkommen").
 
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { InputError } from "../errors.js";
 
 export interface Decoded {
@@ -12,7 +15,8 @@ export interface Decoded {
 // Bytes that Windows-1252 leaves undefined; text containing them is not Windows-1252.
 const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
-export function decode(bytes: Uint8Array, path: string): Decoded {
+/** `warnings` receives a note when stray bytes in UTF-8 text were replaced. */
+export function decode(bytes: Uint8Array, path: string, warnings: Diagnostic[] = []): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: strictDecode("utf-8", bytes.subarray(3), path), encoding: "utf-8" };
   }
@@ -29,6 +33,17 @@ export function decode(bytes: Uint8Array, path: string): Decoded {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
+    const scan = scanUtf8(bytes);
+    if (scan.valid > scan.invalid) {
+      warnings.push(
+        diagnostic("decode.stray-bytes", "line {line}: {count} byte(s) that are not UTF-8 (the first is 0x{byte}), read as \ufffd; the rest of the file is UTF-8", {
+          line: lineAt(bytes, scan.firstInvalid),
+          count: scan.invalid,
+          byte: bytes[scan.firstInvalid]!.toString(16),
+        }),
+      );
+      return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8" };
+    }
     const bad = bytes.findIndex((b) => UNDEFINED_IN_1252.has(b));
     if (bad !== -1) {
       throw new InputError(
@@ -47,6 +62,33 @@ function strictDecode(label: "utf-8" | "utf-16le" | "utf-16be", bytes: Uint8Arra
   } catch {
     throw new InputError(path, `the file starts with a ${label.toUpperCase()} byte-order mark but is not valid ${label.toUpperCase()}`);
   }
+}
+
+// How many multi-byte UTF-8 sequences are well formed, and how many bytes are not: text with
+// many of the first and a few of the second is UTF-8 with a stray byte.
+function scanUtf8(bytes: Uint8Array): { valid: number; invalid: number; firstInvalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  let firstInvalid = -1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += length;
+    } else {
+      if (firstInvalid === -1) firstInvalid = i;
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid, firstInvalid };
 }
 
 function lineAt(bytes: Uint8Array, offset: number): number {

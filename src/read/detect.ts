@@ -3,7 +3,9 @@
 
 import type { Format } from "../types.js";
 
-const CUE_TIMING = /^\s*(?:\d{1,3}:)?\d{1,2}:\d{2}[.,]\d{1,3}\s+-->\s+/m;
+// [ \t] rather than \s: with the m flag, \s* at the start of each of a million blank lines would
+// run over all the blank lines after it.
+const CUE_TIMING = /^[ \t]*(?:\d{1,3}:)?\d{1,2}:\d{2}[.,]\d{1,3}[ \t]+-->[ \t]+/m;
 
 export function detectFormat(text: string, path: string): Format {
   const head = text.trimStart();
@@ -14,7 +16,7 @@ export function detectFormat(text: string, path: string): Format {
   if (timing) {
     if (/\.srt$/i.test(path)) return "srt";
     if (/\.vtt$/i.test(path)) return "vtt";
-    return /,\d{1,3}\s+-->/.test(timing[0]) ? "srt" : "vtt";
+    return /,\d{1,3}[ \t]+-->/.test(timing[0]) ? "srt" : "vtt";
   }
   return "text";
 }

@@ -1,5 +1,6 @@
 // The read stage: bytes of one file → turns with speakers, whatever the layout.
 
+import { diagnostic, said, type Diagnostic } from "../diagnostics.js";
 import { InputError } from "../errors.js";
 import type { Format, RawTranscript } from "../types.js";
 import { readCues } from "./cues.js";
@@ -16,11 +17,11 @@ export interface ReadOptions {
   format?: Format;
 }
 
-export function readTranscript(bytes: Uint8Array, path: string, options: ReadOptions): RawTranscript & { warnings: string[] } {
-  const { text, encoding } = decode(bytes, path);
+export function readTranscript(bytes: Uint8Array, path: string, options: ReadOptions): RawTranscript & { warnings: Diagnostic[] } {
+  const warnings: Diagnostic[] = [];
+  const { text, encoding } = decode(bytes, path, warnings);
   if (text.trim() === "") throw new InputError(path, "the file is empty");
   const format = options.format ?? detectFormat(text, path);
-  const warnings: string[] = [];
   const turns =
     format === "json"
       ? readWhisperJson(text, path)
@@ -38,7 +39,7 @@ export function readTranscript(bytes: Uint8Array, path: string, options: ReadOpt
   }
   const named = [...speakers].filter((s) => s !== UNLABELLED);
   if (named.length === 1) {
-    throw new InputError(path, `only one speaker ("${named[0]}") found; oars needs the counsellor and the client`);
+    throw new InputError(path, diagnostic("read.one-speaker", "only one speaker ({speaker}) found; oars needs the counsellor and the client", { speaker: said(named[0]!) }));
   }
   return { path, format, encoding, turns, warnings };
 }

@@ -1,55 +1,39 @@
-// Getting the bytes: a file path, or "-" for standard input. Every failure becomes an
-// InputError naming the path, so one bad file never stops a batch.
+// Getting the bytes: a file path, or "-" for standard input (read by the command, which passes
+// the bytes in). Only regular files are read, bounded by the size limit while reading (see
+// src/io/regular-file.ts). Every failure becomes an InputError naming the path, so one bad file
+// never stops a batch.
 
-import { readFileSync, statSync } from "node:fs";
 import { InputError } from "../errors.js";
+import { FileReadError, readRegularFile } from "../io/regular-file.js";
 
 /** Transcripts larger than this are refused (a week of speech is ~5 MB). README documents it. */
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 export function loadBytes(path: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Array {
-  if (path === "-") return readStdin(maxBytes);
-  let size: number;
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new InputError(path, "is a folder; name the transcript files in it");
-    size = stat.size;
+    return readRegularFile(path, maxBytes);
   } catch (err) {
-    throw asInputError(err, path);
-  }
-  if (size > maxBytes) {
-    throw new InputError(path, `is ${mb(size)}, larger than the ${mb(maxBytes)} limit (raise it with --max-size)`);
-  }
-  try {
-    return readFileSync(path);
-  } catch (err) {
-    throw asInputError(err, path);
+    throw asInputError(err, path, maxBytes);
   }
 }
 
-function readStdin(maxBytes: number): Uint8Array {
-  try {
-    const bytes = readFileSync(0);
-    if (bytes.length > maxBytes) throw new InputError("-", `standard input is larger than the ${mb(maxBytes)} limit`);
-    return bytes;
-  } catch (err) {
-    throw asInputError(err, "-");
-  }
-}
-
-function asInputError(err: unknown, path: string): InputError {
+export function asInputError(err: unknown, path: string, maxBytes: number): InputError {
   if (err instanceof InputError) return err;
-  const code = (err as NodeJS.ErrnoException).code;
-  switch (code) {
-    case "ENOENT":
-      return new InputError(path, "no such file");
-    case "EACCES":
-    case "EPERM":
-      return new InputError(path, "permission denied");
-    case "EISDIR":
+  if (!(err instanceof FileReadError)) throw err;
+  switch (err.reason) {
+    case "folder":
       return new InputError(path, "is a folder; name the transcript files in it");
+    case "too-large":
+      return new InputError(
+        path,
+        path === "-"
+          ? `standard input is larger than the ${mb(maxBytes)} limit`
+          : err.size !== undefined && err.size > maxBytes + 1
+            ? `is ${mb(err.size)}, larger than the ${mb(maxBytes)} limit (raise it with --max-size)`
+            : `is larger than the ${mb(maxBytes)} limit (raise it with --max-size)`,
+      );
     default:
-      return new InputError(path, `cannot be read (${code ?? (err as Error).message})`);
+      return new InputError(path, err.message);
   }
 }
 

@@ -17,7 +17,9 @@ export function readWhisperJson(text: string, path: string): RawTurn[] {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new InputError(path, `not valid JSON (${(err as Error).message})`);
+    // Node's own message quotes the text around the mistake: only its position is kept.
+    const at = /position (\d+)/.exec((err as Error).message);
+    throw new InputError(path, at ? `not valid JSON (a mistake at character ${Number(at[1]) + 1})` : "not valid JSON", at ? lineOfOffset(text, Number(at[1])) : undefined);
   }
   const segments = (data as { segments?: unknown } | null)?.segments;
   if (!Array.isArray(segments)) {
@@ -42,19 +44,39 @@ export function readWhisperJson(text: string, path: string): RawTurn[] {
   return builder.result();
 }
 
-// JSON.parse forgets positions; find each segment's text in the source, in order, so that
-// flags can still point at a line.
+// JSON.parse forgets positions; each segment's line is found in the source, in order, so that
+// flags can still point at a line. The search only moves forward: a segment's text is looked
+// for (as JSON writes it) just after the next "text" key, never across the rest of the file,
+// so text written with \u00e5-style escapes costs no more than text written plainly.
 class LineFinder {
   private offset = 0;
   private line = 1;
-  constructor(private readonly source: string) {}
+  constructor(private readonly source: string) {
+    // Whisper writes the whole text under a "text" key before the segments: skip it.
+    const segments = source.indexOf('"segments"');
+    if (segments > 0) this.moveTo(segments);
+  }
 
   lineOf(text: string): number {
     const encoded = JSON.stringify(text).slice(1, -1);
-    const found = encoded ? this.source.indexOf(encoded, this.offset) : -1;
-    if (found === -1) return this.line;
-    for (let i = this.offset; i < found; i++) if (this.source.charCodeAt(i) === 10) this.line++;
-    this.offset = found;
+    const key = this.source.indexOf('"text"', this.offset);
+    if (key === -1) return this.line;
+    // The value normally starts within a few characters of its key.
+    const window = this.source.slice(key, key + 16 + encoded.length);
+    const found = encoded ? window.indexOf(encoded) : -1;
+    this.moveTo(found === -1 ? key : key + found);
     return this.line;
   }
+
+  private moveTo(position: number): void {
+    for (let i = this.offset; i < position; i++) if (this.source.charCodeAt(i) === 10) this.line++;
+    this.offset = position + 1;
+  }
+}
+
+/** The 1-based line of a character offset. */
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
 }

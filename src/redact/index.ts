@@ -1,9 +1,10 @@
 // The redact stage (--redact): reports to share outside the clinic. Every word the transcript
-// said is replaced by its code, speaker names by their roles, and quoted fragments in messages
-// by "…"; the scores, codes, rules, line numbers and flag reasons stay, so the report still
+// said is replaced by its code, speaker names by their roles, and the transcript
+// fields of warnings and errors by "…"; the scores, codes, rules, line numbers and flag reasons stay, so the report still
 // says what was done well and what to change, without saying who said what.
 
-import { CODE_ABBREVIATIONS, type Code, type FileError, type FileResult, type Role, type Speaker } from "../types.js";
+import { redactDiagnostic } from "../diagnostics.js";
+import { CODE_ABBREVIATIONS, type Code, type FileResult, type Role, type Speaker } from "../types.js";
 
 const ROLE_NAMES: Record<Role, string> = { counsellor: "Counsellor", client: "Client", other: "Speaker" };
 
@@ -25,12 +26,8 @@ export function redactResult(result: FileResult): FileResult {
     speakers: result.speakers.map((s) => ({ ...s, label: rename(s.label) })),
     turns,
     flags: result.flags.map((f) => ({ ...f, speaker: rename(f.speaker), text: placeholder(f.code) })),
-    warnings: result.warnings.map(redactQuoted),
+    warnings: result.warnings.map(redactDiagnostic),
   };
-}
-
-export function redactError(error: FileError): FileError {
-  return { ...error, message: redactQuoted(error.message) };
 }
 
 function placeholder(code: Code): string {
@@ -45,9 +42,4 @@ function speakerAliases(speakers: readonly Speaker[]): Map<string, string> {
     inRole.forEach((s, i) => aliases.set(s.label, inRole.length === 1 ? ROLE_NAMES[role] : `${ROLE_NAMES[role]} ${i + 1}`));
   }
   return aliases;
-}
-
-// Messages quote speaker names and transcript lines between double quotes.
-function redactQuoted(message: string): string {
-  return message.replace(/"[^"]*"/g, '"…"');
 }

@@ -7,7 +7,7 @@
 import type { CheckOutcome } from "../check/index.js";
 import type { BatchSummary } from "../check/summary.js";
 import type { Limits } from "../score/miti.js";
-import type { Language } from "../packs/languages.js";
+import type { Language } from "../languages.js";
 import type { FileError, FileResult } from "../types.js";
 
 export const REPORT_FORMATS = ["table", "json", "ndjson", "markdown", "github", "junit", "sarif"] as const;
@@ -25,6 +25,8 @@ export interface ReportContext {
   limits: Limits;
   /** The report's language when --locale gives one; otherwise each file's own. */
   locale?: Language;
+  /** The configuration file whose settings are in force (null: none; absent: not known). */
+  configFile?: string | null;
 }
 
 export interface ReportFormatter {

@@ -4,6 +4,7 @@
 // Escaping follows the runner's rules: %, CR and LF in every part; also : and , in properties.
 
 import { failedChecks } from "../check/index.js";
+import { escapeControls } from "../text/controls.js";
 import { batchWords, fileWords, fill, wordsOf } from "./words.js";
 import type { ReportContext, ReportFormatter } from "./formatter.js";
 
@@ -27,7 +28,8 @@ export function githubFormatter(context: ReportContext): ReportFormatter {
       `${annotation("error", { file: error.path, ...(error.line !== undefined ? { line: String(error.line) } : {}), title: `oars: ${wordsOf(context.locale).m.report["not-analysed"].toLowerCase()}` }, error.message)}\n`,
     end: (summary) => {
       const m = batchWords(context, summary).m;
-      return `oars ${context.command}: ${fill(m.report["batch-line"], { files: summary.files.length, passed: summary.passed, failed: summary.failed, errors: summary.errors.length })}\n`;
+      const config = context.configFile ? ` ${fill(m.report.configuration, { file: escapeControls(context.configFile) })}` : "";
+      return `oars ${context.command}: ${fill(m.report["batch-line"], { files: summary.files.length, passed: summary.passed, failed: summary.failed, errors: summary.errors.length })}${config}\n`;
     },
   };
 }
@@ -40,7 +42,7 @@ export function annotation(level: "error" | "warning" | "notice", properties: Re
 }
 
 export function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return escapeControls(text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 
 export function escapeProperty(text: string): string {

@@ -3,6 +3,7 @@
 // `json` is one document, written as files finish (the layout is the same as if it were built
 // whole); `ndjson` is one line per file, so a consumer can act on each as it comes.
 
+import { renderDiagnostic } from "../diagnostics.js";
 import type { FileError, FileResult } from "../types.js";
 import type { CheckedFile, ReportContext, ReportFormatter } from "./formatter.js";
 import { fileWords, type Words } from "./words.js";
@@ -12,7 +13,7 @@ export const SCHEMA_VERSION = 1;
 export function jsonFormatter(context: ReportContext): ReportFormatter {
   return {
     separator: ",",
-    start: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "tool": ${JSON.stringify(tool(context))},\n  "files": [`,
+    start: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "tool": ${JSON.stringify(tool(context))},\n  "config": ${JSON.stringify(context.configFile ?? null)},\n  "files": [`,
     file: (entry) => `\n    ${indentLines(JSON.stringify(fileJson(entry, fileWords(context, entry.result)), null, 2), 4)}`,
     error: () => "",
     end: (summary) =>
@@ -29,8 +30,8 @@ export function ndjsonFormatter(context: ReportContext): ReportFormatter {
   return {
     separator: "",
     start: () => "",
-    file: (entry) => `${JSON.stringify({ type: "file", schemaVersion: SCHEMA_VERSION, tool: tool(context), ...fileJson(entry, fileWords(context, entry.result)) })}\n`,
-    error: (error: FileError) => `${JSON.stringify({ type: "error", schemaVersion: SCHEMA_VERSION, tool: tool(context), ...error })}\n`,
+    file: (entry) => `${JSON.stringify({ type: "file", schemaVersion: SCHEMA_VERSION, tool: tool(context), config: context.configFile ?? null, ...fileJson(entry, fileWords(context, entry.result)) })}\n`,
+    error: (error: FileError) => `${JSON.stringify({ type: "error", schemaVersion: SCHEMA_VERSION, tool: tool(context), config: context.configFile ?? null, ...error })}\n`,
     end: () => "",
   };
 }
@@ -76,6 +77,6 @@ function resultJson(result: FileResult, words: Words) {
     })),
     flags: result.flags.map(({ ruleText: _, ...flag }) => ({ ...flag, ...words.flag(flag) })),
     metrics: result.metrics,
-    warnings: result.warnings,
+    warnings: result.warnings.map(renderDiagnostic),
   };
 }

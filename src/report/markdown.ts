@@ -3,6 +3,7 @@
 // nothing in them can become markup (or HTML, which GitHub renders).
 
 import { formatTimecode } from "../read/timecode.js";
+import { escapeControls } from "../text/controls.js";
 import { levelOf, THRESHOLDS } from "../score/miti.js";
 import { failedChecks } from "../check/index.js";
 import type { BatchSummary } from "../check/summary.js";
@@ -37,12 +38,16 @@ export function markdownSummary(summary: BatchSummary, context: ReportContext): 
     "",
     `${escapeMarkdown(fill(m.report["thresholds-in-force"], { limits: describeLimits(context.limits, words) }))} ${escapeMarkdown(m.report["threshold-note"])}`,
   ];
+  if (context.configFile) lines.push("", escapeMarkdown(fill(m.report.configuration, { file: context.configFile })));
   const failed = failures(summary, words);
   if (failed.length > 0) {
     lines.push("", `### ${escapeMarkdown(m.report["thresholds-not-met-heading"])}`, "");
     for (const f of failed) lines.push(`- ${escapeMarkdown(f.path)}: ${escapeMarkdown(f.messages.join("; "))}`);
   }
-  if (summary.errors.length > 0) lines.push("", `### ${escapeMarkdown(m.report["not-analysed"])}`, "", ...summary.errors.map(errorItem));
+  if (summary.errors.length > 0) {
+    lines.push("", `### ${escapeMarkdown(m.report["not-analysed"])}`, "");
+    for (const error of summary.errors) lines.push(errorItem(error));
+  }
   return lines.join("\n");
 }
 
@@ -75,10 +80,16 @@ function tableRow(cells: readonly string[], escape = true): string {
   return `| ${cells.map((cell) => (escape ? escapeMarkdown(cell) : cell)).join(" | ")} |`;
 }
 
-/** Text that renders as itself: Markdown and HTML characters escaped, line breaks flattened. */
+/**
+ * Text that renders as itself: control characters shown as escapes, line breaks flattened,
+ * Markdown and HTML characters escaped, and links and mentions (https://…, www.…, @name) broken
+ * with a zero-width space, so GitHub neither links nor notifies anyone.
+ */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, " ")
+  return escapeControls(text.replace(/[\r\n]+/g, " "))
+    .replace(/:\/\//g, ":/\u200b/")
+    .replace(/\b(www)\./gi, "$1\u200b.")
+    .replace(/@/g, "@\u200b")
     .replace(/[\\`*_{}[\]()#+!|~>-]/g, (ch) => `\\${ch}`)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;");

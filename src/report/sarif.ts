@@ -65,7 +65,7 @@ export function sarifFormatter(context: ReportContext, rules: readonly Rule[]): 
     },
     end: (summary) =>
       `${summary.files.some((f) => f.flags > 0 || !f.check.passed) ? "\n      " : ""}],\n` +
-      `      "invocations": [${JSON.stringify({ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications })}]\n` +
+      `      "invocations": [${JSON.stringify({ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications, ...(context.configFile ? { properties: { configuration: context.configFile } } : {}) })}]\n` +
       `    }\n  ]\n}\n`,
   };
 }

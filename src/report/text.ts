@@ -3,6 +3,9 @@
 // and a total. It only formats; every figure comes from the score and check stages.
 
 import Table from "cli-table3";
+import { renderDiagnostic } from "../diagnostics.js";
+import { escapeControls } from "../text/controls.js";
+import { plainTable } from "./plain-table.js";
 import { TABLE_STYLE } from "./table-style.js";
 import type { ChalkInstance } from "chalk";
 import { formatTimecode } from "../read/timecode.js";
@@ -32,6 +35,7 @@ export function tableFormatter(context: ReportContext, options: TextOptions): Re
       const parts: string[] = [];
       if (context.command === "check" || summary.files.length > 1) parts.push(batchTable(summary, context, c, words));
       if (summary.errors.length > 0) parts.push(formatErrors(summary.errors, c, words.m));
+      if (context.configFile) parts.push(c.dim(fill(words.m.report.configuration, { file: escapeControls(context.configFile) })));
       return parts.length > 0 ? `${parts.join("\n\n")}\n` : "";
     },
   };
@@ -39,10 +43,10 @@ export function tableFormatter(context: ReportContext, options: TextOptions): Re
 
 function batchTable(summary: BatchSummary, context: ReportContext, c: ChalkInstance, words: Words): string {
   const m = words.m;
-  const table = new Table({ head: m.report["summary-head"], ...TABLE_STYLE });
   const rows = summaryRows(summary, m);
-  table.push(...rows.files, rows.total.map((cell) => c.bold(cell)));
-  const lines = [c.bold(fill(m.report["batch-heading"], { files: summary.files.length, passed: summary.passed, failed: summary.failed })), table.toString()];
+  // A row per file, drawn in linear time (plain-table.ts), however many files.
+  const table = plainTable(m.report["summary-head"], [...rows.files, rows.total.map((cell) => c.bold(cell))]);
+  const lines = [c.bold(fill(m.report["batch-heading"], { files: summary.files.length, passed: summary.passed, failed: summary.failed })), table];
   lines.push(c.dim(`${fill(m.report["thresholds-in-force"], { limits: describeLimits(context.limits, words) })} ${m.report["threshold-note"]}`));
   const failed = failures(summary, words);
   if (failed.length > 0) {
@@ -65,7 +69,7 @@ function formatFile({ result, check }: CheckedFile, options: TextOptions, words:
     c.bold(result.path),
     fill(m.report["file-line"], { format: result.format, turns: result.turns.length, counsellorTurns, counsellors: counsellors.join(", ") || m.report.none, language: result.language }),
   ];
-  for (const warning of result.warnings) lines.push(c.yellow(`${m.report.warning}: ${warning}`));
+  for (const warning of result.warnings) lines.push(c.yellow(`${m.report.warning}: ${renderDiagnostic(warning)}`));
   if (options.showTurns) lines.push("", c.bold(m.report["coded-transcript"]), formatTurns(result.turns, c, m));
   lines.push("", c.bold(m.report["summary-scores"]), summaryTable(result, c, words), c.dim(m.report["threshold-note"]));
   lines.push("", c.bold(m.report["behaviour-counts"]), countsTable(result, m));

@@ -7,7 +7,7 @@
 import type { BatchSummary } from "../check/summary.js";
 import type { CheckResult } from "../check/index.js";
 import { fill, flagText, messagesFor, type FlagText, type Messages } from "../locale/messages.js";
-import type { Language } from "../packs/languages.js";
+import type { Language } from "../languages.js";
 import { LIMITS, type MitiScore, type Unit } from "../score/miti.js";
 import type { FileResult, Flag } from "../types.js";
 import type { ReportContext } from "./formatter.js";

@@ -2,6 +2,7 @@
 // Order of evidence: --counsellor names, then the role label list, then (for personal names)
 // the speaker who asks the most questions, with a warning since that is a guess.
 
+import { diagnostic, said, type Diagnostic } from "../diagnostics.js";
 import type { RawTurn, Role, Speaker, Turn } from "../types.js";
 import { UNLABELLED } from "../read/turns.js";
 import { roleOfLabel } from "./labels.js";
@@ -14,12 +15,12 @@ export interface RoleOptions {
 export interface RoleResult {
   speakers: Speaker[];
   turns: Turn[];
-  warnings: string[];
+  warnings: Diagnostic[];
 }
 
 export function assignRoles(rawTurns: RawTurn[], options: RoleOptions = {}): RoleResult {
   const labels = [...new Set(rawTurns.map((turn) => turn.speaker))];
-  const warnings: string[] = [];
+  const warnings: Diagnostic[] = [];
   const roles = new Map<string, Role>();
 
   const names = (options.counsellorNames ?? []).map((name) => name.toLowerCase());
@@ -27,7 +28,7 @@ export function assignRoles(rawTurns: RawTurn[], options: RoleOptions = {}): Rol
     for (const label of labels) roles.set(label, names.includes(label.toLowerCase()) ? "counsellor" : "client");
     for (const name of options.counsellorNames ?? []) {
       if (!labels.some((label) => label.toLowerCase() === name.toLowerCase())) {
-        warnings.push(`--counsellor "${name}" names no speaker here (speakers: ${labels.join(", ")})`);
+        warnings.push(diagnostic("roles.counsellor-not-found", "--counsellor {name} names no speaker here (speakers: {speakers})", { name: said(name), speakers: labels.map(said) }));
       }
     }
   } else {
@@ -46,7 +47,7 @@ export function assignRoles(rawTurns: RawTurn[], options: RoleOptions = {}): Rol
         const asker = mostQuestions(rawTurns, unknown);
         for (const label of unknown) roles.set(label, label === asker ? "counsellor" : "client");
         warnings.push(
-          `took "${asker}" as the counsellor because they ask the most questions; say who it is with --counsellor NAME`,
+          diagnostic("roles.guessed-counsellor", "took {speaker} as the counsellor because they ask the most questions; say who it is with --counsellor NAME", { speaker: said(asker) }),
         );
       }
     }

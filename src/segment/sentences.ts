@@ -8,7 +8,11 @@ export interface SegmentOptions {
 }
 
 // A full stop, ?, ! or … (repeated, with closing quotes) followed by space; or a dash break.
-const BREAK = /([.?!…]+["'”’)\]]*)(\s+)|(\s*(?:--|—|–)\s*|\s+-\s+)(?=["'“‘]?\p{Lu})/gu;
+// Linear on any text: a match starts only at the first mark of a run and at the first space
+// of a run (the look-behinds), and the marks with their quotes are taken whole (the look-ahead
+// and back-reference make that group atomic), so "....." or "     " of any length is scanned
+// once rather than once from each of its characters.
+const BREAK = /(?<![.?!…])(?=([.?!…]+["'”’)\]]*))\1(\s+)|((?<!\s)\s+(?:--|—|–)\s*|(?:--|—|–)\s*|(?<!\s)\s+-\s+)(?=["'“‘]?\p{Lu})/gu;
 
 export function splitUtterances(text: string, options: SegmentOptions): string[] {
   const pieces: string[] = [];

@@ -8,7 +8,7 @@
 //   OARS_BENCH_RUNS=5                runs for the short timings (median reported)
 
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -21,7 +21,7 @@ const TARGET_MB = Number(process.env.OARS_BENCH_MB ?? 10);
 const RUNS = Number(process.env.OARS_BENCH_RUNS ?? 5);
 
 const { analyzeBytes } = await import(join(ROOT, "dist", "analyze.js"));
-const { loadPack } = await import(join(ROOT, "dist", "rules", "pack.js"));
+const { loadPack } = await import(join(ROOT, "dist", "packs", "loader.js"));
 const { readTranscript } = await import(join(ROOT, "dist", "read", "index.js"));
 const { assignRoles } = await import(join(ROOT, "dist", "roles", "assign.js"));
 const { roleOfLabel } = await import(join(ROOT, "dist", "roles", "labels.js"));
@@ -95,6 +95,15 @@ try {
   const largest = sources.reduce((a, b) => (statSync(b).size > statSync(a).size ? b : a));
   const longMs = median(Array.from({ length: RUNS }, () => timeRun(["analyze", "--no-config", largest]).seconds * 1000));
 
+  // ---- CPU of one 44 kB session (the largest session's turns, repeated to 44 kB), whole CLI
+  // run to JSON, against a bare `node -e 0`: what a process costs beyond Node's own start-up
+  const session44 = join(work, "session-44k.txt");
+  const longText = readFileSync(largest, "utf8");
+  writeFileSync(session44, longText.repeat(Math.ceil(44_000 / longText.length)).slice(0, 44_000).replace(/\n[^\n]*$/, "\n"));
+  const bareCpu = median(Array.from({ length: 2 * RUNS + 1 }, () => cpuRun(["-e", "0"])));
+  const sessionCpu = median(Array.from({ length: 2 * RUNS + 1 }, () => cpuRun([BIN, "analyze", "--no-config", "-f", "json", "-o", join(work, "session-44k.json"), session44])));
+  log(`cpu: node -e 0 ${(bareCpu * 1000).toFixed(0)} ms, one 44 kB session ${(sessionCpu * 1000).toFixed(0)} ms`);
+
   // ---- what two cores give on this machine right now: the same allocation-heavy JavaScript
   // (objects built and serialised, like coding a transcript), alone and two at once. On a
   // shared virtual machine this is well under 2×, and it caps any speed-up from threads.
@@ -108,6 +117,17 @@ try {
   const peakMB = Math.max(...twoRuns.map((r) => r.peakKB)) / 1024; // NaN without GNU time: reported as such
   log(`check: 1 worker ${one.toFixed(2)} s, 2 workers ${two.toFixed(2)} s, peak RSS ${peakMB.toFixed(0)} MB`);
 
+  // ---- the largest transcript the default --max-size lets in (5 MB), in the format that needs
+  // the most memory (JSON: the report is ~10× the transcript): peak RSS must stay under 1 GB.
+  const maxBytes = 5 * 1024 * 1024;
+  const bigFile = join(work, "largest.txt");
+  let bigText = "";
+  for (let i = 0; bigText.length < maxBytes - 200_000; i++) bigText += `${readFileSync(sources[i % sources.length], "utf8")}\n`;
+  writeFileSync(bigFile, bigText);
+  const bigMB = statSync(bigFile).size / MB;
+  const bigRun = timeRun(["analyze", "--no-config", "-f", "json", bigFile], { memory: true });
+  log(`largest input: ${bigMB.toFixed(1)} MB, ${bigRun.seconds.toFixed(1)} s, peak RSS ${(bigRun.peakKB / 1024).toFixed(0)} MB`);
+
   record("oars library: analyze", `${libraryMBs.toFixed(2)} MB/s, ${Math.round(turns / librarySeconds)} turns/s`, "", null);
   record("oars CLI: analyze -f ndjson --jobs 1, whole run", `${(corpusBytes / MB / cliSeconds).toFixed(2)} MB/s, ${Math.round(turns / cliSeconds)} turns/s`, "", null);
   record("compromise tagger: nlp(text), counsellor text", `${compromiseMBs.toFixed(3)} MB/s, ${Math.round(counsellorText.length / compromiseSeconds)} turns/s`, "", null);
@@ -115,9 +135,12 @@ try {
   record("oars ÷ compromise, time for the same sessions", `${(compromiseSeconds / oarsRoundSeconds).toFixed(1)}×`, "≥ 10×", compromiseSeconds / oarsRoundSeconds >= 10);
   record("oars --version, wall", `${versionMs.toFixed(0)} ms`, "≤ 150 ms", versionMs <= 150);
   record(`one long session (${largest.slice(largest.lastIndexOf("/") + 1)}, ${(statSync(largest).size / 1024).toFixed(0)} KB), whole CLI run`, `${longMs.toFixed(0)} ms`, "≤ 300 ms", longMs <= 300);
+  record("one 44 kB session, CPU (user + system) ÷ node -e 0", `${(sessionCpu / bareCpu).toFixed(1)}× (${(sessionCpu * 1000).toFixed(0)} ms ÷ ${(bareCpu * 1000).toFixed(0)} ms)`, "< 3×", sessionCpu / bareCpu < 3);
   record("machine: two allocation-heavy processes vs one (the ceiling for the next line)", `${capacity.toFixed(2)}×`, "", null);
   record("check -f ndjson: 2 workers vs 1", `${(one / two).toFixed(2)}× (${one.toFixed(1)} s → ${two.toFixed(1)} s)`, "≥ 1.7×", one / two >= 1.7);
   record("check -f ndjson --jobs 2: peak RSS", `${peakMB.toFixed(0)} MB`, "≤ 200 MB", peakMB <= 200);
+  const bigPeakMB = bigRun.peakKB / 1024;
+  record(`largest input the default --max-size takes (${bigMB.toFixed(1)} MB), analyze -f json: peak RSS`, `${bigPeakMB.toFixed(0)} MB (${(bigPeakMB / bigMB).toFixed(0)} MB per input MB, ${bigRun.seconds.toFixed(1)} s)`, "≤ 1024 MB", bigPeakMB <= 1024);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -142,6 +165,19 @@ async function parallelCapacity() {
   const one = median([await time(1), await time(1), await time(1)]);
   const two = median([await time(2), await time(2), await time(2)]);
   return (2 * one) / two;
+}
+
+/** CPU seconds (user + system) of one `node ARGS` run, from the children's times in /proc (Linux; NaN elsewhere). */
+function cpuRun(args) {
+  const childrenCpu = () => {
+    if (!existsSync("/proc/self/stat")) return NaN;
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+    return (Number(fields[13]) + Number(fields[14])) / 100; // cutime + cstime, in clock ticks of 1/100 s
+  };
+  const before = childrenCpu();
+  const run = spawnSync(process.execPath, args, { stdio: "ignore" });
+  if (run.status !== 0) throw new Error(`node ${args.join(" ")} exited ${run.status}`);
+  return childrenCpu() - before;
 }
 
 /** Runs the CLI once with output discarded: wall seconds, and with `memory` peak RSS (KB, by GNU time). */

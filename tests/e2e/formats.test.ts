@@ -111,7 +111,8 @@ describe("github", () => {
     const annotations = parseAnnotations(run.stdout);
     const flag = annotations.find((a) => a.level === "warning")!;
     expect(flag.props).toMatchObject({ file, line: "3", title: "oars: Persuade (en.persuade.you-should)" });
-    expect(flag.message).toContain('"You should stop\u0007 drinking | now, it is *bad* for you."');
+    // Control characters are shown as escapes (issue 15: no raw controls in any human-facing format).
+    expect(flag.message).toContain('"You should stop\\x07 drinking | now, it is *bad* for you."');
     const missed = annotations.filter((a) => a.level === "error");
     expect(missed.map((a) => a.props.title)).toContain("oars: threshold not met (min-rq)");
     expect(missed.find((a) => a.props.title!.includes("min-open"))!.message).toBe("% open questions 0%, needs ≥ 50%");

@@ -51,7 +51,7 @@ describe("hostile input", () => {
     const started = Date.now();
     const run = oars(["analyze", big]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`oars: ${big}: is 200.0 MB, larger than the 50.0 MB limit (raise it with --max-size)\n`);
+    expect(run.stderr).toBe(`oars: ${big}: is 200.0 MB, larger than the 5.0 MB limit (raise it with --max-size)\n`);
     expect(Date.now() - started).toBeLessThan(5000);
     const raised = oars(["analyze", "--max-size", "300", big]);
     expect(raised.status).toBe(2);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lineEvidence, ruleKey, transcriptEvidence, type UtteranceEvidence } from "../../src/features/index.js";
 import { bundledModel } from "../../src/learn/bundled.js";
-import { allowedCodes } from "../../src/learn/labels.js";
+import { allowedCodes } from "../../src/train/labels.js";
 import { CodeModel, compileModel, PRIOR_AT_PRIORITY_100 } from "../../src/learn/model.js";
 import { minimize } from "../../src/learn/optimize.js";
 import { groupFolds, train, type Example, type TrainRequest, type TrainingSet } from "../../src/learn/train.js";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bundledSource, messagesFile, parseMessages, type MessageTree } from "../../src/bundled/index.js";
 import { fill, flagText, messagesFor } from "../../src/locale/messages.js";
-import { LANGUAGES } from "../../src/packs/languages.js";
+import { LANGUAGES } from "../../src/languages.js";
 import { loadLanguagePack } from "../../src/packs/load.js";
 import { FLAGGED_CODES } from "../../src/flag/index.js";
 import { ROOT } from "../helpers.js";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderDiagnostic, type Diagnostic } from "../../src/diagnostics.js";
 import { readCues } from "../../src/read/cues.js";
 import { detectFormat } from "../../src/read/detect.js";
 import { readTranscript } from "../../src/read/index.js";
@@ -88,10 +89,10 @@ describe("WebVTT and SRT", () => {
   });
 
   it("warns about a missing WEBVTT header but reads the cues", () => {
-    const warnings: string[] = [];
+    const warnings: Diagnostic[] = [];
     const turns = readCues("00:00.000 --> 00:01.000\n<v A>hi</v>\n\n00:01.000 --> 00:02.000\n<v B>yo</v>", "x.vtt", "vtt", warnings);
     expect(turns).toHaveLength(2);
-    expect(warnings[0]).toMatch(/WEBVTT/);
+    expect(renderDiagnostic(warnings[0]!)).toMatch(/WEBVTT/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderDiagnostic } from "../../src/diagnostics.js";
 import { assignRoles } from "../../src/roles/assign.js";
 import { roleOfLabel } from "../../src/roles/labels.js";
 import type { RawTurn } from "../../src/types.js";
@@ -35,13 +36,13 @@ describe("assignRoles", () => {
   it("takes the speaker who asks the most questions as the counsellor, and warns", () => {
     const result = assignRoles([turn("Sam", "I drink a bit."), turn("Dana", "How much? When?"), turn("Sam", "Daily?")]);
     expect(result.turns.map((t) => t.role)).toEqual(["client", "counsellor", "client"]);
-    expect(result.warnings[0]).toMatch(/took "Dana" as the counsellor/);
+    expect(renderDiagnostic(result.warnings[0]!)).toMatch(/took "Dana" as the counsellor/);
   });
 
   it("lets --counsellor override everything, and warns about a name that is not there", () => {
     const result = assignRoles([turn("Client", "Why?"), turn("Therapist", "Because.")], { counsellorNames: ["client", "Nobody"] });
     expect(result.turns.map((t) => t.role)).toEqual(["counsellor", "client"]);
-    expect(result.warnings[0]).toMatch(/"Nobody" names no speaker/);
+    expect(renderDiagnostic(result.warnings[0]!)).toMatch(/"Nobody" names no speaker/);
   });
 
   it("marks extra unknown speakers as other when both roles are known", () => {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SourceError } from "../../src/errors.js";
 import { checkRuleExamples } from "../../src/classify/examples.js";
-import { addRuleFolder, loadLanguagePack, packSources, readPackSources, readRuleFile } from "../../src/packs/load.js";
+import { addRuleFolder, loadLanguagePack, packSources, readLanguageFile, readPackSources, readRuleFile } from "../../src/packs/load.js";
 import { hashSources } from "../../src/bundled/index.js";
 import { LanguagePack, type PackData } from "../../src/packs/pack.js";
 import { LANGUAGES } from "../../src/packs/loader.js";
@@ -72,6 +72,29 @@ describe("rule files are checked at load", () => {
     writeFileSync(join(dir, "dup.yaml"), "rules:\n  - id: en.other.backchannel\n    code: other\n    description: d\n    patterns: [x]\n    examples: { match: [x] }\n");
     const pack = loadLanguagePack("en");
     expect(() => addRuleFolder(pack.draft(), dir)).toThrow(/used twice/);
+  });
+});
+
+describe("language files declare what code relies on by name", () => {
+  const english = readFileSync(join(ROOT, "rules", "en", "language.yaml"), "utf8");
+
+  it("reads the bundled English language file, question words included", () => {
+    expect(new LanguagePack(readLanguageFile("language.yaml", english)).questionWords).toContain("what");
+  });
+
+  it("refuses a language file without the wh list, naming the file, its line and the list", () => {
+    const withoutWh = english.replace(/^ {2}wh: .*\n/m, "");
+    expect(withoutWh).not.toBe(english);
+    expect(() => readLanguageFile("language.yaml", withoutWh)).toThrow(/^language file: lists\.wh is missing \(question words/);
+    try {
+      readLanguageFile("language.yaml", withoutWh);
+    } catch (err) {
+      expect((err as SourceError).describe()).toMatch(/^language\.yaml:\d+:\d+: language file: lists\.wh is missing/);
+    }
+  });
+
+  it("refuses a language oars has no code for", () => {
+    expect(() => readLanguageFile("language.yaml", english.replace(/^language: en$/m, "language: xx"))).toThrow(/language "xx" is not one of en, nb, da, sv/);
   });
 });
 

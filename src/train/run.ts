@@ -8,9 +8,9 @@ import { ruleKey } from "../features/index.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { FileResult } from "../types.js";
 import { addSession, type CodeSet, type CodedSession } from "./data.js";
-import { CodeModel } from "./model.js";
-import { groupFolds, train, type TrainRequest, type TrainingSet } from "./train.js";
-import type { TrainingOptions, WeightsData } from "./weights.js";
+import { CodeModel } from "../learn/model.js";
+import { groupFolds, train, type TrainRequest, type TrainingSet } from "../learn/train.js";
+import type { TrainingOptions, WeightsData } from "../learn/weights.js";
 
 
 export interface TrainingData {

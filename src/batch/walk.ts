@@ -1,0 +1,59 @@
+// Listing the transcripts in a folder, at any depth. Each real folder is read once, so a link
+// that points back up the tree (`ln -s .. sub/loop`) cannot list the same files again and
+// again; a subfolder that cannot be read is reported, like an unreadable file, and the rest of
+// the tree is still listed. Hidden entries, node_modules and .git are skipped. The walk keeps its
+// own list of folders to visit (no recursion), so depth costs no stack.
+
+import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { join } from "node:path";
+import type { FileError } from "../types.js";
+
+const SKIPPED_FOLDERS = new Set(["node_modules"]);
+
+export interface FolderListing {
+  /** Paths of the files found, `folder` joined with their place inside it. */
+  files: string[];
+  errors: FileError[];
+}
+
+export function walkFolder(folder: string, wanted: (name: string) => boolean): FolderListing {
+  const files: string[] = [];
+  const errors: FileError[] = [];
+  const seen = new Set<string>();
+  const pending = [folder];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    let entries: Dirent[];
+    try {
+      const real = realpathSync(dir);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      errors.push({ path: dir, message: `folder cannot be read (${describeCode(err)})` });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const path = join(dir, entry.name);
+      const kind = entry.isSymbolicLink() ? linkKind(path) : entry.isDirectory() ? "folder" : entry.isFile() ? "file" : "other";
+      if (kind === "folder" && !SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
+      else if (kind === "file" && wanted(entry.name)) files.push(path);
+    }
+  }
+  return { files, errors };
+}
+
+function linkKind(path: string): "folder" | "file" | "other" {
+  try {
+    const stats = statSync(path);
+    return stats.isDirectory() ? "folder" : stats.isFile() ? "file" : "other";
+  } catch {
+    return "other"; // a dangling link
+  }
+}
+
+function describeCode(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === "EACCES" || code === "EPERM" ? "permission denied" : (code ?? (err as Error).message);
+}

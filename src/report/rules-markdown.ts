@@ -1,0 +1,66 @@
+// A rule pack as a Markdown page (`oars rules -f markdown`; docs/rules/<lang>.md is this page
+// for each bundled pack, written by `npm run docs` and checked fresh by a test): every rule by
+// code, with its id, priority, description, conditions and examples, so a coder can read what
+// each rule looks for without reading YAML.
+
+import { relative } from "node:path";
+import { RULES_ROOT } from "../paths.js";
+import type { LanguagePack } from "../packs/pack.js";
+import type { Rule, RuleExample } from "../packs/types.js";
+import { COUNSELLOR_CODES } from "../types.js";
+import { escapeMarkdown } from "./markdown.js";
+
+export function rulesMarkdown(pack: LanguagePack): string {
+  const lines = [
+    `# ${pack.name} rules (${pack.language})`,
+    "",
+    `Generated from rules/${pack.language}/ by \`npm run docs\` (\`oars rules --lang ${pack.language} -f markdown\`); do not edit by hand.`,
+    `${pack.rules.length} rules. Within a code, highest priority first; "low" marks a rule whose codes a coder should review.`,
+  ];
+  for (const code of COUNSELLOR_CODES) {
+    const rules = pack.byPriority.filter((rule) => rule.code === code);
+    if (rules.length === 0) continue;
+    lines.push("", `## ${code} (${rules.length})`);
+    for (const rule of rules) lines.push("", ...ruleSection(rule));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function ruleSection(rule: Rule): string[] {
+  const file = relative(RULES_ROOT, rule.file) || rule.file;
+  const lines = [
+    `### \`${rule.id}\``,
+    "",
+    `${escapeMarkdown(rule.description)}`,
+    "",
+    `Priority ${rule.priority}${rule.confidence === "low" ? " (low confidence)" : ""} · \`${file}:${rule.line}\`${conditions(rule)}`,
+    "",
+  ];
+  lines.push(...rule.examples.match.map((example) => `- ✓ ${exampleText(example)}`));
+  lines.push(...rule.examples.noMatch.map((example) => `- ✗ ${exampleText(example)}`));
+  return lines;
+}
+
+function conditions(rule: Rule): string {
+  const parts: string[] = [];
+  const when = rule.when;
+  if (when.question !== undefined) parts.push(when.question ? "a question" : "not a question");
+  if (when.permission !== undefined) parts.push(when.permission ? "with permission" : "without permission");
+  if (when.minWords !== undefined || when.maxWords !== undefined) parts.push(`${when.minWords ?? 0}–${when.maxWords ?? "∞"} words`);
+  if (when.minEcho !== undefined || when.maxEcho !== undefined) parts.push(`echo of the client ${when.minEcho ?? 0}–${when.maxEcho ?? 1}`);
+  if (when.position) parts.push(`position: ${when.position}`);
+  if (when.after) parts.push(`after ${when.after.join(" or ")}`);
+  if (when.client) parts.push("after a client turn it names");
+  if (rule.asksPermission) parts.push("asks permission");
+  if (rule.inInputTurn) parts.push(`in a turn of input: ${rule.inInputTurn}`);
+  return parts.length > 0 ? ` · when ${parts.join(", ")}` : "";
+}
+
+function exampleText(example: RuleExample): string {
+  const context = [
+    example.client !== undefined ? `client: “${escapeMarkdown(example.client)}”` : "",
+    example.permission !== undefined ? (example.permission ? "with permission" : "without permission") : "",
+    example.after !== undefined ? `after ${example.after}` : "",
+  ].filter(Boolean);
+  return `“${escapeMarkdown(example.text)}”${context.length > 0 ? ` (${context.join("; ")})` : ""}`;
+}
