@@ -26,7 +26,7 @@ describe("the trainer", () => {
   const toy: TrainingSet = {
     examples: [
       ...Array.from({ length: 6 }, () => example(["f:ask"], ["open-question"])),
-      ...Array.from({ length: 6 }, () => example(["f:tell"], ["persuade"])),
+      ...Array.from({ length: 6 }, () => example(["f:tell"], ["giving-information"])),
       ...Array.from({ length: 6 }, () => example(["f:echo"], ["simple-reflection"])),
     ],
     turns: [],
@@ -35,7 +35,7 @@ describe("the trainer", () => {
   it("learns a separable problem", () => {
     const weights = train(toy, request);
     expect(predict(weights, ["f:ask"]).code).toBe("open-question");
-    expect(predict(weights, ["f:tell"]).code).toBe("persuade");
+    expect(predict(weights, ["f:tell"]).code).toBe("giving-information");
     expect(predict(weights, ["f:echo"]).code).toBe("simple-reflection");
     expect(predict(weights, ["f:tell"]).probability).toBeGreaterThan(0.8);
   });
@@ -66,7 +66,7 @@ describe("the trainer", () => {
     const base = train(toy, request);
     const onTop = train({ examples: [example(["f:ask"], ["closed-question"])], turns: [] }, { ...request, base: { name: "toy", data: base }, options: { ...request.options, l2: 1 } });
     expect(onTop.base).toBe("toy");
-    expect(predict(onTop, ["f:tell"]).code).toBe("persuade");
+    expect(predict(onTop, ["f:tell"]).code).toBe("giving-information");
   });
 });
 
