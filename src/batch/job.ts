@@ -71,7 +71,7 @@ export function prepareJob(settings: JobSettings): Job {
   const packFor = packLoader(settings.ruleFolders, settings.rules);
   const pack = isLanguage(settings.language) ? packFor(settings.language) : undefined;
   const modelFor = settings.weights ? weightsModels(settings.weights, settings.language, packFor) : undefined;
-  const context: ReportContext = { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits, locale: settings.locale, configFile: settings.configFile };
+  const context: ReportContext = { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits, locale: settings.locale, configFile: settings.configFile, redacted: settings.redact };
   const formatter = createFormatter(settings.format, context, {
     color: new Chalk({ level: settings.colorLevel }),
     showTurns: settings.showTurns,

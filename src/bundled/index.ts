@@ -127,7 +127,7 @@ export type MessageTree = { [key: string]: string | string[] | MessageTree };
 
 const REFERENCE_LOCALE: Language = "en";
 /** The groups every messages file has; `codes` names every counsellor code. */
-const MESSAGE_GROUPS = ["codes", "roles", "scores", "levels", "limits", "missing", "checks", "report", "flags"] as const;
+const MESSAGE_GROUPS = ["codes", "roles", "scores", "levels", "limits", "missing", "checks", "report", "html", "trend", "flags"] as const;
 
 export function messagesFile(locale: Language): BundledFile<MessageTree> {
   return {

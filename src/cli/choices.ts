@@ -5,3 +5,4 @@ export { REPORT_FORMATS } from "../report/formatter.js";
 export const EVAL_FORMATS = ["table", "json"] as const;
 export const RULES_FORMATS = ["table", "json", "markdown"] as const;
 export const CONFIG_FORMATS = ["yaml", "json"] as const;
+export const TREND_FORMATS = ["table", "json", "html"] as const;

@@ -10,9 +10,11 @@ import { sayOnStderr } from "./output.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { LIMIT_IDS, LIMITS, type LimitId } from "../score/miti.js";
 import type { BatchCommandOptions } from "./batch-command.js";
-import { CONFIG_FORMATS, EVAL_FORMATS, REPORT_FORMATS, RULES_FORMATS } from "./choices.js";
+import { CONFIG_FORMATS, EVAL_FORMATS, REPORT_FORMATS, RULES_FORMATS, TREND_FORMATS } from "./choices.js";
 import type { ConfigCommandOptions } from "./config-command.js";
 import type { EvalCommandOptions } from "./eval-command.js";
+import type { ReviewCommandOptions } from "./review-command.js";
+import type { TrendCommandOptions } from "./trend-command.js";
 import type { RulesCommandOptions } from "./rules-command.js";
 import type { TrainCommandOptions } from "./train-command.js";
 
@@ -98,6 +100,25 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
     .requiredOption("-o, --output <file>", "the weights file to write")
     .action(async (files: string[], options: TrainCommandOptions) => setExit((await import("./train-command.js")).runTrain(files, options)));
 
+  const trend = program
+    .command("trend")
+    .description("a counsellor's sessions over time (dated by a YYYY-MM-DD in the name, else modification time): scores, and whether the change is more than coding noise")
+    .argument("<paths...>", "transcripts, folders (every .txt .vtt .srt .json inside) or globs")
+    .addOption(new Option("-f, --format <format>", "output format").choices([...TREND_FORMATS]).default("table"));
+  addSettingsOptions(trend).action(async (paths: string[], options: TrendCommandOptions) => setExit((await import("./trend-command.js")).runTrend(paths, options, version)));
+
+  program
+    .command("review")
+    .description("write a transcript's codes as a CSV table (speaker, text, code, rule, confidence, probability, review) to correct and give back to eval --gold")
+    .argument("<transcript>", "the transcript to code (plain text, WebVTT, SRT, Whisper JSON)")
+    .option("-o, --output <file>", "write the table to a file instead of standard output")
+    .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
+    .option("--lang <code>", "language of the transcript: auto (detect), en, nb, da or sv (default: configuration, else auto)")
+    .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
+    .option("--config <file>", "read this configuration file instead of searching for one")
+    .option("--no-config", "ignore configuration files")
+    .action(async (transcript: string, options: ReviewCommandOptions) => setExit((await import("./review-command.js")).runReview(transcript, options)));
+
   const rules = program
     .command("rules")
     .description("list the coding rules in force (id, code, priority, description)")
@@ -127,20 +148,24 @@ const LIMIT_HELP: Record<LimitId, string> = {
 
 /** The options `analyze` and `check` share: output, settings, rules, inputs, workers. */
 function addBatchOptions(command: Command): Command {
+  return addSettingsOptions(command.addOption(new Option("-f, --format <format>", "output format").choices([...REPORT_FORMATS]).default("table")))
+    .option("--jobs <n>", "worker threads for several files (default: one per core)")
+    .option("--max-size <MB>", "refuse transcripts larger than this", String(DEFAULT_MAX_BYTES / 1024 / 1024))
+    .option("--redact", "replace every transcript word with its code and speaker names with roles, for sharing the report");
+}
+
+/** The options of every command that codes several transcripts into a report: output, and the settings a configuration file also gives. */
+function addSettingsOptions(command: Command): Command {
   return command
-    .addOption(new Option("-f, --format <format>", "output format").choices([...REPORT_FORMATS]).default("table"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
     .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv (default: configuration, else auto)")
-    .option("--locale <code>", "language of the report: auto (each transcript's own), en, nb, da or sv (default: configuration, else auto)")
+    .option("--locale <code>", "language of the report: auto (each transcript's own; trend: the sessions' shared one), en, nb, da or sv (default: configuration, else auto)")
     .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
     .option("--weights <file>", "code with these learned weights (from oars train) for transcripts in their language")
     .option("--ignore <glob>", "skip files from folders and globs that match (repeatable)", collect, [])
     .option("--config <file>", "read this configuration file instead of searching for one")
-    .option("--no-config", "ignore configuration files")
-    .option("--jobs <n>", "worker threads for several files (default: one per core)")
-    .option("--max-size <MB>", "refuse transcripts larger than this", String(DEFAULT_MAX_BYTES / 1024 / 1024))
-    .option("--redact", "replace every transcript word with its code and speaker names with roles, for sharing the report");
+    .option("--no-config", "ignore configuration files");
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -21,6 +21,10 @@ export interface Messages {
   missing: Record<"no-questions" | "no-reflections" | "no-adherent", string>;
   checks: Record<"counsellor-requirement" | "counsellor-found" | "no-counsellor" | "pass" | "fail" | "not-available", string>;
   report: ReportMessages;
+  /** What the HTML report says beyond the other formats' words (src/report/html). */
+  html: Record<HtmlText, string>;
+  /** What `oars trend` says (src/trend). */
+  trend: Record<TrendText, string> & { head: string[] };
   /** By rule id without its language ("persuade.you-should"), and by flagged code. */
   flags: Record<string, FlagText>;
 }
@@ -32,6 +36,15 @@ type ReportText =
   | "thresholds-in-force" | "configuration" | "thresholds-not-met-heading" | "not-analysed" | "batch-heading" | "markdown-heading" | "batch-line" | "row-met"
   | "row-not-met" | "total" | "total-result" | "threshold-not-met-title" | "read-transcript" | "mi-threshold";
 type ReportHeads = "score-head" | "markdown-score-head" | "counts-head" | "summary-head";
+export type HtmlText =
+  | "title" | "generated" | "skip-to-overview" | "overview" | "back-to-overview" | "timeline-column" | "scale" | "timeline"
+  | "timeline-by-time" | "timeline-by-turn" | "timeline-label" | "lane-counsellor" | "lane-client" | "lane-other" | "client-not-coded"
+  | "change-talk" | "sustain-talk" | "neutral-talk" | "flagged" | "talk-share" | "talk-by-time" | "talk-by-words" | "turn" | "rule"
+  | "probability" | "why" | "review" | "go-to-turn" | "family-question" | "family-reflection" | "family-adherent" | "family-input"
+  | "family-non-adherent" | "family-other";
+export type TrendText =
+  | "heading" | "date-name" | "date-modified" | "change-heading" | "beyond-noise" | "within-noise" | "too-few" | "n/a"
+  | "not-judged" | "needs-two" | "noise-rule" | "chart" | "change-talk" | "non-adherent";
 export type ReportMessages = Record<ReportText, string> & Record<ReportHeads, string[]>;
 
 /**

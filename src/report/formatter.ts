@@ -10,7 +10,7 @@ import type { Limits } from "../score/miti.js";
 import type { Language } from "../languages.js";
 import type { FileError, FileResult } from "../types.js";
 
-export const REPORT_FORMATS = ["table", "json", "ndjson", "markdown", "github", "junit", "sarif"] as const;
+export const REPORT_FORMATS = ["table", "json", "ndjson", "markdown", "github", "junit", "sarif", "html"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface CheckedFile {
@@ -27,6 +27,8 @@ export interface ReportContext {
   locale?: Language;
   /** The configuration file whose settings are in force (null: none; absent: not known). */
   configFile?: string | null;
+  /** The results were redacted (--redact): their words are codes, not what was said. */
+  redacted?: boolean;
 }
 
 export interface ReportFormatter {

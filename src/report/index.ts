@@ -4,6 +4,7 @@ import type { ChalkInstance } from "chalk";
 import type { Rule } from "../packs/types.js";
 import type { ReportContext, ReportFormat, ReportFormatter } from "./formatter.js";
 import { githubFormatter } from "./github.js";
+import { htmlFormatter } from "./html/index.js";
 import { jsonFormatter, ndjsonFormatter } from "./json.js";
 import { junitFormatter } from "./junit.js";
 import { markdownFormatter } from "./markdown.js";
@@ -33,6 +34,8 @@ export function createFormatter(format: ReportFormat, context: ReportContext, op
       return junitFormatter(context);
     case "sarif":
       return sarifFormatter(context, options.rules());
+    case "html":
+      return htmlFormatter(context);
   }
 }
 

@@ -189,7 +189,7 @@ describe("sarif", () => {
 });
 
 describe("--redact in every format", () => {
-  it.each(["table", "json", "ndjson", "markdown", "github", "junit", "sarif"])("%s carries no transcript word", (format) => {
+  it.each(["table", "json", "ndjson", "markdown", "github", "junit", "sarif", "html"])("%s carries no transcript word", (format) => {
     const run = oars(["analyze", "--no-config", "--redact", "-f", format, POOR, GOOD]);
     for (const words of ["You should quit now", "patches", "daughter", "smoking"]) expect(run.stdout).not.toContain(words);
   });

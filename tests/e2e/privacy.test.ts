@@ -29,6 +29,10 @@ describe("no network", () => {
       ["analyze", "-f", "json", "--show", "turns", session, fixture("formats", "teams.vtt"), fixture("formats", "whisperx.json")],
       ["eval", "--gold", fixture("reference", "session-alcohol.csv"), session],
       ["check", "--no-config", "--jobs", "2", "-f", "sarif", "--max-persuade", "9", "--max-confront", "9", "--min-open", "0", "--min-rq", "0", "--min-adherent-share", "0", fixture("batch")],
+      ["analyze", "-f", "html", "--redact", session, fixture("formats", "teams.vtt")],
+      ["check", "--no-config", "-f", "html", "--max-persuade", "9", "--max-confront", "9", "--min-open", "0", "--min-rq", "0", "--min-adherent-share", "0", fixture("batch", "group b")],
+      ["review", session],
+      ["trend", "--no-config", "-f", "html", session, fixture("formats", "teams.vtt")],
       ["config"],
       ["rules"],
       ["rules", "test"],
@@ -71,8 +75,11 @@ describe("no writes but the output, input never changed", () => {
       guarded(["analyze", "session-alcohol.txt", "broken.vtt", "binary.txt", "missing.txt"], dir),
       guarded(["analyze", "-f", "json", "--redact", "session-alcohol.txt"], dir),
       guarded(["eval", "--gold", fixture("reference", "session-alcohol.csv"), "session-alcohol.txt"], dir),
+      guarded(["analyze", "-f", "html", "session-alcohol.txt"], dir),
+      guarded(["review", "session-alcohol.txt"], dir),
+      guarded(["trend", "-f", "html", "."], dir),
     ];
-    expect(runs.map((r) => r.status)).toEqual([2, 0, 0]);
+    expect(runs.map((r) => r.status)).toEqual([2, 0, 0, 0, 0, 2]);
     expect(snapshot(dir)).toEqual(before);
 
     expect(guarded(["analyze", "-o", "report.json", "-f", "json", "session-alcohol.txt"], dir).status).toBe(0);

@@ -1,0 +1,39 @@
+// `oars review <transcript> -o coded.csv`: code one transcript and write it as a table a
+// supervisor corrects and `oars eval --gold` / `oars train --gold` read back (src/review).
+
+import { analyzeBytes } from "../analyze.js";
+import { renderDiagnostic } from "../diagnostics.js";
+import { EXIT, InputError } from "../errors.js";
+import { isLanguage } from "../languages.js";
+import { packLoader } from "../packs/loader.js";
+import { DEFAULT_MAX_BYTES, loadBytes } from "../read/load.js";
+import { reviewCsv } from "../review/csv.js";
+import { settingsFromOptions } from "./batch-command.js";
+import { reportInputError, sayOnStderr, writeOutput } from "./output.js";
+import { refuseOutputOverInput } from "./sink.js";
+
+export interface ReviewCommandOptions {
+  output?: string;
+  counsellor: string[];
+  lang?: string;
+  rules: string[];
+  config?: string | false;
+}
+
+export function runReview(path: string, options: ReviewCommandOptions): number {
+  // The same settings as `analyze` (configuration file, then options), so the codes are the ones its reports show.
+  const settings = settingsFromOptions({ format: "table", counsellor: options.counsellor, lang: options.lang, rules: options.rules, ignore: [], maxSize: String(DEFAULT_MAX_BYTES / 1024 / 1024), config: options.config });
+  const packFor = packLoader(settings.ruleFolders, settings.rules);
+  const pack = isLanguage(settings.language) ? packFor(settings.language) : undefined;
+  if (options.output !== undefined) refuseOutputOverInput(options.output, [path]);
+  try {
+    const result = analyzeBytes(loadBytes(path, DEFAULT_MAX_BYTES), path, { pack, packFor, counsellorNames: settings.counsellors });
+    for (const warning of result.warnings) sayOnStderr(`${path}: ${renderDiagnostic(warning)}`);
+    writeOutput(reviewCsv(result), options.output);
+    return EXIT.ok;
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    reportInputError(err);
+    return EXIT.usage;
+  }
+}

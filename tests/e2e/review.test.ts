@@ -1,0 +1,88 @@
+// End-to-end: `oars review` writes the coded transcript as the table `oars eval --gold` reads;
+// a supervisor's correction comes back as exactly that disagreement.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { fixture, oars } from "../helpers.js";
+
+const ALCOHOL = fixture("en", "session-alcohol.txt");
+const dir = mkdtempSync(join(tmpdir(), "oars-review-"));
+
+interface CodeTable {
+  labels: string[];
+  confusion: number[][];
+  accuracy: number;
+  n: number;
+}
+const evalCodes = (gold: string, transcript: string): CodeTable => {
+  const run = oars(["eval", "--gold", gold, "-f", "json", transcript]);
+  expect(run.status, run.stderr).toBe(0);
+  const report = JSON.parse(run.stdout);
+  expect(report.alignment).toMatchObject({ roleMismatches: 0, textMismatches: 0, missingTurns: 0 });
+  return report.codes;
+};
+/** Every off-diagonal cell of a confusion matrix: [gold, oars, count]. */
+const disagreements = ({ labels, confusion }: CodeTable) =>
+  confusion.flatMap((row, i) => row.flatMap((count, j) => (i !== j && count > 0 ? [[labels[i], labels[j], count]] : [])));
+
+describe("oars review", () => {
+  it("writes speaker, text and code with rule, confidence, probability and a review mark on low-confidence rows", () => {
+    const out = join(dir, "coded.csv");
+    const run = oars(["review", "--no-config", ALCOHOL, "-o", out]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe("");
+    const rows = parse(readFileSync(out, "utf8"), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual(["line", "speaker", "text", "code", "rule", "confidence", "probability", "review"]);
+    const analysed = JSON.parse(oars(["analyze", "--no-config", "-f", "json", ALCOHOL]).stdout).files[0];
+    const utterances = analysed.turns.flatMap((t: { role: string; utterances: { text: string; rule: string; confidence: string }[] }) => t.utterances.map((u) => ({ ...u, role: t.role })));
+    expect(rows.map((r) => r.text)).toEqual(utterances.map((u: { text: string }) => u.text));
+    for (const [i, u] of utterances.entries()) {
+      const row = rows[i]!;
+      if (u.role !== "counsellor") expect(row.code).toBe("");
+      else {
+        expect(row.rule).toBe(u.rule);
+        expect(row.review).toBe(u.confidence === "low" ? "review" : "");
+      }
+    }
+    expect(rows.some((r) => r.review === "review")).toBe(true);
+  });
+
+  it("round trip: unedited, eval agrees on every code; one code edited, eval shows exactly that disagreement", () => {
+    const coded = join(dir, "round.csv");
+    expect(oars(["review", "--no-config", ALCOHOL, "-o", coded]).status).toBe(0);
+    const agreed = evalCodes(coded, ALCOHOL);
+    expect(agreed.accuracy).toBe(1);
+    expect(disagreements(agreed)).toEqual([]);
+
+    // The supervisor recodes "Tell me about a typical evening." (a turn of one utterance) as a closed question.
+    const text = readFileSync(coded, "utf8");
+    const line = "5,Counsellor,Tell me about a typical evening.,OQ,";
+    expect(text).toContain(line);
+    const edited = join(dir, "edited.csv");
+    writeFileSync(edited, text.replace(line, "5,Counsellor,Tell me about a typical evening.,CQ,"));
+    const corrected = evalCodes(edited, ALCOHOL);
+    expect(disagreements(corrected)).toEqual([["closed-question", "open-question", 1]]);
+    expect(corrected.n).toBe(agreed.n);
+    expect(corrected.accuracy).toBeCloseTo((agreed.n - 1) / agreed.n, 10);
+  });
+
+  it("quotes what needs quoting, so commas, quotes and line breaks in the words come back whole", () => {
+    const file = join(dir, "awkward.txt");
+    writeFileSync(file, 'Counsellor: You said "never again", and then?\nClient: Then; well, I had one.\nCounsellor: What happened next?\nClient: I stopped.\n');
+    const coded = join(dir, "awkward.csv");
+    expect(oars(["review", "--no-config", file, "-o", coded]).status).toBe(0);
+    const rows = parse(readFileSync(coded, "utf8"), { columns: true }) as Record<string, string>[];
+    expect(rows[0]!.text).toBe('You said "never again", and then?');
+    expect(evalCodes(coded, file).accuracy).toBe(1);
+  });
+
+  it("an unreadable transcript: one line naming it, exit 2, no output file", () => {
+    const out = join(dir, "none.csv");
+    const run = oars(["review", "--no-config", join(dir, "missing.txt"), "-o", out]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^oars: .*missing\.txt: no such file\n$/);
+    expect(() => readFileSync(out)).toThrow();
+  });
+});

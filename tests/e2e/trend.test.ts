@@ -1,0 +1,103 @@
+// End-to-end: `oars trend` over sessions dated by name or by modification time.
+import { copyFileSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixture, oars } from "../helpers.js";
+import { CHROMIUM, NO_CHROMIUM_REASON, openReport, sharedBrowser } from "../support/browser.js";
+
+const POOR = fixture("batch", "[2024] group a", "poor.txt");
+const GOOD = fixture("batch", "[2024] group a", "good.txt");
+const ALCOHOL = fixture("en", "session-alcohol.txt");
+
+/** Three sessions: two dated by name, one (undated name) by its modification time, in between. */
+function sessions(): string {
+  const dir = mkdtempSync(join(tmpdir(), "oars-trend-"));
+  mkdirSync(join(dir, "later"));
+  copyFileSync(GOOD, join(dir, "later", "2026-03-14-anna.txt"));
+  copyFileSync(POOR, join(dir, "2026-01-10-anna.txt"));
+  const undated = join(dir, "anna-middle.txt");
+  copyFileSync(ALCOHOL, undated);
+  const feb = new Date("2026-02-14T12:00:00Z");
+  utimesSync(undated, feb, feb);
+  return dir;
+}
+
+describe("oars trend", () => {
+  it("json: sessions in date order, each date's source, the change first → last judged against coding noise", () => {
+    const dir = sessions();
+    const run = oars(["trend", "--no-config", "-f", "json", dir]);
+    expect(run.status, run.stderr).toBe(0);
+    const trend = JSON.parse(run.stdout);
+    expect(trend.sessions.map((s: { date: string; dateFrom: string }) => [s.date, s.dateFrom])).toEqual([
+      ["2026-01-10", "name"],
+      ["2026-02-14", "modified"],
+      ["2026-03-14", "name"],
+    ]);
+    expect(trend.sessions[1].path).toContain("anna-middle.txt");
+    const byScore = Object.fromEntries(trend.changes.map((c: { score: string }) => [c.score, c]));
+    // poor.txt has 2 persuading lines and good.txt none: beyond the ±1.16 of coding noise.
+    expect(byScore.miNonAdherent).toMatchObject({ from: 2, to: 0, verdict: "beyond-noise" });
+    // poor.txt asks fewer than 5 questions: too few to tell.
+    expect(byScore.percentOpenQuestions.verdict).toBe("too-few");
+    expect(trend.noiseRule.percentOpenQuestions).toMatchObject({ kind: "share", points: 20 });
+    expect(trend.sessions[0].scores).not.toHaveProperty("percentChangeTalk");
+  });
+
+  it("table: plain words for each change and the rule used", () => {
+    const run = oars(["trend", "--no-config", sessions()]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("3 sessions, 2026-01-10 to 2026-03-14");
+    expect(run.stdout).toContain("(date modified)");
+    expect(run.stdout).toMatch(/MI non-adherent 2 → 0 \(−2\): more than coding noise \(±1\.16\)/);
+    expect(run.stdout).toContain("Coding noise, from oars' agreement with expert coders");
+  });
+
+  it("within coding noise is said plainly", () => {
+    const dir = mkdtempSync(join(tmpdir(), "oars-trend-noise-"));
+    writeFileSync(join(dir, "2026-01-01-a.txt"), "Counsellor: What brings you here?\nClient: My doctor sent me.\nCounsellor: You should stop drinking.\nClient: Maybe.\n");
+    writeFileSync(join(dir, "2026-02-01-a.txt"), "Counsellor: What brings you here?\nClient: My doctor sent me.\nCounsellor: Your doctor sent you.\nClient: Yes.\n");
+    const run = oars(["trend", "--no-config", dir]);
+    expect(run.status, run.stderr).toBe(0);
+    // One persuading line fewer is within what coding alone can change (±1).
+    expect(run.stdout).toMatch(/MI non-adherent 1 → 0 \(−1\): within coding noise \(±1\): oars' coding alone could move it this much/);
+    expect(run.stdout).toMatch(/R:Q 0\.00 → 1\.00 \(\+1\.00\): too few to tell/);
+  });
+
+  it("--locale nb, and an unreadable file reported without stopping the others (exit 2)", () => {
+    const dir = sessions();
+    writeFileSync(join(dir, "2026-02-01-empty.txt"), "   \n");
+    const run = oars(["trend", "--no-config", "--locale", "nb", dir]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/2026-02-01-empty\.txt: the file is empty/);
+    expect(run.stdout).toContain("3 samtaler, 2026-01-10 til 2026-03-14");
+    expect(run.stdout).toContain("mer enn kodestøy");
+  });
+
+  it("one session: says a trend needs two", () => {
+    const run = oars(["trend", "--no-config", GOOD]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("One session: a trend needs at least two.");
+  });
+});
+
+describe.skipIf(!CHROMIUM)(CHROMIUM ? "oars trend -f html in Chromium" : NO_CHROMIUM_REASON, () => {
+  const browserOf = sharedBrowser();
+
+  it("a chart per score with a point per session and its bands; no request, no error, no sideways scroll at 390 px", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "oars-trend-html-")), "trend.html");
+    expect(oars(["trend", "--no-config", "-f", "html", "-o", file, sessions()]).status).toBe(0);
+    for (const width of [1280, 390]) {
+      const { page, errors, requests } = await openReport(browserOf(), file, width);
+      expect(await page.locator("figure.chart").count()).toBe(4);
+      const points = await page.locator("figure.chart").evaluateAll((figures) => figures.map((f) => f.querySelectorAll("circle.pt").length));
+      // % complex has no figure for poor.txt (no reflections): two points there, three elsewhere.
+      expect(points).toEqual([3, 2, 3, 3]);
+      expect(await page.locator("rect.band-good").count()).toBe(3);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      await page.close();
+    }
+  });
+});
