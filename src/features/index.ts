@@ -95,7 +95,10 @@ function counsellorTurnEvidence(pieces: readonly string[], pack: LanguagePack, c
     const previousCode = index > 0 ? (hits[index - 1]![0]?.code ?? "other") : undefined;
     hits.push(allHits(pack.byPriority, view, { previousClient, recentClientStems, permission: granted, index, count, previousCode }));
   });
+  // Counted once, so "elsewhere in the turn" stays linear in a turn of thousands of utterances.
   const inputAt = hits.map((h) => h.some((rule) => INPUT_CODES.has(rule.code)));
+  const inputs = inputAt.filter(Boolean).length;
+  const questions = views.filter((v) => v.question).length;
   return views.map((view, index): UtteranceEvidence => {
     const own = hits[index]!;
     const features = [
@@ -110,8 +113,8 @@ function counsellorTurnEvidence(pieces: readonly string[], pack: LanguagePack, c
       `echo:${echoBucket(echoShare(view, recentClientStems))}`,
       ...(granted ? ["permission"] : []),
       ...(startsWithQuestionWord(view, pack) ? ["form:wh-start"] : []),
-      ...(inputAt.some((has, i) => has && i !== index) ? ["turn:input-elsewhere"] : []),
-      ...(views.some((v, i) => v.question && i !== index) ? ["turn:question-elsewhere"] : []),
+      ...(inputs - (inputAt[index] ? 1 : 0) > 0 ? ["turn:input-elsewhere"] : []),
+      ...(questions - (view.question ? 1 : 0) > 0 ? ["turn:question-elsewhere"] : []),
       ...clientFeatures,
     ];
     return { text: view.text, hits: own, features, ngrams: ngramsOf(view.tokens) };
