@@ -22,6 +22,8 @@ export interface Settings {
   /** Absolute paths of extra rule folders. */
   ruleFolders: string[];
   rules: RuleAdjustment[];
+  /** Absolute path of a learned weights file (oars train) to code with, or null for the bundled weights. */
+  weights: string | null;
   level: LevelName | null;
   limits: Limits;
   ignore: IgnorePattern[];
@@ -36,6 +38,7 @@ export interface SettingsLayer {
   counsellors?: string[];
   ruleFolders?: string[];
   rules?: RuleAdjustment[];
+  weights?: string;
   level?: LevelName;
   limits?: Limits;
   ignore?: IgnorePattern[];
@@ -45,7 +48,7 @@ export const DEFAULT_LANGUAGE: LanguageChoice = "auto";
 export const DEFAULT_LEVEL: LevelName = "fair";
 
 export function defaultSettings(): Settings {
-  return { language: DEFAULT_LANGUAGE, locale: "auto", counsellors: [], ruleFolders: [], rules: [], level: null, limits: {}, ignore: [], source: null };
+  return { language: DEFAULT_LANGUAGE, locale: "auto", counsellors: [], ruleFolders: [], rules: [], weights: null, level: null, limits: {}, ignore: [], source: null };
 }
 
 /**
@@ -62,6 +65,7 @@ export function mergeSettings(base: Settings, layer: SettingsLayer): Settings {
     counsellors: [...base.counsellors, ...(layer.counsellors ?? [])],
     ruleFolders: [...base.ruleFolders, ...(layer.ruleFolders ?? [])],
     rules: [...base.rules, ...(layer.rules ?? [])],
+    weights: layer.weights ?? base.weights,
     level: layer.level ?? base.level,
     limits,
     ignore: [...base.ignore, ...(layer.ignore ?? [])],

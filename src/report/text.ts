@@ -125,7 +125,12 @@ function formatTurns(turns: CodedTurn[], c: ChalkInstance, m: Messages): string 
       const when = turn.start !== null ? ` ${formatTimecode(turn.start)}` : "";
       const head = `${c.dim(`[${turn.line}${when}]`)} ${c.bold(turn.speaker)} (${m.roles[turn.role]})${turn.role === "counsellor" ? ` → ${m.codes[turn.primary]}` : ""}`;
       if (turn.role !== "counsellor") return `${head}\n    ${turn.text}`;
-      const body = turn.utterances.map((u) => `    ${CODE_ABBREVIATIONS[u.code].padEnd(4)} ${u.text} ${c.dim(`(${u.rule}${u.confidence === "low" ? `, ${m.report["low-confidence"]}` : ""})`)}`);
+      const body = turn.utterances.map((u) => {
+        const line = `    ${CODE_ABBREVIATIONS[u.code].padEnd(4)} ${u.text} ${c.dim(`(${u.rule}${u.probability !== undefined ? `, p ${u.probability.toFixed(2)}` : ""}${u.confidence === "low" ? `, ${m.report["low-confidence"]}` : ""})`)}`;
+        // Why: the features that weighed most toward the code, with their weights (feature names stay as they are: they are ids).
+        const why = u.why && u.why.length > 0 ? `\n         ${c.dim(`← ${u.why.map((r) => `${r.feature} ${r.weight >= 0 ? "+" : ""}${r.weight.toFixed(2)}`).join(", ")}`)}` : "";
+        return line + why;
+      });
       return [head, ...body].join("\n");
     })
     .join("\n");
