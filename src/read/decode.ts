@@ -79,6 +79,11 @@ function scanUtf8(bytes: Uint8Array): { valid: number; invalid: number; firstInv
     const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     let ok = length > 0 && i + length <= bytes.length;
     for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    // As the fatal decoder does: no overlong forms, no surrogates (ED A0–BF), nothing above U+10FFFF.
+    if (ok && length > 2) {
+      const second = bytes[i + 1]!;
+      ok = !((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f));
+    }
     if (ok) {
       valid++;
       i += length;

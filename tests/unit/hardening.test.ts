@@ -101,4 +101,14 @@ describe("a stray byte in UTF-8", () => {
     expect(renderDiagnostic(warnings[0]!)).toMatch(/^line 2: 1 byte\(s\) that are not UTF-8 \(the first is 0xe4\)/);
     expect(decode(Buffer.from("T: caf\xe9 cr\xe8me\n", "latin1"), "l.txt").encoding).toBe("windows-1252");
   });
+
+  it("counts an encoded surrogate (ED A0 80) or overlong form as stray, as the strict decoder does, instead of crashing", () => {
+    for (const stray of [[0xed, 0xa0, 0x80], [0xe0, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80]]) {
+      const warnings: Diagnostic[] = [];
+      const bytes = Buffer.concat([Buffer.from("T: Välkommen hit i dag, så trött och så glad, många år\nC: Tack "), Buffer.from(stray), Buffer.from(" så mycket\n")]);
+      const { encoding } = decode(bytes, "s.txt", warnings);
+      expect(encoding).toBe("utf-8");
+      expect(renderDiagnostic(warnings[0]!)).toMatch(/^line 2: \d byte\(s\) that are not UTF-8/);
+    }
+  });
 });
