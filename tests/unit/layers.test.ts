@@ -18,7 +18,7 @@ export const LAYERS = [
   "locale",
   "report",
   "trend",
-  "analyze",
+  "analyze", "index",
   "train",
   "batch",
   "cli",
