@@ -2,15 +2,10 @@
 // bytes → read → detect (language) → roles → segment → classify → flag → score → FileResult.
 
 import { codeTurns } from "./classify/index.js";
-import { ruleMatches } from "./features/match.js";
-import { viewOf } from "./features/view.js";
 import type { CodeModel } from "./learn/model.js";
 import { bundledModel } from "./learn/bundled.js";
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
-import type { CounsellorReading } from "./roles/guess.js";
-import { splitUtterances } from "./segment/sentences.js";
 import { detectLanguage } from "./detect/index.js";
-import { InputError } from "./errors.js";
 import { flagTurns } from "./flag/index.js";
 import { readTranscript } from "./read/index.js";
 import { assignRoles } from "./roles/assign.js";
@@ -28,10 +23,7 @@ export interface AnalyzeOptions {
   packFor?: (language: Language) => LanguagePack;
   /** The language of flag reasons and suggestions (--locale); the transcript's by default. */
   locale?: Language;
-  /** Names given with --counsellor: each must match a speaker, or the file is refused. */
   counsellorNames?: string[];
-  /** Extra counsellor label words (configuration `counsellors:`), beside the bundled role words. */
-  counsellorWords?: string[];
   format?: Format;
   /** The learned weights to code with, for a pack; the bundled weights of its language by default. */
   modelFor?: (pack: LanguagePack) => CodeModel;
@@ -58,8 +50,7 @@ export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOp
 export function prepareBytes(bytes: Uint8Array, path: string, options: AnalyzeOptions): PreparedTranscript {
   const raw = readTranscript(bytes, path, { isKnownLabel: (label) => roleOfLabel(label) !== null, format: options.format });
   const { pack, warnings: languageWarnings } = choosePack(raw, options);
-  const roles = assignRoles(raw.turns, { counsellorNames: options.counsellorNames, counsellorWords: options.counsellorWords, pack, read: counsellorReading(pack) });
-  if (roles.error) throw new InputError(path, roles.error);
+  const roles = assignRoles(raw.turns, { counsellorNames: options.counsellorNames });
   const segmented = segmentTurns(roles.turns, pack);
   return { raw, pack, speakers: roles.speakers, segmented, warnings: [...raw.warnings, ...languageWarnings, ...roles.warnings] };
 }
@@ -100,20 +91,4 @@ function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: Langua
   const pack = options.packFor(FALLBACK_LANGUAGE);
   const hasText = raw.turns.some((t) => t.text.trim() !== "");
   return { pack, warnings: hasText ? [diagnostic("language.too-few-words", "too few words to tell the language; coded as {language} (choose with --lang)", { language: pack.name })] : [] };
-}
-
-// For the counsellor guess (src/roles/guess.ts): a turn's codes as if its speaker were the
-// counsellor, with the other speaker's turn before it as the client's, as the rules read them
-// (the highest-priority rule that holds): the guess needs only questions and reflections, and
-// runs before the learned layer codes anything.
-function counsellorReading(pack: LanguagePack): CounsellorReading {
-  return (text, previous) => {
-    const view = previous === null ? null : viewOf(previous, pack);
-    const pieces = splitUtterances(text, pack);
-    const context = { previousClient: view, recentClientStems: view ? [view.stems] : [], permission: false, count: pieces.length };
-    return pieces.map((piece, index) => {
-      const own = viewOf(piece, pack);
-      return pack.byPriority.find((rule) => ruleMatches(rule, own, { ...context, index }))?.code ?? "other";
-    });
-  };
 }

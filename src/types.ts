@@ -102,8 +102,6 @@ export interface Flag {
   speaker: string;
   code: Code;
   rule: string;
-  /** The coded utterance's confidence: "low" when a broad fallback rule coded it. */
-  confidence: "high" | "low";
   text: string;
   /** A user's rule may bring its own words for why and what instead; bundled rules leave them to the locale. */
   ruleText?: { reason?: string; suggestion?: string };
@@ -111,9 +109,6 @@ export interface Flag {
 
 export interface Metrics {
   counts: Record<Code, number>;
-  /** Counsellor utterances coded, and how many of them with low confidence (broad fallbacks). */
-  utterances: number;
-  lowConfidence: number;
   questions: number;
   reflections: number;
   reflectionToQuestion: number | null;

@@ -16,7 +16,6 @@ import { displayResult } from "../report/display.js";
 import { loadBytes } from "../read/load.js";
 import { redactResult } from "../redact/index.js";
 import { createFormatter, type ReportContext, type ReportFormat, type ReportFormatter } from "../report/index.js";
-import { wordsOf } from "../report/words.js";
 import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../languages.js";
 import { checkLanguageChoice, packLoader } from "../packs/loader.js";
 import type { LanguagePack } from "../packs/pack.js";
@@ -34,12 +33,9 @@ export interface JobSettings {
   locale?: Language;
   ruleFolders: string[];
   rules: RuleAdjustment[];
-  /** Counsellor label words from the configuration, beside the bundled role words. */
   /** A learned weights file to code with (its language's transcripts), or null for the bundled weights. */
   weights: string | null;
   counsellors: string[];
-  /** --counsellor names: each must match a speaker of every file. */
-  counsellorNames: string[];
   maxBytes: number;
   limits: Limits;
   redact: boolean;
@@ -47,12 +43,6 @@ export interface JobSettings {
   /** chalk's colour level for the table format (0: none). */
   colorLevel: 0 | 1;
   showTurns: boolean;
-  /** Table format: print the count of every code (--counts). */
-  showCounts: boolean;
-  /** Table format: the columns every line fits in (the terminal's, else 80). */
-  width: number;
-  /** --quiet: the report leaves out warnings. */
-  quiet: boolean;
   /** The configuration file in force, named in every report; null when none. */
   configFile: string | null;
 }
@@ -85,8 +75,6 @@ export function prepareJob(settings: JobSettings): Job {
   const formatter = createFormatter(settings.format, context, {
     color: new Chalk({ level: settings.colorLevel }),
     showTurns: settings.showTurns,
-    showCounts: settings.showCounts,
-    width: settings.width,
     // The rules that may flag a line, for formats that list them up front (SARIF).
     rules: () => (pack ? [pack] : LANGUAGES.map(packFor)).flatMap((p) => p.rules),
   });
@@ -96,17 +84,14 @@ export function prepareJob(settings: JobSettings): Job {
 /** `bytes` is given for standard input ("-"), which the command reads before the batch starts. */
 export function runJob(path: string, { settings, pack, packFor, modelFor, formatter }: Job, bytes?: Uint8Array): Outcome {
   try {
-    const analysed = analyzeBytes(bytes ?? loadBytes(path, settings.maxBytes), path, { pack, packFor, modelFor, locale: settings.locale, counsellorNames: settings.counsellorNames, counsellorWords: settings.counsellors });
+    const analysed = analyzeBytes(bytes ?? loadBytes(path, settings.maxBytes), path, { pack, packFor, modelFor, locale: settings.locale, counsellorNames: settings.counsellors });
     const redacted = settings.redact ? redactResult(analysed) : analysed;
     // The terminal gets no control characters from the transcript or its name.
-    const shown = settings.format === "table" ? displayResult(redacted) : redacted;
-    // --quiet: errors only, so the report carries no warnings either.
-    const result = settings.quiet ? { ...shown, warnings: [] } : shown;
+    const result = settings.format === "table" ? displayResult(redacted) : redacted;
     const check = checkResult(result, settings.limits);
     const summary: FileSummary = { path: result.path, locale: result.locale, turns: result.turns.length, metrics: result.metrics, flags: result.flags.length, check };
-    // Warnings go to standard error in the report's words, redacted like the report (--redact).
-    const words = wordsOf(settings.locale ?? result.locale);
-    return { path, report: { piece: formatter.file({ result, check }), summary, warnings: redacted.warnings.map((w) => words.warning(w)) } };
+    // Warnings go to standard error redacted like the report (--redact).
+    return { path, report: { piece: formatter.file({ result, check }), summary, warnings: result.warnings.map(renderDiagnostic) } };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     const message = renderDiagnostic(settings.redact ? redactDiagnostic(err.diagnostic) : err.diagnostic);

@@ -32,38 +32,14 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
   const program = new Command("oars")
     .description("Code Motivational Interviewing transcripts with MITI behaviour codes, on your own machine.")
     .version(version, "-V, --version")
-    // commander's own parse errors in oars' one-line style: "oars: unknown option '--x' (…)".
-    .configureOutput({ outputError: (message, write) => write(`oars: ${oneLine(message)} (run oars --help for usage)\n`) })
-    .exitOverride()
-    .addHelpText(
-      "after",
-      `
-Examples:
-  oars analyze session.txt                     coded session: flagged lines, MITI scores
-  oars analyze --show turns --counts zoom.vtt  every utterance's code, and every code's count
-  oars check sessions/ --level fair            exit 1 if a transcript misses MITI fair
-  oars check "**/*.vtt" -f junit -o oars.xml   for CI
-  oars rules test --rules ./my-rules           run your rules' examples
-  oars eval --gold coded.csv session.txt       agreement with a human coder
-
-Exit codes: 0 done, 1 a check failed, 2 usage or input error. Docs: README.md.\n`,
-    );
+    .showHelpAfterError("(run oars --help for usage)")
+    .exitOverride();
 
   const analyze = program
     .command("analyze")
     .description("code every counsellor utterance and report MITI summary scores and flagged lines")
     .argument("[files...]", 'transcripts, folders or globs (plain text, WebVTT, SRT, Whisper JSON); "-" reads standard input')
-    .addOption(new Option("--show <what>", "also print the coded transcript, turn by turn (table format)").choices(["turns"]))
-    .option("--counts", "also print the count of every code (table format)")
-    .addHelpText(
-      "after",
-      `
-Examples:
-  oars analyze session.txt
-  oars analyze --counsellor Sarah --show turns teams-export.vtt
-  oars analyze -f json sessions/ -o report.json
-  cat session.txt | oars analyze -\n`,
-    );
+    .addOption(new Option("--show <what>", "also print the coded transcript, turn by turn (table format)").choices(["turns"]));
   addBatchOptions(analyze).action(async (files: string[], options: BatchCommandOptions, command: Command) => {
     let paths = files;
     if (paths.length === 0) {
@@ -81,16 +57,8 @@ Examples:
     .command("check")
     .description("analyse transcripts, folders or globs and check each against thresholds; exit 1 if any falls short")
     .argument("<paths...>", "transcripts, folders (every .txt .vtt .srt .json inside) or globs")
-    .option("--level <level>", "basic (no persuading without permission or confronting; the default when no threshold is set), or fair or good: MITI thresholds for the four summary scores");
+    .option("--level <level>", "MITI level the four summary scores must reach: fair or good (the default, when no threshold is set, is fair)");
   for (const id of LIMIT_IDS) check.option(`--${id} <${LIMIT_UNITS[LIMITS[id].unit]}>`, LIMIT_HELP[id]);
-  check.addHelpText(
-    "after",
-    `
-Examples:
-  oars check sessions/                          basic level: no persuading or confronting
-  oars check sessions/ --level fair             MITI fair on the four summary scores
-  oars check "**/*.vtt" --min-rq 1.5 -f github  annotations in GitHub Actions\n`,
-  );
   addBatchOptions(check).action(async (paths: string[], options: BatchCommandOptions) => setExit(await (await batch()).runBatch("check", paths, options, version)));
 
   program
@@ -153,7 +121,7 @@ Examples:
 
   const rules = program
     .command("rules")
-    .description("list the coding rules in force (id, code, priority, description); `oars rules test` runs every rule's examples")
+    .description("list the coding rules in force (id, code, priority, description)")
     .option("--lang <code>", "language of the rule pack: en, nb, da or sv (default: every language)")
     .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
     .addOption(new Option("-f, --format <format>", "output format").choices([...RULES_FORMATS]).default("table"))
@@ -183,15 +151,7 @@ function addBatchOptions(command: Command): Command {
   return addSettingsOptions(command.addOption(new Option("-f, --format <format>", "output format").choices([...REPORT_FORMATS]).default("table")))
     .option("--jobs <n>", "worker threads for several files (default: one per core)")
     .option("--max-size <MB>", "refuse transcripts larger than this", String(DEFAULT_MAX_BYTES / 1024 / 1024))
-    .option("--redact", "replace every transcript word with its code and speaker names with roles, for sharing the report")
-    .option("-q, --quiet", "print errors only: no warnings on standard error or in the report, no progress bar")
-    .option("--color", "colour the table report even when not on a terminal")
-    .option("--no-color", "never colour the report (as NO_COLOR does)");
-}
-
-/** commander's message without its "error: " prefix and line breaks. */
-function oneLine(message: string): string {
-  return message.replace(/^error:\s*/i, "").replace(/\s*\n\s*/g, " ").trim();
+    .option("--redact", "replace every transcript word with its code and speaker names with roles, for sharing the report");
 }
 
 /** The options of every command that codes several transcripts into a report: output, and the settings a configuration file also gives. */

@@ -5,7 +5,7 @@
 import { FileReadError, readRegularFile } from "../io/regular-file.js";
 import { basename, dirname, resolve } from "node:path";
 import type { Node } from "yaml";
-import { LIMIT_IDS, CHECK_LEVELS, limitProblem, type LimitId, type Limits } from "../score/miti.js";
+import { LIMIT_IDS, LEVELS, limitProblem, type LimitId, type Limits } from "../score/miti.js";
 import { SourceError } from "../errors.js";
 import { LANGUAGE_CHOICES } from "../languages.js";
 import { isMap, isScalar, YamlSource } from "../yaml-source.js";
@@ -101,7 +101,7 @@ function readThresholds(src: YamlSource, node: Node | null): Pick<SettingsLayer,
   const limits: Limits = {};
   for (const [key, value] of src.entries(node, "thresholds", THRESHOLD_KEYS)) {
     if (key === "level") {
-      out.level = src.oneOf(value, "thresholds.level", CHECK_LEVELS);
+      out.level = src.oneOf(value, "thresholds.level", LEVELS);
       continue;
     }
     const id = key as LimitId;

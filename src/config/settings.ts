@@ -1,7 +1,7 @@
 // The settings a run uses, merged in this order: defaults, then the configuration file, then
 // the command line. Plain data (no Maps, no functions) so worker threads receive a copy.
 
-import { levelLimits, type CheckLevel, type Limits } from "../score/miti.js";
+import { levelLimits, type LevelName, type Limits } from "../score/miti.js";
 import type { RuleAdjustment } from "../packs/adjust.js";
 import type { LanguageChoice } from "../languages.js";
 
@@ -24,7 +24,7 @@ export interface Settings {
   rules: RuleAdjustment[];
   /** Absolute path of a learned weights file (oars train) to code with, or null for the bundled weights. */
   weights: string | null;
-  level: CheckLevel | null;
+  level: LevelName | null;
   limits: Limits;
   ignore: IgnorePattern[];
   /** The configuration file the settings came from, or null. */
@@ -39,14 +39,13 @@ export interface SettingsLayer {
   ruleFolders?: string[];
   rules?: RuleAdjustment[];
   weights?: string;
-  level?: CheckLevel;
+  level?: LevelName;
   limits?: Limits;
   ignore?: IgnorePattern[];
 }
 
 export const DEFAULT_LANGUAGE: LanguageChoice = "auto";
-// Not "fair": at MITI fair, 62 of the 74 high-quality AnnoMI dev sessions fail (README).
-export const DEFAULT_LEVEL: CheckLevel = "basic";
+export const DEFAULT_LEVEL: LevelName = "fair";
 
 export function defaultSettings(): Settings {
   return { language: DEFAULT_LANGUAGE, locale: "auto", counsellors: [], ruleFolders: [], rules: [], weights: null, level: null, limits: {}, ignore: [], source: null };

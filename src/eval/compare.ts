@@ -1,7 +1,7 @@
 // Comparing oars' coding with a human reference, turn by turn, with the mapping the AnnoMI
 // README gives (README "Accuracy"). Session scores are compared per transcript.
 
-import { COUNSELLOR_CODES, type Code, type CodedTurn, type FileResult, type Metrics } from "../types.js";
+import { COUNSELLOR_CODES, type Code, type CodedTurn, type FileResult } from "../types.js";
 import type { GoldCorpus, GoldTurn } from "./types.js";
 import { accuracy, auc, classScores, cohenKappa, confusion, macroF1, prf, spearman, type ClassScore } from "./stats.js";
 
@@ -136,7 +136,7 @@ export function compareWithGold(inputs: EvalInput[], gold: GoldCorpus): EvalRepo
         path: result.path,
         quality: gold.quality.get(transcript) ?? null,
         gold: sessionScores(session.gold),
-        oars: metricScores(result.metrics),
+        oars: sessionScores(session.oars),
       });
     }
   }
@@ -201,19 +201,8 @@ function tally(s: { q: number; r: number; open: number; complex: number }, quest
   if (reflection === "complex") s.complex++;
 }
 
-// The reference's session scores, from its turn labels (AnnoMI marks whether a turn asks and
-// whether it reflects, so that is all it can give). With no questions, R:Q is taken over one
-// question, which keeps a reflective session ranked high.
-// oars' session scores are the ones `analyze` reports (one definition of R:Q everywhere: the
-// behaviour counts of the score stage), with the same one-question floor for ranking.
-function metricScores(m: Metrics) {
-  return {
-    reflectionToQuestion: m.reflections / Math.max(m.questions, 1),
-    percentOpen: m.percentOpenQuestions,
-    percentComplex: m.percentComplexReflections,
-  };
-}
-
+// Turn-level session scores on both sides, so oars and the experts are counted alike. With no
+// questions, R:Q is taken over one question, which keeps a reflective session ranked high.
 function sessionScores(s: { q: number; r: number; open: number; complex: number }) {
   return {
     reflectionToQuestion: s.r / Math.max(s.q, 1),

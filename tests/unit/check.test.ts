@@ -65,9 +65,8 @@ describe("settings", () => {
     expect(s.counsellors).toEqual(["Ida"]);
   });
 
-  it("with no limit set anywhere, the basic level applies (issue 16: fair failed most good sessions)", () => {
-    expect(limitsInForce(defaultSettings())).toEqual(levelLimits("basic"));
-    expect(levelLimits("basic")).toEqual({ "max-persuade": 0, "max-confront": 0 });
+  it("with no limit set anywhere, the fair level applies", () => {
+    expect(limitsInForce(defaultSettings())).toEqual(levelLimits("fair"));
     expect(limitsInForce(mergeSettings(defaultSettings(), { limits: { "max-confront": 0 } }))).toEqual({ "max-confront": 0 });
   });
 });

@@ -18,7 +18,7 @@ export const LAYERS = [
   "locale",
   "report",
   "trend",
-  "analyze", "index",
+  "analyze",
   "train",
   "batch",
   "cli",
