@@ -17,10 +17,12 @@ export interface Diagnostic {
   id: string;
   template: string;
   fields: Record<string, Field>;
+  /** The input line it concerns, when there is one (shown before the message, and in JSON). */
+  line?: number;
 }
 
-export function diagnostic(id: string, template: string, fields: Record<string, Field> = {}): Diagnostic {
-  return { id, template, fields };
+export function diagnostic(id: string, template: string, fields: Record<string, Field> = {}, line?: number): Diagnostic {
+  return line === undefined ? { id, template, fields } : { id, template, fields, line };
 }
 
 /** Transcript words (or a speaker name) inside a message. */

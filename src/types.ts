@@ -80,14 +80,8 @@ export interface Turn extends RawTurn {
 export interface Utterance {
   text: string;
   code: Code;
-  /** The strongest rule of the code that held, or `<lang>.<code>.learned`. */
   rule: string;
-  /** `high` when the probability is at least the weights' calibrated cut. */
   confidence: "high" | "low";
-  /** The learned layer's probability for the code (absent on uncoded client turns). */
-  probability?: number;
-  /** The features that pushed most toward the code, with their weights for it. */
-  why?: { feature: string; weight: number }[];
 }
 
 export interface CodedTurn extends Turn {
@@ -102,6 +96,8 @@ export interface Flag {
   speaker: string;
   code: Code;
   rule: string;
+  /** The coded utterance's confidence: "low" when a broad fallback rule coded it. */
+  confidence: "high" | "low";
   text: string;
   /** A user's rule may bring its own words for why and what instead; bundled rules leave them to the locale. */
   ruleText?: { reason?: string; suggestion?: string };
@@ -109,6 +105,9 @@ export interface Flag {
 
 export interface Metrics {
   counts: Record<Code, number>;
+  /** Counsellor utterances coded, and how many of them with low confidence (broad fallbacks). */
+  utterances: number;
+  lowConfidence: number;
   questions: number;
   reflections: number;
   reflectionToQuestion: number | null;

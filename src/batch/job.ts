@@ -16,12 +16,11 @@ import { displayResult } from "../report/display.js";
 import { loadBytes } from "../read/load.js";
 import { redactResult } from "../redact/index.js";
 import { createFormatter, type ReportContext, type ReportFormat, type ReportFormatter } from "../report/index.js";
+import { wordsOf } from "../report/words.js";
 import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../languages.js";
 import { checkLanguageChoice, packLoader } from "../packs/loader.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { FileError } from "../types.js";
-import { weightsModels } from "../learn/bundled.js";
-import type { CodeModel } from "../learn/model.js";
 
 /** Everything a job needs, as plain data a worker thread receives a copy of. */
 export interface JobSettings {
@@ -33,9 +32,10 @@ export interface JobSettings {
   locale?: Language;
   ruleFolders: string[];
   rules: RuleAdjustment[];
-  /** A learned weights file to code with (its language's transcripts), or null for the bundled weights. */
-  weights: string | null;
+  /** Counsellor label words from the configuration, beside the bundled role words. */
   counsellors: string[];
+  /** --counsellor names: each must match a speaker of every file. */
+  counsellorNames: string[];
   maxBytes: number;
   limits: Limits;
   redact: boolean;
@@ -43,6 +43,12 @@ export interface JobSettings {
   /** chalk's colour level for the table format (0: none). */
   colorLevel: 0 | 1;
   showTurns: boolean;
+  /** Table format: print the count of every code (--counts). */
+  showCounts: boolean;
+  /** Table format: the columns every line fits in (the terminal's, else 80). */
+  width: number;
+  /** --quiet: the report leaves out warnings. */
+  quiet: boolean;
   /** The configuration file in force, named in every report; null when none. */
   configFile: string | null;
 }
@@ -62,7 +68,6 @@ export interface Job {
   /** The pack every file is coded with, when the language is forced. */
   pack: LanguagePack | undefined;
   packFor: (language: Language) => LanguagePack;
-  modelFor: ((pack: LanguagePack) => CodeModel) | undefined;
   formatter: ReportFormatter;
 }
 
@@ -70,28 +75,32 @@ export function prepareJob(settings: JobSettings): Job {
   checkLanguageChoice(settings.language);
   const packFor = packLoader(settings.ruleFolders, settings.rules);
   const pack = isLanguage(settings.language) ? packFor(settings.language) : undefined;
-  const modelFor = settings.weights ? weightsModels(settings.weights, settings.language, packFor) : undefined;
   const context: ReportContext = { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits, locale: settings.locale, configFile: settings.configFile, redacted: settings.redact };
   const formatter = createFormatter(settings.format, context, {
     color: new Chalk({ level: settings.colorLevel }),
     showTurns: settings.showTurns,
+    showCounts: settings.showCounts,
+    width: settings.width,
     // The rules that may flag a line, for formats that list them up front (SARIF).
     rules: () => (pack ? [pack] : LANGUAGES.map(packFor)).flatMap((p) => p.rules),
   });
-  return { settings, context, pack, packFor, modelFor, formatter };
+  return { settings, context, pack, packFor, formatter };
 }
 
 /** `bytes` is given for standard input ("-"), which the command reads before the batch starts. */
-export function runJob(path: string, { settings, pack, packFor, modelFor, formatter }: Job, bytes?: Uint8Array): Outcome {
+export function runJob(path: string, { settings, pack, packFor, formatter }: Job, bytes?: Uint8Array): Outcome {
   try {
-    const analysed = analyzeBytes(bytes ?? loadBytes(path, settings.maxBytes), path, { pack, packFor, modelFor, locale: settings.locale, counsellorNames: settings.counsellors });
+    const analysed = analyzeBytes(bytes ?? loadBytes(path, settings.maxBytes), path, { pack, packFor, locale: settings.locale, counsellorNames: settings.counsellorNames, counsellorWords: settings.counsellors });
     const redacted = settings.redact ? redactResult(analysed) : analysed;
     // The terminal gets no control characters from the transcript or its name.
-    const result = settings.format === "table" ? displayResult(redacted) : redacted;
+    const shown = settings.format === "table" ? displayResult(redacted) : redacted;
+    // --quiet: errors only, so the report carries no warnings either.
+    const result = settings.quiet ? { ...shown, warnings: [] } : shown;
     const check = checkResult(result, settings.limits);
     const summary: FileSummary = { path: result.path, locale: result.locale, turns: result.turns.length, metrics: result.metrics, flags: result.flags.length, check };
-    // Warnings go to standard error redacted like the report (--redact).
-    return { path, report: { piece: formatter.file({ result, check }), summary, warnings: result.warnings.map(renderDiagnostic) } };
+    // Warnings go to standard error in the report's words, redacted like the report (--redact).
+    const words = wordsOf(settings.locale ?? result.locale);
+    return { path, report: { piece: formatter.file({ result, check }), summary, warnings: redacted.warnings.map((w) => words.warning(w)) } };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     const message = renderDiagnostic(settings.redact ? redactDiagnostic(err.diagnostic) : err.diagnostic);

@@ -2,7 +2,7 @@
 // while files stream past so no formatter needs to hold whole results.
 
 import type { Language } from "../languages.js";
-import { metricsFromCounts, zeroCounts } from "../score/metrics.js";
+import { metricsFromCounts, zeroCounts, type Confidence } from "../score/metrics.js";
 import { COUNSELLOR_CODES, type Code, type FileError, type Metrics } from "../types.js";
 import type { CheckOutcome } from "./index.js";
 
@@ -29,6 +29,7 @@ export class SummaryCollector {
   private readonly files: FileSummary[] = [];
   private readonly errors: FileError[] = [];
   private readonly counts: Record<Code, number> = zeroCounts();
+  private readonly confidence: Confidence = { utterances: 0, lowConfidence: 0 };
   private passedCount = 0;
   private fileCount = 0;
 
@@ -40,6 +41,8 @@ export class SummaryCollector {
     this.fileCount++;
     if (file.check.passed) this.passedCount++;
     for (const code of COUNSELLOR_CODES) this.counts[code] += file.metrics.counts[code];
+    this.confidence.utterances += file.metrics.utterances;
+    this.confidence.lowConfidence += file.metrics.lowConfidence;
   }
 
   addError(error: FileError): void {
@@ -48,6 +51,6 @@ export class SummaryCollector {
 
   /** Without `keepFiles`, `files` is empty; the counts are always whole. */
   summary(): BatchSummary {
-    return { files: this.files, errors: this.errors, passed: this.passedCount, failed: this.fileCount - this.passedCount, total: metricsFromCounts(this.counts) };
+    return { files: this.files, errors: this.errors, passed: this.passedCount, failed: this.fileCount - this.passedCount, total: metricsFromCounts(this.counts, this.confidence) };
   }
 }

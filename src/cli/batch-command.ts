@@ -4,12 +4,11 @@
 // Exit codes: 0 done (check: every file met the thresholds), 1 (check only) a file missed a
 // threshold, 2 a usage error or an unreadable file; 2 wins over 1.
 
-import { resolve } from "node:path";
 import { appendFileSync } from "node:fs";
 import { availableParallelism, constants } from "node:os";
 import { analyzeFiles, defaultJobs, prepareJob } from "../batch/index.js";
 import { expandInputs } from "../batch/expand.js";
-import { camelLimit, LIMIT_IDS, LEVELS, limitProblem, type CamelLimit, type LevelName, type Limits } from "../score/miti.js";
+import { camelLimit, LIMIT_IDS, CHECK_LEVELS, limitProblem, type CamelLimit, type CheckLevel, type Limits } from "../score/miti.js";
 import { SummaryCollector } from "../check/summary.js";
 import { resolveSettings, type Settings, type SettingsLayer } from "../config/index.js";
 import { limitsInForce } from "../config/settings.js";
@@ -22,6 +21,7 @@ import { readStdin } from "../io/stdin.js";
 import { asInputError } from "../read/load.js";
 import { displayError } from "../report/display.js";
 import { Progress } from "./progress.js";
+import { DEFAULT_WIDTH } from "../report/layout.js";
 import { OutputSink, refuseOutputOverInput } from "./sink.js";
 import { isLanguage, type LanguageChoice } from "../languages.js";
 import { checkLanguageChoice } from "../packs/loader.js";
@@ -35,13 +35,18 @@ export interface BatchCommandOptions extends Partial<Record<CamelLimit, string>>
   lang?: string;
   locale?: string;
   rules: string[];
-  weights?: string;
   ignore: string[];
   maxSize: string;
   redact?: boolean;
   config?: string | false;
   jobs?: string;
   level?: string;
+  /** --counts: print the count of every code (table format). */
+  counts?: boolean;
+  /** --quiet: standard error shows errors only, and the report no warnings. */
+  quiet?: boolean;
+  /** --color / --no-color; undefined: decided from NO_COLOR, FORCE_COLOR and the terminal. */
+  color?: boolean;
 }
 
 
@@ -60,14 +65,12 @@ export function settingsFromOptions(options: BatchCommandOptions): Settings {
   const commandLine: SettingsLayer = {
     ...(options.lang !== undefined ? { language: languageChoice(options.lang) } : {}),
     ...(options.locale !== undefined ? { locale: languageChoice(options.locale) } : {}),
-    counsellors: options.counsellor,
     ruleFolders: options.rules,
-    ...(options.weights !== undefined ? { weights: resolve(cwd, options.weights) } : {}),
     ignore: options.ignore.map((pattern) => ({ pattern, base: cwd })),
   };
   if (options.level !== undefined) {
-    if (!(LEVELS as readonly string[]).includes(options.level)) throw new UsageError(`--level must be one of ${LEVELS.join(", ")} (got "${options.level}")`);
-    commandLine.level = options.level as LevelName;
+    if (!(CHECK_LEVELS as readonly string[]).includes(options.level)) throw new UsageError(`--level must be one of ${CHECK_LEVELS.join(", ")} (got "${options.level}")`);
+    commandLine.level = options.level as CheckLevel;
   }
   const limits: Limits = {};
   for (const id of LIMIT_IDS) {
@@ -102,21 +105,24 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
     ...(isLanguage(settings.locale) ? { locale: settings.locale } : {}),
     ruleFolders: settings.ruleFolders,
     rules: settings.rules,
-    weights: settings.weights,
     counsellors: settings.counsellors,
+    counsellorNames: options.counsellor,
     maxBytes,
     limits,
     redact: options.redact === true,
     format,
-    colorLevel: chooseColor(options.output !== undefined).level > 0 ? 1 : 0,
+    colorLevel: chooseColor(options.output !== undefined, process.stdout, options.color).level > 0 ? 1 : 0,
     showTurns: options.show === "turns",
+    showCounts: options.counts === true,
+    width: reportWidth(options.output !== undefined),
+    quiet: options.quiet === true,
     configFile: settings.source,
   });
   const { formatter, context } = job;
   const { files, errors: expansionErrors } = expandInputs(args, settings.ignore);
   if (options.output !== undefined) refuseOutputOverInput(options.output, files);
 
-  const progress = new Progress(files.length);
+  const progress = new Progress(options.quiet ? 0 : files.length);
   const say = (message: string) => {
     progress.clear();
     sayOnStderr(message);
@@ -164,7 +170,7 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
         await addError(outcome.error);
       } else {
         const { piece, summary, warnings } = outcome.report;
-        for (const warning of warnings) say(`${outcome.path}: ${warning}`);
+        if (!options.quiet) for (const warning of warnings) say(`${outcome.path}: ${warning}`);
         collector.addFile(summary);
         if (piece !== "") await sink.write(`${piecesWritten++ > 0 ? formatter.separator : ""}${piece}`);
       }
@@ -184,6 +190,13 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
     progress.clear();
     for (const signal of STOP_SIGNALS) process.removeListener(signal, stopOnSignal);
   }
+}
+
+/** The columns the table report fits in: $COLUMNS, else the terminal's width, else 80. */
+function reportWidth(toFile: boolean): number {
+  const columns = Number(process.env.COLUMNS);
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  return !toFile && process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : DEFAULT_WIDTH;
 }
 
 /** Every signal that ends oars by default in a terminal or CI runner. */

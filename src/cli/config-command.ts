@@ -5,6 +5,7 @@ import { stringify } from "yaml";
 import { resolveSettings } from "../config/index.js";
 import { limitsInForce } from "../config/settings.js";
 import { EXIT } from "../errors.js";
+import { packLoader } from "../packs/loader.js";
 import { writeOutput } from "./output.js";
 import type { CONFIG_FORMATS } from "./choices.js";
 
@@ -16,6 +17,9 @@ export interface ConfigCommandOptions {
 
 export function runConfig(options: ConfigCommandOptions): number {
   const settings = resolveSettings({ cwd: process.cwd(), config: options.config, commandLine: {} });
+  // Checked as `analyze` checks them: rule folders load and every rule id in `rules:` names a
+  // rule (packLoader builds every pack at once when there are any), so a typo is exit 2 here too.
+  packLoader(settings.ruleFolders, settings.rules);
   const resolved = {
     language: settings.language,
     locale: settings.locale,
@@ -31,7 +35,7 @@ export function runConfig(options: ConfigCommandOptions): number {
     writeOutput(`${JSON.stringify({ source: settings.source, settings: resolved }, null, 2)}\n`, undefined);
   } else {
     const source = settings.source ? `# from ${settings.source}` : "# no configuration file found: defaults";
-    const note = Object.keys(settings.limits).length === 0 ? "\n# no thresholds set: the MITI fair level applies" : "";
+    const note = Object.keys(settings.limits).length === 0 ? "\n# no thresholds set: the basic level applies (no persuading without permission, no confronting)" : "";
     writeOutput(`${source}${note}\n${stringify(resolved)}`, undefined);
   }
   return EXIT.ok;

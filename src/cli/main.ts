@@ -16,7 +16,6 @@ import type { EvalCommandOptions } from "./eval-command.js";
 import type { ReviewCommandOptions } from "./review-command.js";
 import type { TrendCommandOptions } from "./trend-command.js";
 import type { RulesCommandOptions } from "./rules-command.js";
-import type { TrainCommandOptions } from "./train-command.js";
 
 // Each command's code is imported when the command runs, so `oars --version` and `--help`
 // load only commander, and a command loads only what it uses.
@@ -32,14 +31,38 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
   const program = new Command("oars")
     .description("Code Motivational Interviewing transcripts with MITI behaviour codes, on your own machine.")
     .version(version, "-V, --version")
-    .showHelpAfterError("(run oars --help for usage)")
-    .exitOverride();
+    // commander's own parse errors in oars' one-line style: "oars: unknown option '--x' (…)".
+    .configureOutput({ outputError: (message, write) => write(`oars: ${oneLine(message)} (run oars --help for usage)\n`) })
+    .exitOverride()
+    .addHelpText(
+      "after",
+      `
+Examples:
+  oars analyze session.txt                     coded session: flagged lines, MITI scores
+  oars analyze --show turns --counts zoom.vtt  every utterance's code, and every code's count
+  oars check sessions/ --level fair            exit 1 if a transcript misses MITI fair
+  oars check "**/*.vtt" -f junit -o oars.xml   for CI
+  oars rules test --rules ./my-rules           run your rules' examples
+  oars eval --gold coded.csv session.txt       agreement with a human coder
+
+Exit codes: 0 done, 1 a check failed, 2 usage or input error. Docs: README.md.\n`,
+    );
 
   const analyze = program
     .command("analyze")
     .description("code every counsellor utterance and report MITI summary scores and flagged lines")
     .argument("[files...]", 'transcripts, folders or globs (plain text, WebVTT, SRT, Whisper JSON); "-" reads standard input')
-    .addOption(new Option("--show <what>", "also print the coded transcript, turn by turn (table format)").choices(["turns"]));
+    .addOption(new Option("--show <what>", "also print the coded transcript, turn by turn (table format)").choices(["turns"]))
+    .option("--counts", "also print the count of every code (table format)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  oars analyze session.txt
+  oars analyze --counsellor Sarah --show turns teams-export.vtt
+  oars analyze -f json sessions/ -o report.json
+  cat session.txt | oars analyze -\n`,
+    );
   addBatchOptions(analyze).action(async (files: string[], options: BatchCommandOptions, command: Command) => {
     let paths = files;
     if (paths.length === 0) {
@@ -57,8 +80,16 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
     .command("check")
     .description("analyse transcripts, folders or globs and check each against thresholds; exit 1 if any falls short")
     .argument("<paths...>", "transcripts, folders (every .txt .vtt .srt .json inside) or globs")
-    .option("--level <level>", "MITI level the four summary scores must reach: fair or good (the default, when no threshold is set, is fair)");
+    .option("--level <level>", "basic (no persuading without permission or confronting; the default when no threshold is set), or fair or good: MITI thresholds for the four summary scores");
   for (const id of LIMIT_IDS) check.option(`--${id} <${LIMIT_UNITS[LIMITS[id].unit]}>`, LIMIT_HELP[id]);
+  check.addHelpText(
+    "after",
+    `
+Examples:
+  oars check sessions/                          basic level: no persuading or confronting
+  oars check sessions/ --level fair             MITI fair on the four summary scores
+  oars check "**/*.vtt" --min-rq 1.5 -f github  annotations in GitHub Actions\n`,
+  );
   addBatchOptions(check).action(async (paths: string[], options: BatchCommandOptions) => setExit(await (await batch()).runBatch("check", paths, options, version)));
 
   program
@@ -73,32 +104,11 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
     .command("eval")
     .description("compare oars' codes with a human coding: per-code F1, kappa, confusion matrix, session scores")
     .argument("[files...]", "transcripts coded in the reference (matched by file name without extension)")
-    .option("--gold <file>", "the reference coding: AnnoMI gold.jsonl, or a CSV/TSV table with speaker, text and code columns")
+    .requiredOption("--gold <file>", "the reference coding: AnnoMI gold.jsonl, or a CSV/TSV table with speaker, text and code columns")
     .addOption(new Option("-f, --format <format>", "output format").choices([...EVAL_FORMATS]).default("table"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv", "auto")
-    .option("--weights <file>", "code with these learned weights (from oars train) instead of the bundled ones")
-    .option("--cv <k>", "cross-validate: K folds grouped by session source (by session when none is known), each coded by weights trained on the other folds")
-    .option("--rules-only", "with --lines and no --gold: code by the rules alone (the first that holds by priority), for comparison")
-    .option("--base <file>", 'with --cv: start every fold\'s training from these weights ("bundled": the ones oars ships)')
-    .option("--lines <file>", "a MITI code set (TSV): without --gold, score its test part; with --cv, its train part joins every fold's training (repeatable)", collect, [])
     .action(async (files: string[], options: EvalCommandOptions) => setExit((await import("./eval-command.js")).runEval(files, options, version)));
-
-  program
-    .command("train")
-    .description("learn coding weights from a human coding (and MITI code sets) and write them as a weights file")
-    .argument("[files...]", "transcripts coded in the reference (matched by file name without extension)")
-    .option("--gold <file>", "the reference coding: AnnoMI gold.jsonl, or a CSV/TSV table with speaker, text and code columns")
-    .option("--lines <file>", "a MITI code set (TSV, fixtures/miti/README.md); its train part is learned from (repeatable)", collect, [])
-    .requiredOption("--lang <code>", "the language of the transcripts and of the weights: en, nb, da or sv")
-    .option("--base <file>", 'start from these weights ("bundled": the ones oars ships) and stay near them; default: start from nothing')
-    .option("--folds <k>", "grouped folds for the primary-code step and the confidence cut (0: in-sample)", "5")
-    .option("--l2 <x>", "L2 penalty on each weight's distance from its start")
-    .option("--iterations <n>", "optimiser iterations")
-    .option("--line-weight <x>", "how much one code-set line counts against one transcript utterance")
-    .option("--rules <dir>", "extra folder of rule files whose rules become features (repeatable)", collect, [])
-    .requiredOption("-o, --output <file>", "the weights file to write")
-    .action(async (files: string[], options: TrainCommandOptions) => setExit((await import("./train-command.js")).runTrain(files, options)));
 
   const trend = program
     .command("trend")
@@ -121,7 +131,7 @@ export function buildProgram(version: string, setExit: (code: number) => void): 
 
   const rules = program
     .command("rules")
-    .description("list the coding rules in force (id, code, priority, description)")
+    .description("list the coding rules in force (id, code, priority, description); `oars rules test` runs every rule's examples")
     .option("--lang <code>", "language of the rule pack: en, nb, da or sv (default: every language)")
     .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
     .addOption(new Option("-f, --format <format>", "output format").choices([...RULES_FORMATS]).default("table"))
@@ -151,7 +161,15 @@ function addBatchOptions(command: Command): Command {
   return addSettingsOptions(command.addOption(new Option("-f, --format <format>", "output format").choices([...REPORT_FORMATS]).default("table")))
     .option("--jobs <n>", "worker threads for several files (default: one per core)")
     .option("--max-size <MB>", "refuse transcripts larger than this", String(DEFAULT_MAX_BYTES / 1024 / 1024))
-    .option("--redact", "replace every transcript word with its code and speaker names with roles, for sharing the report");
+    .option("--redact", "replace every transcript word with its code and speaker names with roles, for sharing the report")
+    .option("-q, --quiet", "print errors only: no warnings on standard error or in the report, no progress bar")
+    .option("--color", "colour the table report even when not on a terminal")
+    .option("--no-color", "never colour the report (as NO_COLOR does)");
+}
+
+/** commander's message without its "error: " prefix and line breaks. */
+function oneLine(message: string): string {
+  return message.replace(/^error:\s*/i, "").replace(/\s*\n\s*/g, " ").trim();
 }
 
 /** The options of every command that codes several transcripts into a report: output, and the settings a configuration file also gives. */
@@ -162,7 +180,6 @@ function addSettingsOptions(command: Command): Command {
     .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv (default: configuration, else auto)")
     .option("--locale <code>", "language of the report: auto (each transcript's own; trend: the sessions' shared one), en, nb, da or sv (default: configuration, else auto)")
     .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
-    .option("--weights <file>", "code with these learned weights (from oars train) for transcripts in their language")
     .option("--ignore <glob>", "skip files from folders and globs that match (repeatable)", collect, [])
     .option("--config <file>", "read this configuration file instead of searching for one")
     .option("--no-config", "ignore configuration files");

@@ -1,12 +1,14 @@
-// Where results go and how they look: colour decided once (NO_COLOR, then FORCE_COLOR, then
-// whether stdout is a terminal), results to stdout or -o FILE, messages to stderr.
+// Where results go and how they look: colour decided once (--color/--no-color, then NO_COLOR,
+// then FORCE_COLOR, then whether stdout is a terminal), results to stdout or -o FILE, messages to stderr.
 
 import { Chalk, type ChalkInstance } from "chalk";
 import type { InputError } from "../errors.js";
 import { escapeControls } from "../text/controls.js";
 import { OutputSink } from "./sink.js";
 
-export function chooseColor(toFile: boolean, stream: NodeJS.WriteStream = process.stdout): ChalkInstance {
+export function chooseColor(toFile: boolean, stream: NodeJS.WriteStream = process.stdout, asked?: boolean): ChalkInstance {
+  // --color / --no-color win over everything.
+  if (asked !== undefined) return new Chalk({ level: asked ? 1 : 0 });
   const env = process.env;
   if (env.NO_COLOR) return new Chalk({ level: 0 });
   if (env.FORCE_COLOR !== undefined) return new Chalk({ level: env.FORCE_COLOR === "0" || env.FORCE_COLOR === "false" ? 0 : 1 });

@@ -5,13 +5,13 @@
 import { FileReadError, readRegularFile } from "../io/regular-file.js";
 import { basename, dirname, resolve } from "node:path";
 import type { Node } from "yaml";
-import { LIMIT_IDS, LEVELS, limitProblem, type LimitId, type Limits } from "../score/miti.js";
+import { LIMIT_IDS, CHECK_LEVELS, limitProblem, type LimitId, type Limits } from "../score/miti.js";
 import { SourceError } from "../errors.js";
 import { LANGUAGE_CHOICES } from "../languages.js";
 import { isMap, isScalar, YamlSource } from "../yaml-source.js";
 import type { RuleAdjustment, SettingsLayer } from "./settings.js";
 
-const KEYS = ["language", "locale", "counsellors", "rule-folders", "rules", "weights", "thresholds", "ignore"] as const;
+const KEYS = ["language", "locale", "counsellors", "rule-folders", "rules", "thresholds", "ignore"] as const;
 const THRESHOLD_KEYS = ["level", ...LIMIT_IDS] as const;
 const ADJUSTMENT_KEYS = ["priority", "confidence"] as const;
 /** A configuration file (or package.json) larger than this is refused. */
@@ -56,9 +56,6 @@ function readSettings(src: YamlSource, root: Node, base: string): SettingsLayer 
       case "ignore":
         layer.ignore = src.strings(node, "ignore").map((s) => ({ pattern: s.value, base }));
         break;
-      case "weights":
-        layer.weights = resolve(base, src.string(node, "weights"));
-        break;
       case "rules":
         layer.rules = readAdjustments(src, node);
         break;
@@ -101,7 +98,7 @@ function readThresholds(src: YamlSource, node: Node | null): Pick<SettingsLayer,
   const limits: Limits = {};
   for (const [key, value] of src.entries(node, "thresholds", THRESHOLD_KEYS)) {
     if (key === "level") {
-      out.level = src.oneOf(value, "thresholds.level", LEVELS);
+      out.level = src.oneOf(value, "thresholds.level", CHECK_LEVELS);
       continue;
     }
     const id = key as LimitId;

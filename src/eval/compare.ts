@@ -1,7 +1,7 @@
 // Comparing oars' coding with a human reference, turn by turn, with the mapping the AnnoMI
 // README gives (README "Accuracy"). Session scores are compared per transcript.
 
-import { COUNSELLOR_CODES, type Code, type CodedTurn, type FileResult } from "../types.js";
+import { COUNSELLOR_CODES, type Code, type CodedTurn, type FileResult, type Metrics } from "../types.js";
 import type { GoldCorpus, GoldTurn } from "./types.js";
 import { accuracy, auc, classScores, cohenKappa, confusion, macroF1, prf, spearman, type ClassScore } from "./stats.js";
 
@@ -21,11 +21,6 @@ export interface TurnLabels {
 
 function isQuestionUtterance(code: Code, text: string): boolean {
   return QUESTIONS.has(code) || ((code === "seek-collaboration" || code === "emphasize-autonomy") && /\?\s*$/.test(text));
-}
-
-/** The AnnoMI behaviour an utterance's code stands for (README "Accuracy"). */
-export function behaviourOf(code: Code, text: string): TurnLabels["behaviour"] {
-  return isQuestionUtterance(code, text) ? "question" : REFLECTIONS.has(code) ? "reflection" : INPUT.has(code) ? "therapist_input" : "other";
 }
 
 /** A coded counsellor turn as AnnoMI labels it. */
@@ -136,7 +131,7 @@ export function compareWithGold(inputs: EvalInput[], gold: GoldCorpus): EvalRepo
         path: result.path,
         quality: gold.quality.get(transcript) ?? null,
         gold: sessionScores(session.gold),
-        oars: sessionScores(session.oars),
+        oars: metricScores(result.metrics),
       });
     }
   }
@@ -201,8 +196,19 @@ function tally(s: { q: number; r: number; open: number; complex: number }, quest
   if (reflection === "complex") s.complex++;
 }
 
-// Turn-level session scores on both sides, so oars and the experts are counted alike. With no
-// questions, R:Q is taken over one question, which keeps a reflective session ranked high.
+// The reference's session scores, from its turn labels (AnnoMI marks whether a turn asks and
+// whether it reflects, so that is all it can give). With no questions, R:Q is taken over one
+// question, which keeps a reflective session ranked high.
+// oars' session scores are the ones `analyze` reports (one definition of R:Q everywhere: the
+// behaviour counts of the score stage), with the same one-question floor for ranking.
+function metricScores(m: Metrics) {
+  return {
+    reflectionToQuestion: m.reflections / Math.max(m.questions, 1),
+    percentOpen: m.percentOpenQuestions,
+    percentComplex: m.percentComplexReflections,
+  };
+}
+
 function sessionScores(s: { q: number; r: number; open: number; complex: number }) {
   return {
     reflectionToQuestion: s.r / Math.max(s.q, 1),

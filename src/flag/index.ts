@@ -23,6 +23,7 @@ export function flagTurns(turns: readonly CodedTurn[], rulesById: ReadonlyMap<st
         speaker: turn.speaker,
         code: utterance.code,
         rule: utterance.rule,
+        confidence: utterance.confidence,
         text: utterance.text,
         ...(ruleText ? { ruleText } : {}),
       });

@@ -5,6 +5,7 @@
 import { loadBundled, messagesFile } from "../bundled/index.js";
 import type { Language } from "../languages.js";
 import type { Level, LimitId, ThresholdId } from "../score/miti.js";
+import { renderDiagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Code, Role } from "../types.js";
 
 export interface FlagText {
@@ -27,6 +28,10 @@ export interface Messages {
   trend: Record<TrendText, string> & { head: string[] };
   /** By rule id without its language ("persuade.you-should"), and by flagged code. */
   flags: Record<string, FlagText>;
+  /** By diagnostic id (src/diagnostics.ts): the localized template, same {field} names. */
+  warnings: Record<string, string>;
+  /** Counted nouns: [one, more than one], each with {count}. */
+  plurals: Record<"transcripts" | "files", string[]>;
 }
 
 type ReportText =
@@ -34,7 +39,8 @@ type ReportText =
   | "flagged-lines" | "no-flags" | "no-flags-sentence" | "line" | "instead" | "low-confidence" | "thresholds"
   | "thresholds-met" | "thresholds-not-met" | "thresholds-met-sentence" | "thresholds-not-met-sentence"
   | "thresholds-in-force" | "configuration" | "thresholds-not-met-heading" | "not-analysed" | "batch-heading" | "markdown-heading" | "batch-line" | "row-met"
-  | "row-not-met" | "total" | "total-result" | "threshold-not-met-title" | "read-transcript" | "mi-threshold";
+  | "row-not-met" | "total" | "total-result" | "threshold-not-met-title" | "read-transcript" | "mi-threshold"
+  | "low-confidence-share" | "low-confidence-note" | "below-fair" | "counts-hint";
 type ReportHeads = "score-head" | "markdown-score-head" | "counts-head" | "summary-head";
 export type HtmlText =
   | "title" | "generated" | "skip-to-overview" | "overview" | "back-to-overview" | "timeline-column" | "scale" | "timeline"
@@ -69,4 +75,14 @@ export function flagText(messages: Messages, ruleId: string, code: Code, own: Pa
   const withoutLanguage = ruleId.slice(ruleId.indexOf(".") + 1);
   const local = messages.flags[withoutLanguage] ?? messages.flags[code] ?? { reason: "", suggestion: "" };
   return { reason: own.reason ?? local.reason, suggestion: own.suggestion ?? local.suggestion };
+}
+
+/**
+ * A warning in the locale's words (its template under `warnings:`, same {field} names, else the
+ * English template it was made with), after "line N: " when it concerns a line. Rendered through
+ * renderDiagnostic, so redacted fields stay "…" and control characters are escaped.
+ */
+export function warningText(warning: Diagnostic, messages: Messages): string {
+  const text = renderDiagnostic({ ...warning, template: messages.warnings[warning.id] ?? warning.template });
+  return warning.line !== undefined ? `${fill(messages.report.line, { line: warning.line })}: ${text}` : text;
 }

@@ -36,8 +36,12 @@ export class LanguagePack implements PackSettings {
   /** Highest priority first; ties keep load order, so the rule loaded first wins. */
   readonly byPriority: readonly Rule[];
   readonly byId: ReadonlyMap<string, Rule>;
-  /** Rules that yield to a turn of counsellor input, with the code they take (`in-input-turn`). */
-  readonly yielding: ReadonlyMap<string, Code>;
+  /**
+   * Rules that yield to a turn of counsellor input (`in-input-turn: code`), with the rule the
+   * utterance then names: the pack's `<language>.<code>.in-input-turn`, so a code always names
+   * a rule of that code. A yielding rule whose target is missing (switched off) does not yield.
+   */
+  readonly yielding: ReadonlyMap<string, Rule>;
   /** Rules whose match asks the client's permission to advise. */
   readonly askingPermission: ReadonlySet<string>;
   /** The declared `wh` list (REQUIRED_LISTS). */
@@ -61,7 +65,12 @@ export class LanguagePack implements PackSettings {
     this.rules = [...draft.rules];
     this.byPriority = [...draft.rules].sort((a, b) => b.priority - a.priority);
     this.byId = new Map(draft.rules.map((rule) => [rule.id, rule]));
-    this.yielding = new Map(draft.rules.filter((r) => r.inInputTurn).map((r) => [r.id, r.inInputTurn!]));
+    this.yielding = new Map(
+      draft.rules.flatMap((r) => {
+        const target = r.inInputTurn ? this.byId.get(`${draft.language}.${r.inInputTurn}.in-input-turn`) : undefined;
+        return target && target.code === r.inInputTurn ? [[r.id, target] as const] : [];
+      }),
+    );
     this.askingPermission = new Set(draft.rules.filter((r) => r.asksPermission).map((r) => r.id));
     this.questionWords = new Set(draft.lists.get("wh") ?? []);
   }

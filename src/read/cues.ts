@@ -21,7 +21,7 @@ const TIMING = /^\s*(\S+)\s+-->\s+(\S+)(?:\s.*)?$/;
 const SKIPPED_VTT_BLOCK = /^(NOTE|STYLE|REGION)(\s|$)/;
 
 export function readCues(text: string, path: string, flavor: CueFlavor, warnings: Diagnostic[]): RawTurn[] {
-  const builder = new TurnBuilder();
+  const builder = new TurnBuilder(warnings);
   const blocks = toBlocks(splitLines(text));
   // Bad timings are the recorder's problem, not the words': the cues are read in file order
   // and the first of each kind of oddity is named once. Overlaps are crosstalk, not errors.
@@ -48,10 +48,10 @@ export function readCues(text: string, path: string, flavor: CueFlavor, warnings
     }
   });
   if (flavor === "vtt" && blocks.length > 0 && !/^WEBVTT/.test(blocks[0]!.lines[0]!.trim())) {
-    warnings.push(diagnostic("cue.no-header", 'no "WEBVTT" header on the first line; read as WebVTT anyway'));
+    warnings.push(diagnostic("cue.no-header", 'no "WEBVTT" header on the first line; read as WebVTT anyway', {}, 1));
   }
-  if (backwards !== null) warnings.push(diagnostic("cue.backwards", "line {line}: a cue ends before it starts; its words are kept in file order", { line: backwards }));
-  if (outOfOrder !== null) warnings.push(diagnostic("cue.out-of-order", "line {line}: cues go back in time from here; read in file order", { line: outOfOrder }));
+  if (backwards !== null) warnings.push(diagnostic("cue.backwards", "a cue ends before it starts; its words are kept in file order", {}, backwards));
+  if (outOfOrder !== null) warnings.push(diagnostic("cue.out-of-order", "cues go back in time from here; read in file order", {}, outOfOrder));
   return builder.result();
 }
 

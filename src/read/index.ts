@@ -17,6 +17,13 @@ export interface ReadOptions {
   format?: Format;
 }
 
+/**
+ * A plain-text file is a conversation when at least this share of its lines with words start
+ * a turn: a typed transcript has a label on most lines (one in two or three when long turns
+ * wrap), a README or a letter with the odd "Note:" has almost none.
+ */
+const MIN_TURN_LINE_SHARE = 0.1;
+
 export function readTranscript(bytes: Uint8Array, path: string, options: ReadOptions): RawTranscript & { warnings: Diagnostic[] } {
   const warnings: Diagnostic[] = [];
   const { text, encoding } = decode(bytes, path, warnings);
@@ -24,9 +31,9 @@ export function readTranscript(bytes: Uint8Array, path: string, options: ReadOpt
   const format = options.format ?? detectFormat(text, path);
   const turns =
     format === "json"
-      ? readWhisperJson(text, path)
+      ? readWhisperJson(text, path, warnings)
       : format === "text"
-        ? readText(text, { isKnownLabel: options.isKnownLabel })
+        ? readText(text, { isKnownLabel: options.isKnownLabel }, warnings)
         : readCues(text, path, format, warnings);
 
   if (turns.length === 0) throw new InputError(path, `no speech found in this ${format} file`);
@@ -38,8 +45,17 @@ export function readTranscript(bytes: Uint8Array, path: string, options: ReadOpt
     );
   }
   const named = [...speakers].filter((s) => s !== UNLABELLED);
+  if (format === "text" && !looksLikeConversation(text, turns.filter((t) => t.speaker !== UNLABELLED).length)) {
+    throw new InputError(path, 'no conversation found: hardly any line starts with a speaker label ("Counsellor: …", "Dana: …")');
+  }
   if (named.length === 1) {
     throw new InputError(path, diagnostic("read.one-speaker", "only one speaker ({speaker}) found; oars needs the counsellor and the client", { speaker: said(named[0]!) }));
   }
   return { path, format, encoding, turns, warnings };
+}
+
+function looksLikeConversation(text: string, labelledTurns: number): boolean {
+  let lines = 0;
+  for (const line of text.split(/\r\n|\n|\r/)) if (line.trim() !== "") lines++;
+  return labelledTurns >= MIN_TURN_LINE_SHARE * lines;
 }

@@ -1,6 +1,7 @@
 // Plain-text transcripts: `Label: words` lines, continuation lines, blank lines, optional
 // timestamps, and Otter's "Name  0:03" headers with the words below.
 
+import { diagnostic, said, type Diagnostic } from "../diagnostics.js";
 import type { RawTurn } from "../types.js";
 import { splitLabel, splitOtterHeader, type LabelledLine } from "./labels.js";
 import { TurnBuilder, splitLines } from "./turns.js";
@@ -11,35 +12,49 @@ export interface TextReadOptions {
 }
 
 const OTTER_FOOTER = /^\s*Transcribed by\s+\S*otter\.ai/i;
+// "T; what helped you…": a label typed with a semicolon for its colon.
+const SEMICOLON_LABEL = /^\s*([\p{L}][\p{L}\p{N}.'’\- ]{0,39}?)\s*;\s+(.*)$/u;
 
-export function readText(text: string, options: TextReadOptions): RawTurn[] {
+export function readText(text: string, options: TextReadOptions, warnings: Diagnostic[] = []): RawTurn[] {
   const lines = splitLines(text);
   const labelled = lines.map((line) => splitLabel(line) ?? splitOtterHeader(line));
   const accepted = acceptedLabels(labelled, options);
 
-  const builder = new TurnBuilder();
+  const builder = new TurnBuilder(warnings);
   lines.forEach((line, i) => {
     const lineNo = i + 1;
     if (!line.trim() || OTTER_FOOTER.test(line)) return;
     const found = labelled[i];
-    if (found && accepted.has(found.label)) builder.say(found.label, found.rest, lineNo, found.time);
-    else builder.continue(line, lineNo);
+    if (found && accepted.has(fold(found.label))) {
+      builder.say(found.label, found.rest, lineNo, found.time);
+      return;
+    }
+    const typo = found ? null : SEMICOLON_LABEL.exec(line);
+    if (typo && accepted.has(fold(typo[1]!.trim()))) {
+      const label = typo[1]!.trim();
+      warnings.push(diagnostic("label-semicolon", "{written} read as the speaker label {label}", { written: said(`${label};`), label: said(`${label}:`) }, lineNo));
+      builder.say(label, typo[2]!, lineNo);
+      return;
+    }
+    builder.continue(line, lineNo);
   });
   return builder.result();
 }
 
+const fold = (label: string) => label.toLocaleLowerCase();
+
 // A word before a colon is a speaker only if it is a known role word, recurs, or comes with a
-// timestamp: "Note: …" or "Goal: …" inside someone's turn stays part of the turn.
+// timestamp: "Note: …" or "Goal: …" inside someone's turn stays part of the turn. Labels are
+// compared without case ("c:" beside "C:" is one speaker; the turn builder says so).
 function acceptedLabels(labelled: (LabelledLine | null)[], options: TextReadOptions): Set<string> {
   const counts = new Map<string, number>();
   const accepted = new Set<string>();
   for (const found of labelled) {
     if (!found) continue;
-    counts.set(found.label, (counts.get(found.label) ?? 0) + 1);
-    if (found.time !== null) accepted.add(found.label);
+    const key = fold(found.label);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (found.time !== null || options.isKnownLabel(found.label) || /^SPEAKER_\d+$/i.test(found.label)) accepted.add(key);
   }
-  for (const [label, count] of counts) {
-    if (count >= 2 || options.isKnownLabel(label) || /^SPEAKER_\d+$/.test(label)) accepted.add(label);
-  }
+  for (const [key, count] of counts) if (count >= 2) accepted.add(key);
   return accepted;
 }

@@ -2,6 +2,7 @@
 // has no speakers; whisperX adds "speaker" after diarisation. Text often starts with a space.
 
 import { InputError } from "../errors.js";
+import { diagnostic, said, type Diagnostic } from "../diagnostics.js";
 import type { RawTurn } from "../types.js";
 import { TurnBuilder } from "./turns.js";
 
@@ -12,7 +13,7 @@ interface Segment {
   speaker?: unknown;
 }
 
-export function readWhisperJson(text: string, path: string): RawTurn[] {
+export function readWhisperJson(text: string, path: string, warnings: Diagnostic[] = []): RawTurn[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -25,7 +26,7 @@ export function readWhisperJson(text: string, path: string): RawTurn[] {
   if (!Array.isArray(segments)) {
     throw new InputError(path, 'JSON that is not a Whisper transcript: expected an object with a "segments" array');
   }
-  const builder = new TurnBuilder();
+  const builder = new TurnBuilder(warnings);
   const finder = new LineFinder(text);
   segments.forEach((raw: unknown, i) => {
     const segment = raw as Segment;
@@ -38,6 +39,10 @@ export function readWhisperJson(text: string, path: string): RawTurn[] {
     if (typeof segment.speaker === "string" && segment.speaker.trim()) {
       builder.say(segment.speaker.trim(), segment.text, line, start, end);
     } else {
+      // whisperX leaves out "speaker" where diarisation was unsure: the words go to whoever
+      // spoke last, which may be wrong, so the user is told where.
+      const previous = builder.lastSpeaker();
+      if (previous !== null && segment.text.trim() !== "") warnings.push(diagnostic("segment-no-speaker", 'a segment without "speaker" was given to the speaker before it, {speaker}', { speaker: said(previous) }, line));
       builder.continue(segment.text, line, start, end);
     }
   });

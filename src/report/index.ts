@@ -14,6 +14,9 @@ import { tableFormatter } from "./text.js";
 export interface FormatterOptions {
   color: ChalkInstance;
   showTurns: boolean;
+  /** Table format: the count of every code (--counts), and the width every line fits in. */
+  showCounts: boolean;
+  width: number;
   /** The rules in force, asked for only by formats that list them (SARIF). */
   rules: () => readonly Rule[];
 }

@@ -3,12 +3,12 @@
 // `json` is one document, written as files finish (the layout is the same as if it were built
 // whole); `ndjson` is one line per file, so a consumer can act on each as it comes.
 
-import { renderDiagnostic } from "../diagnostics.js";
 import type { FileError, FileResult } from "../types.js";
 import type { CheckedFile, ReportContext, ReportFormatter } from "./formatter.js";
 import { fileWords, type Words } from "./words.js";
 
-export const SCHEMA_VERSION = 1;
+// 2: warnings are objects ({id, line?, message}) instead of strings.
+export const SCHEMA_VERSION = 2;
 
 export function jsonFormatter(context: ReportContext): ReportFormatter {
   return {
@@ -56,7 +56,8 @@ function fileJson({ result, check }: CheckedFile, words: Words) {
   return { ...resultJson(result, words), check: { passed: check.passed, checks } };
 }
 
-function resultJson(result: FileResult, words: Words) {
+/** One file as the JSON contract writes it (words rendered in `words`), without its check; also what the library returns. */
+export function resultJson(result: FileResult, words: Words) {
   return {
     path: result.path,
     format: result.format,
@@ -77,6 +78,8 @@ function resultJson(result: FileResult, words: Words) {
     })),
     flags: result.flags.map(({ ruleText: _, ...flag }) => ({ ...flag, ...words.flag(flag) })),
     metrics: result.metrics,
-    warnings: result.warnings.map(renderDiagnostic),
+    // Each warning with its words in the report's locale (redacted with the result under
+    // --redact), and its id and line for tools to act on.
+    warnings: result.warnings.map((w) => ({ id: w.id, ...(w.line !== undefined ? { line: w.line } : {}), message: words.warning(w) })),
   };
 }

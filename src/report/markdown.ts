@@ -26,10 +26,10 @@ export function markdownFormatter(context: ReportContext): ReportFormatter {
 export function markdownSummary(summary: BatchSummary, context: ReportContext): string {
   const words = batchWords(context, summary);
   const m = words.m;
-  const rows = summaryRows(summary, m);
+  const rows = summaryRows(summary, words);
   const head = m.report["summary-head"];
   const lines = [
-    `## oars ${context.command}: ${escapeMarkdown(fill(m.report["markdown-heading"], { files: summary.files.length, passed: summary.passed, failed: summary.failed }))}`,
+    `## oars ${context.command}: ${escapeMarkdown(fill(m.report["markdown-heading"], { transcripts: words.count("transcripts", summary.files.length), passed: summary.passed, failed: summary.failed }))}`,
     "",
     tableRow(head),
     `|${head.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`,
@@ -81,16 +81,20 @@ function tableRow(cells: readonly string[], escape = true): string {
 }
 
 /**
- * Text that renders as itself: control characters shown as escapes, line breaks flattened,
- * Markdown and HTML characters escaped, and links and mentions (https://…, www.…, @name) broken
- * with a zero-width space, so GitHub neither links nor notifies anyone.
+ * Text that renders as itself, escaping only what Markdown needs inside a line: control
+ * characters shown as escapes, line breaks flattened, links and mentions (https://…, www.…,
+ * @name) broken with a zero-width space so GitHub neither links nor notifies anyone, and the
+ * escape character, code spans, emphasis (`*`, and `_` at a word's edge: "SPEAKER_00" is left
+ * alone), links, strikethrough, table cells' `|`, and HTML (`<`, `&`). What matters only at the
+ * start of a line (`#`, `-`, `+`, `>`) is never at one here: every line starts with our own text.
+ * "session-alcohol.txt" and "(R:Q)" stay as they are.
  */
 export function escapeMarkdown(text: string): string {
   return escapeControls(text.replace(/[\r\n]+/g, " "))
     .replace(/:\/\//g, ":/\u200b/")
     .replace(/\b(www)\./gi, "$1\u200b.")
     .replace(/@/g, "@\u200b")
-    .replace(/[\\`*_{}[\]()#+!|~>-]/g, (ch) => `\\${ch}`)
+    .replace(/[\\`*[\]|~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (ch) => `\\${ch}`)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;");
 }

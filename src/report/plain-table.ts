@@ -7,10 +7,15 @@
 /** A table of the given rows, each cell already formatted (colour codes allowed). */
 export function plainTable(head: readonly string[], rows: Iterable<readonly string[]>): string {
   const all = [head, ...rows];
-  const widths = head.map((_, i) => all.reduce((most, row) => Math.max(most, displayWidth(row[i] ?? "")), 0));
+  // A cell may hold several lines (a wrapped path): each is measured and drawn on its own.
+  const widths = head.map((_, i) => all.reduce((most, row) => (row[i] ?? "").split("\n").reduce((m, l) => Math.max(m, displayWidth(l)), most), 0));
   const line = (left: string, mid: string, right: string) => `${left}${widths.map((w) => "─".repeat(w + 2)).join(mid)}${right}`;
   const out = [line("┌", "┬", "┐")];
-  for (const row of all) out.push(`│${widths.map((w, i) => ` ${row[i] ?? ""}${" ".repeat(w - displayWidth(row[i] ?? ""))} `).join("│")}│`);
+  for (const row of all) {
+    const cells = widths.map((_, i) => (row[i] ?? "").split("\n"));
+    const height = cells.reduce((most, c) => Math.max(most, c.length), 1);
+    for (let k = 0; k < height; k++) out.push(`│${widths.map((w, i) => ` ${cells[i]![k] ?? ""}${" ".repeat(w - displayWidth(cells[i]![k] ?? ""))} `).join("│")}│`);
+  }
   out.push(line("└", "┴", "┘"));
   return out.join("\n");
 }

@@ -1,12 +1,11 @@
-// The terminal report ("table"): for `analyze`, each file in full (MITI summary table, code
-// counts, flagged lines, optionally the coded transcript); for a batch, a summary row per file
-// and a total. It only formats; every figure comes from the score and check stages.
+// The terminal report ("table"): for `analyze`, each file: its flagged lines first (what a
+// supervisor reads), the MITI summary table with the share of low-confidence codes, the count
+// of every code only with --counts, the coded transcript with --show turns, and a verdict
+// naming every score that fell short; for a batch, a summary row per file and a total. Every
+// line fits the width given (the terminal's, else 80 columns). It only formats; every figure
+// comes from the score and check stages.
 
-import Table from "cli-table3";
-import { renderDiagnostic } from "../diagnostics.js";
 import { escapeControls } from "../text/controls.js";
-import { plainTable } from "./plain-table.js";
-import { TABLE_STYLE } from "./table-style.js";
 import type { ChalkInstance } from "chalk";
 import { formatTimecode } from "../read/timecode.js";
 import { levelOf, THRESHOLDS, type Level, type ThresholdScore } from "../score/miti.js";
@@ -17,10 +16,15 @@ import { COUNSELLOR_CODES, type CodedTurn, type FileError, type FileResult, type
 import { batchWords, CODE_ABBREVIATIONS, fileWords, fill, type Words } from "./words.js";
 import type { CheckedFile, ReportContext, ReportFormatter } from "./formatter.js";
 import { describeLimits, failures, summaryRows } from "./summary-rows.js";
+import { fitTable, wrap } from "./layout.js";
 
 export interface TextOptions {
   color: ChalkInstance;
   showTurns: boolean;
+  /** Also print the count of every code (--counts). */
+  showCounts: boolean;
+  /** Columns every line must fit in. */
+  width: number;
 }
 
 export function tableFormatter(context: ReportContext, options: TextOptions): ReportFormatter {
@@ -33,114 +37,126 @@ export function tableFormatter(context: ReportContext, options: TextOptions): Re
     end: (summary) => {
       const words = batchWords(context, summary);
       const parts: string[] = [];
-      if (context.command === "check" || summary.files.length > 1) parts.push(batchTable(summary, context, c, words));
-      if (summary.errors.length > 0) parts.push(formatErrors(summary.errors, c, words.m));
-      if (context.configFile) parts.push(c.dim(fill(words.m.report.configuration, { file: escapeControls(context.configFile) })));
+      if (context.command === "check" || summary.files.length > 1) parts.push(batchTable(summary, context, options, words));
+      if (summary.errors.length > 0) parts.push(formatErrors(summary.errors, options, words.m));
+      if (context.configFile) parts.push(wrap(fill(words.m.report.configuration, { file: escapeControls(context.configFile) }), options.width).map((l) => options.color.dim(l)).join("\n"));
       return parts.length > 0 ? `${parts.join("\n\n")}\n` : "";
     },
   };
 }
 
-function batchTable(summary: BatchSummary, context: ReportContext, c: ChalkInstance, words: Words): string {
+function batchTable(summary: BatchSummary, context: ReportContext, { color: c, width }: TextOptions, words: Words): string {
   const m = words.m;
-  const rows = summaryRows(summary, m);
-  // A row per file, drawn in linear time (plain-table.ts), however many files.
-  const table = plainTable(m.report["summary-head"], [...rows.files, rows.total.map((cell) => c.bold(cell))]);
-  const lines = [c.bold(fill(m.report["batch-heading"], { files: summary.files.length, passed: summary.passed, failed: summary.failed })), table];
-  lines.push(c.dim(`${fill(m.report["thresholds-in-force"], { limits: describeLimits(context.limits, words) })} ${m.report["threshold-note"]}`));
+  const rows = summaryRows(summary, words);
+  // Narrow terminals lose turns, flags and the adherent share first; paths wrap last.
+  const table = fitTable(m.report["summary-head"], [...rows.files, rows.total.map((cell) => c.bold(cell))], width, { drop: [1, 8, 7], wrap: 0 });
+  const lines = [...wrap(fill(m.report["batch-heading"], { transcripts: words.count("transcripts", summary.files.length), passed: summary.passed, failed: summary.failed }), width).map((l) => c.bold(l)), table];
+  lines.push(...wrap(`${fill(m.report["thresholds-in-force"], { limits: describeLimits(context.limits, words) })} ${m.report["threshold-note"]}`, width).map((l) => c.dim(l)));
   const failed = failures(summary, words);
   if (failed.length > 0) {
     lines.push("", c.bold(m.report["thresholds-not-met-heading"]));
-    for (const f of failed) lines.push(`  ${f.path}: ${c.red(f.messages.join("; "))}`);
+    for (const f of failed) lines.push(...wrap(`${f.path}: ${c.red(f.messages.join("; "))}`, width, "  ", "    "));
   }
   return lines.join("\n");
 }
 
-function formatErrors(errors: readonly FileError[], c: ChalkInstance, m: Messages): string {
-  return `${c.red.bold(`${m.report["not-analysed"]} (${errors.length})`)}\n` + errors.map((e) => `  ${e.path}${e.line !== undefined ? `:${e.line}` : ""}: ${e.message}`).join("\n");
+function formatErrors(errors: readonly FileError[], { color: c, width }: TextOptions, m: Messages): string {
+  const lines = [c.red.bold(`${m.report["not-analysed"]} (${errors.length})`)];
+  for (const e of errors) lines.push(...wrap(`${e.path}${e.line !== undefined ? `:${e.line}` : ""}: ${e.message}`, width, "  ", "    "));
+  return lines.join("\n");
 }
 
 function formatFile({ result, check }: CheckedFile, options: TextOptions, words: Words): string {
-  const { color: c } = options;
+  const { color: c, width } = options;
   const m = words.m;
   const counsellors = result.speakers.filter((s) => s.role === "counsellor").map((s) => s.label);
   const counsellorTurns = result.turns.filter((t) => t.role === "counsellor").length;
   const lines = [
-    c.bold(result.path),
-    fill(m.report["file-line"], { format: result.format, turns: result.turns.length, counsellorTurns, counsellors: counsellors.join(", ") || m.report.none, language: result.language }),
+    ...wrap(result.path, width).map((l) => c.bold(l)),
+    ...wrap(fill(m.report["file-line"], { format: result.format, turns: result.turns.length, counsellorTurns, counsellors: counsellors.join(", ") || m.report.none, language: result.language }), width),
   ];
-  for (const warning of result.warnings) lines.push(c.yellow(`${m.report.warning}: ${renderDiagnostic(warning)}`));
-  if (options.showTurns) lines.push("", c.bold(m.report["coded-transcript"]), formatTurns(result.turns, c, m));
-  lines.push("", c.bold(m.report["summary-scores"]), summaryTable(result, c, words), c.dim(m.report["threshold-note"]));
-  lines.push("", c.bold(m.report["behaviour-counts"]), countsTable(result, m));
+  for (const warning of result.warnings) lines.push(...wrap(`${m.report.warning}: ${words.warning(warning)}`, width, "", "  ").map((l) => c.yellow(l)));
   lines.push("", c.bold(fill(m.report["flagged-lines"], { count: result.flags.length })));
-  if (result.flags.length === 0) lines.push(`  ${m.report["no-flags"]}`);
-  for (const flag of result.flags) lines.push(formatFlag(flag, c, words));
-  lines.push("", formatCheck(check, c, words));
+  if (result.flags.length === 0) lines.push(...wrap(m.report["no-flags"], width, "  "));
+  for (const flag of result.flags) lines.push(...formatFlag(flag, options, words));
+  lines.push("", c.bold(m.report["summary-scores"]), summaryTable(result, options, words));
+  const share = lowConfidenceShare(result, words);
+  if (share !== null) lines.push(...wrap(fill(m.report["low-confidence-note"], { share }), width).map((l) => c.dim(l)));
+  lines.push(...wrap(m.report["threshold-note"], width).map((l) => c.dim(l)));
+  if (options.showCounts) lines.push("", c.bold(m.report["behaviour-counts"]), countsTable(result, m, width));
+  if (options.showTurns) lines.push("", c.bold(m.report["coded-transcript"]), ...formatTurns(result.turns, options, m));
+  lines.push("", ...formatVerdict(result, check, options, words));
   return lines.join("\n");
 }
 
-function formatCheck(check: CheckOutcome, c: ChalkInstance, words: Words): string {
+// The verdict names every check that failed and every MITI score below its fair level (MI
+// non-adherent included), so nothing marked ✗ above goes unsaid at the end.
+function formatVerdict(result: FileResult, check: CheckOutcome, { color: c, width }: TextOptions, words: Words): string[] {
   const m = words.m;
   const head = c.bold(`${m.report.thresholds}:`);
-  if (check.passed) return `${head} ${c.green(m.report["thresholds-met"])} (${check.checks.map((k) => words.check(k).message).join("; ")})`;
-  const failed = failedChecks(check).map((k) => words.check(k).message);
-  return `${head} ${c.red(m.report["thresholds-not-met"])}: ${failed.join("; ")}`;
+  const verdict = check.passed
+    ? `${head} ${c.green(m.report["thresholds-met"])} (${check.checks.map((k) => words.check(k).message).join("; ")})`
+    : `${head} ${c.red(m.report["thresholds-not-met"])}: ${failedChecks(check).map((k) => words.check(k).message).join("; ")}`;
+  const lines = wrap(verdict, width, "", "  ");
+  const below = THRESHOLDS.filter((t) => levelOf(t, result.metrics) === "below").map((t) => `${m.scores[t.id]} ${formatValue(t.value(result.metrics), t, words)}`);
+  if (below.length > 0) lines.push(...wrap(fill(m.report["below-fair"], { scores: below.join("; ") }), width, "", "  ").map((l) => c.red(l)));
+  return lines;
 }
 
-function summaryTable(result: FileResult, c: ChalkInstance, words: Words): string {
+function summaryTable(result: FileResult, { color: c, width }: TextOptions, words: Words): string {
   const m = words.m;
-  const table = new Table({ head: m.report["score-head"], ...TABLE_STYLE });
   const metrics = result.metrics;
+  const rows: string[][] = [];
   for (const threshold of THRESHOLDS) {
     const { fair, good } = threshold.levels;
-    table.push([m.scores[threshold.id], formatValue(threshold.value(metrics), threshold, m), words.bound(threshold, fair), words.bound(threshold, good), threshold.source, mark(levelOf(threshold, metrics), c, m)]);
+    rows.push([m.scores[threshold.id], formatValue(threshold.value(metrics), threshold, words), words.bound(threshold, fair), words.bound(threshold, good), threshold.source, mark(levelOf(threshold, metrics), c, m)]);
   }
-  table.push([m.scores.miAdherent, String(metrics.miAdherent), "", "", "MITI 4.2.1", ""]);
-  table.push([m.scores.questionsReflections, `${metrics.questions} / ${metrics.reflections}`, "", "", "", ""]);
-  return table.toString();
+  rows.push([m.scores.miAdherent, String(metrics.miAdherent), "", "", "MITI 4.2.1", ""]);
+  rows.push([m.scores.questionsReflections, `${metrics.questions} / ${metrics.reflections}`, "", "", "", ""]);
+  const share = lowConfidenceShare(result, words);
+  if (share !== null) rows.push([m.report["low-confidence-share"], share, "", "", "", ""]);
+  // The source is the first thing to go on a narrow terminal; the score names wrap.
+  return fitTable(m.report["score-head"], rows, width, { drop: [4], wrap: 0 });
 }
 
-function countsTable(result: FileResult, m: Messages): string {
-  const table = new Table({ head: m.report["counts-head"], ...TABLE_STYLE });
-  for (const code of COUNSELLOR_CODES) table.push([m.codes[code], CODE_ABBREVIATIONS[code], String(result.metrics.counts[code])]);
-  return table.toString();
+/** The share of counsellor utterances coded with low confidence, or null when none was coded. */
+function lowConfidenceShare(result: FileResult, words: Words): string | null {
+  const { utterances, lowConfidence } = result.metrics;
+  return utterances === 0 ? null : words.figure("percent", Math.round((1000 * lowConfidence) / utterances) / 10);
 }
 
-function formatFlag(flag: Flag, c: ChalkInstance, words: Words): string {
+function countsTable(result: FileResult, m: Messages, width: number): string {
+  const rows = COUNSELLOR_CODES.map((code) => [m.codes[code], CODE_ABBREVIATIONS[code], String(result.metrics.counts[code])]);
+  return fitTable(m.report["counts-head"], rows, width, { wrap: 0 });
+}
+
+function formatFlag(flag: Flag, { color: c, width }: TextOptions, words: Words): string[] {
   const m = words.m;
   const { reason, suggestion } = words.flag(flag);
   const where = `${fill(m.report.line, { line: flag.line })}${flag.start !== null ? ` (${formatTimecode(flag.start)})` : ""}`;
-  const lines = [
-    `  ${c.bold(where)} ${flag.speaker}: "${flag.text}"`,
-    `    ${c.red(m.codes[flag.code])} [${flag.rule}]: ${reason}`,
-  ];
-  if (suggestion) lines.push(`    ${c.green(`${m.report.instead.toLowerCase()}:`)} ${suggestion}`);
-  return lines.join("\n");
+  // A low-confidence code is marked "?": a broad fallback coded it, so read it before acting on it.
+  const code = `${m.codes[flag.code]}${flag.confidence === "low" ? `? (${m.report["low-confidence"]})` : ""}`;
+  const lines = [...wrap(`${c.bold(where)} ${flag.speaker}: "${flag.text}"`, width, "  ", "    "), ...wrap(`${c.red(code)} [${flag.rule}]: ${reason}`, width, "    ", "      ")];
+  if (suggestion) lines.push(...wrap(`${c.green(`${m.report.instead.toLowerCase()}:`)} ${suggestion}`, width, "    ", "      "));
+  return lines;
 }
 
-function formatTurns(turns: CodedTurn[], c: ChalkInstance, m: Messages): string {
-  return turns
-    .map((turn) => {
-      const when = turn.start !== null ? ` ${formatTimecode(turn.start)}` : "";
-      const head = `${c.dim(`[${turn.line}${when}]`)} ${c.bold(turn.speaker)} (${m.roles[turn.role]})${turn.role === "counsellor" ? ` → ${m.codes[turn.primary]}` : ""}`;
-      if (turn.role !== "counsellor") return `${head}\n    ${turn.text}`;
-      const body = turn.utterances.map((u) => {
-        const line = `    ${CODE_ABBREVIATIONS[u.code].padEnd(4)} ${u.text} ${c.dim(`(${u.rule}${u.probability !== undefined ? `, p ${u.probability.toFixed(2)}` : ""}${u.confidence === "low" ? `, ${m.report["low-confidence"]}` : ""})`)}`;
-        // Why: the features that weighed most toward the code, with their weights (feature names stay as they are: they are ids).
-        const why = u.why && u.why.length > 0 ? `\n         ${c.dim(`← ${u.why.map((r) => `${r.feature} ${r.weight >= 0 ? "+" : ""}${r.weight.toFixed(2)}`).join(", ")}`)}` : "";
-        return line + why;
-      });
-      return [head, ...body].join("\n");
-    })
-    .join("\n");
+function formatTurns(turns: CodedTurn[], { color: c, width }: TextOptions, m: Messages): string[] {
+  return turns.flatMap((turn) => {
+    const when = turn.start !== null ? ` ${formatTimecode(turn.start)}` : "";
+    const head = wrap(`${c.dim(`[${turn.line}${when}]`)} ${c.bold(turn.speaker)} (${m.roles[turn.role]})${turn.role === "counsellor" ? ` → ${m.codes[turn.primary]}` : ""}`, width, "", "  ");
+    if (turn.role !== "counsellor") return [...head, ...wrap(turn.text, width, "    ")];
+    const body = turn.utterances.flatMap((u) => {
+      // "SR?" marks a low-confidence code.
+      const code = `${CODE_ABBREVIATIONS[u.code]}${u.confidence === "low" ? "?" : ""}`.padEnd(5);
+      return wrap(`${code} ${u.text} ${c.dim(`(${u.rule}${u.confidence === "low" ? `, ${m.report["low-confidence"]}` : ""})`)}`, width, "    ", "          ");
+    });
+    return [...head, ...body];
+  });
 }
 
-function formatValue(value: number | null, threshold: ThresholdScore, m: Messages): string {
-  if (value === null) return m.levels["n/a"];
-  if (threshold.unit === "percent") return `${value.toFixed(0)}%`;
-  if (threshold.unit === "ratio") return value.toFixed(2);
-  return String(value);
+function formatValue(value: number | null, threshold: ThresholdScore, words: Words): string {
+  return value === null ? words.m.levels["n/a"] : words.figure(threshold.unit, value);
 }
 
 function mark(level: Level, c: ChalkInstance, m: Messages): string {

@@ -6,9 +6,11 @@
 
 import type { BatchSummary } from "../check/summary.js";
 import type { CheckResult } from "../check/index.js";
-import { fill, flagText, messagesFor, type FlagText, type Messages } from "../locale/messages.js";
+import { fill, flagText, messagesFor, warningText, type FlagText, type Messages } from "../locale/messages.js";
+import { formatNumber } from "../locale/numbers.js";
 import type { Language } from "../languages.js";
 import { LIMITS, type MitiScore, type Unit } from "../score/miti.js";
+import type { Diagnostic } from "../diagnostics.js";
 import type { FileResult, Flag } from "../types.js";
 import type { ReportContext } from "./formatter.js";
 
@@ -26,13 +28,26 @@ export interface CheckWords {
 }
 
 export class Words {
-  constructor(readonly m: Messages) {}
+  constructor(
+    readonly m: Messages,
+    readonly locale: Language = "en",
+  ) {}
 
-  /** A figure as reports print it: "1.22", "38%", "2". */
+  /**
+   * A figure as every report prints it, one rounding everywhere: ratios to two decimals
+   * ("1.22"), percentages to at most one ("37.5%", "40%"), counts whole; with the locale's
+   * decimal sign ("1,22" in nb, da and sv).
+   */
   figure(unit: Unit, value: number): string {
-    if (unit === "percent") return `${Number(value.toFixed(1))}%`;
-    if (unit === "ratio") return value.toFixed(2);
+    if (unit === "percent") return `${formatNumber(value, this.locale, 0, 1)}%`;
+    if (unit === "ratio") return formatNumber(value, this.locale, 2, 2);
     return String(value);
+  }
+
+  /** "1 transcript", "2 transcripts": a counted noun in the locale. */
+  count(noun: keyof Messages["plurals"], count: number): string {
+    const [one, more] = this.m.plurals[noun];
+    return fill((count === 1 ? one : more)!, { count });
   }
 
   /** "≥ 1.00", "≥ 50%", "≤ 0": a bound on a score. */
@@ -63,6 +78,11 @@ export class Words {
     return flagText(this.m, flag.rule, flag.code, flag.ruleText);
   }
 
+  /** A warning, after "line N: " when it concerns a line. */
+  warning(warning: Diagnostic): string {
+    return warningText(warning, this.m);
+  }
+
   /** A flagged line in one line of text: its words, why, and what to say instead. */
   flagLine(flag: Flag): string {
     const { reason, suggestion } = this.flag(flag);
@@ -76,7 +96,7 @@ const byLocale = new Map<string, Words>();
 export function wordsOf(locale: Language | undefined): Words {
   const language = locale ?? "en";
   let words = byLocale.get(language);
-  if (!words) byLocale.set(language, (words = new Words(messagesFor(language))));
+  if (!words) byLocale.set(language, (words = new Words(messagesFor(language), language)));
   return words;
 }
 
@@ -85,9 +105,16 @@ export function fileWords(context: ReportContext, result: Pick<FileResult, "loca
   return wordsOf(context.locale ?? result.locale);
 }
 
-/** The words of a batch's own parts. */
+/**
+ * The words of a batch's own parts: one language for the whole table, --locale when given,
+ * else the locale most files share (a tie: English).
+ */
 export function batchWords(context: ReportContext, summary: BatchSummary): Words {
   if (context.locale) return wordsOf(context.locale);
-  const locales = new Set(summary.files.map((f) => f.locale));
-  return wordsOf(locales.size === 1 ? [...locales][0] : undefined);
+  const tally = new Map<Language, number>();
+  for (const f of summary.files) tally.set(f.locale, (tally.get(f.locale) ?? 0) + 1);
+  const most = Math.max(0, ...tally.values());
+  const leaders = [...tally].filter(([, n]) => n === most);
+  // A tie names no language most files share: English, the report's own.
+  return wordsOf(leaders.length === 1 ? leaders[0]![0] : undefined);
 }

@@ -74,8 +74,18 @@ export function levelOf(score: ThresholdScore, metrics: Metrics): Level {
   return meets(score, value, score.levels.good) ? "good" : meets(score, value, score.levels.fair) ? "fair" : "below";
 }
 
-/** The limits a MITI level sets: the scores that have both a threshold and a check option. */
-export function levelLimits(level: LevelName): Limits {
+/**
+ * The levels `oars check --level` takes. `basic`: no MI non-adherent utterance (persuading
+ * without permission, confronting), the one MITI aim that most high-quality AnnoMI sessions
+ * meet and most low-quality ones miss (README "What a level means"), so it is the default.
+ * `fair` and `good` are MITI's thresholds for the four summary scores.
+ */
+export const CHECK_LEVELS = ["basic", ...LEVELS] as const;
+export type CheckLevel = (typeof CHECK_LEVELS)[number];
+
+/** The limits a level sets: for MITI's, the scores that have both a threshold and a check option. */
+export function levelLimits(level: CheckLevel): Limits {
+  if (level === "basic") return { "max-persuade": 0, "max-confront": 0 };
   const limits: Limits = {};
   for (const score of THRESHOLDS) if (score.limit) limits[score.limit] = score.levels[level];
   return limits;

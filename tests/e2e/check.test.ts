@@ -66,14 +66,21 @@ describe("oars check: inputs", () => {
 });
 
 describe("oars check: thresholds and exit codes", () => {
-  it("exits 0 when every file meets the thresholds (MITI fair by default)", () => {
-    const { status, report } = json([GOOD, VTT]);
+  it("by default holds each file to the basic level: no persuading without permission, no confronting (issue 16)", () => {
+    const { status, report } = json([GOOD, VTT, POOR]);
+    expect(report.summary).toMatchObject({ files: 3, passed: 2, failed: 1, limits: { "max-persuade": 0, "max-confront": 0 } });
+    expect(status).toBe(1);
+  });
+
+  it("exits 0 when every file meets the thresholds (MITI fair, asked for)", () => {
+    const { status, report } = json(["--level", "fair", GOOD, VTT]);
     expect(status).toBe(0);
     expect(report.summary).toMatchObject({ files: 2, passed: 2, failed: 0, limits: { "min-rq": 1, "min-open": 50, "min-complex": 40, "min-adherent-share": 90 } });
   });
 
   it("exits 1 when a file falls short and says which threshold and by how much", () => {
-    const run = oars(["check", "--no-config", GOOD, POOR]);
+    // Wide, so the long line is not wrapped to 80 columns (issue 16).
+    const run = oars(["check", "--no-config", "--level", "fair", GOOD, POOR], { env: { COLUMNS: "250" } });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("2 transcripts: 1 met the thresholds, 1 did not");
     expect(run.stdout).toMatch(/Total \(2 files\)/);
@@ -92,9 +99,7 @@ describe("oars check: thresholds and exit codes", () => {
   it("--level good raises the four MITI scores; a named limit still overrides it", () => {
     const good = json(["--level", "good", GOOD]);
     expect(good.report.summary.limits).toEqual({ "min-rq": 2, "min-open": 70, "min-complex": 50, "min-adherent-share": 100 });
-    // good.txt meets "fair" but not "good": R:Q 1.33 (four reflections, three questions) is under 2.
-    expect(good.status).toBe(1);
-    expect(good.report.files[0]!.check.checks.filter((c) => c.status === "fail").map((c) => c.id)).toEqual(["min-rq"]);
+    expect(good.status).toBe(0);
     const overridden = json(["--level", "good", "--min-rq", "2.5", GOOD]);
     expect(overridden.report.summary.limits["min-rq"]).toBe(2.5);
     expect(overridden.status).toBe(1);
@@ -109,9 +114,10 @@ describe("oars check: thresholds and exit codes", () => {
   it("fails a transcript where no counsellor speech was found", () => {
     const dir = mkdtempSync(join(tmpdir(), "oars-check-"));
     const file = join(dir, "nobody.txt");
-    writeFileSync(file, "Client: I came because my GP said so.\nPartner: He did.\nClient: So here we are.\nPartner: Yes.\n");
-    const { report, status, stderr } = json(["--counsellor", "Therapist", file]);
-    expect(stderr).toContain('--counsellor "Therapist" names no speaker here (speakers: Client, Partner)');
+    // Both labels name a client, so no one is the counsellor. (A --counsellor name that matches
+    // no speaker used to lead here too; since issue 16 it is an error, exit 2.)
+    writeFileSync(file, "Client: I came because my GP said so.\nPatient: He did.\nClient: So here we are.\nPatient: Yes.\n");
+    const { report, status } = json([file]);
     expect(report.files[0]!.check.checks[0]).toMatchObject({ id: "counsellor", status: "fail" });
     expect(status).toBe(1);
   });
@@ -121,7 +127,7 @@ describe("oars check: thresholds and exit codes", () => {
     [["--min-rq", "lots"], 'oars: --min-rq takes a number (got "lots")\n'],
     [["--min-complex", "120"], "oars: --min-complex takes a percentage from 0 to 100 (got 120)\n"],
     [["--max-persuade", "1.5"], "oars: --max-persuade takes a whole number of utterances (got 1.5)\n"],
-    [["--level", "great"], 'oars: --level must be one of fair, good (got "great")\n'],
+    [["--level", "great"], 'oars: --level must be one of basic, fair, good (got "great")\n'],
     [["--jobs", "0"], 'oars: --jobs takes a whole number of 1 or more (got "0")\n'],
   ])("refuses %j with a usage error (exit 2)", (args, message) => {
     const run = oars(["check", "--no-config", ...args, GOOD]);
@@ -170,7 +176,7 @@ describe("configuration", () => {
     expect(base([]).summary.limits).toEqual({ "min-rq": 3 });
     expect(base(["--min-rq", "1"]).summary.limits).toEqual({ "min-rq": 1 });
     expect(base(["--config", "strict.yaml"]).summary.limits).toEqual({ "min-rq": 2, "min-open": 70, "min-complex": 50, "min-adherent-share": 100 });
-    expect(base(["--no-config"]).summary.limits).toEqual({ "min-rq": 1, "min-open": 50, "min-complex": 40, "min-adherent-share": 90 });
+    expect(base(["--no-config"]).summary.limits).toEqual({ "max-persuade": 0, "max-confront": 0 });
   });
 
   it('reads the "oars" key of package.json, and walks past a package.json without one', () => {
@@ -223,7 +229,7 @@ describe("configuration", () => {
 
   it("without a file, oars config says so and shows the defaults", () => {
     const run = oars(["config", "--no-config"]);
-    expect(run.stdout).toMatch(/^# no configuration file found: defaults\n# no thresholds set: the MITI fair level applies\nlanguage: auto\n/);
+    expect(run.stdout).toMatch(/^# no configuration file found: defaults\n# no thresholds set: the basic level applies \(no persuading without permission, no confronting\)\nlanguage: auto\n/);
   });
 
   it.each([

@@ -31,7 +31,7 @@ describe("json and ndjson", () => {
     const run = check("json", [VTT, POOR, GOOD, "missing.txt"]);
     expect(run.status).toBe(2);
     const report = JSON.parse(run.stdout);
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.files.map((f: { path: string }) => f.path)).toEqual([GOOD, POOR, VTT]);
     expect(report.files[1].check.passed).toBe(false);
     expect(report.errors).toEqual([{ path: "missing.txt", message: "no such file" }]);
@@ -52,7 +52,7 @@ describe("json and ndjson", () => {
     // sorted by path as given: "/…" before "missing.txt"
     expect(lines.map((l) => [l.type, l.path])).toEqual([["file", GOOD], ["file", POOR], ["file", VTT], ["error", "missing.txt"]]);
     expect(lines[1].check.passed).toBe(false);
-    expect(lines[0].metrics.reflectionToQuestion).toBe(1.33);
+    expect(lines[0].metrics.reflectionToQuestion).toBe(2);
   });
 });
 
@@ -106,7 +106,7 @@ describe("github", () => {
     const summaryFile = join(dir, "summary.md");
     writeFileSync(summaryFile, "earlier step\n");
     const file = awkward();
-    const run = check("github", [GOOD, file], [], { GITHUB_STEP_SUMMARY: summaryFile });
+    const run = check("github", [GOOD, file], ["--level", "fair"], { GITHUB_STEP_SUMMARY: summaryFile });
     expect(run.status).toBe(1);
     const annotations = parseAnnotations(run.stdout);
     const flag = annotations.find((a) => a.level === "warning")!;
@@ -141,7 +141,7 @@ describe("junit", () => {
 
   it("is well-formed XML: a testsuite per transcript, a testcase per threshold, failures and errors counted", () => {
     const file = awkward();
-    const run = check("junit", [GOOD, POOR, file, "missing.txt"]);
+    const run = check("junit", [GOOD, POOR, file, "missing.txt"], ["--level", "fair"]);
     expect(XMLValidator.validate(run.stdout)).toBe(true);
     const xml = parser.parse(run.stdout);
     const suites = xml.testsuites.testsuite as { name: string; tests: string; failures: string; errors: string; testcase: { name: string; failure?: { message: string } }[] }[];

@@ -65,8 +65,9 @@ describe("settings", () => {
     expect(s.counsellors).toEqual(["Ida"]);
   });
 
-  it("with no limit set anywhere, the fair level applies", () => {
-    expect(limitsInForce(defaultSettings())).toEqual(levelLimits("fair"));
+  it("with no limit set anywhere, the basic level applies (issue 16: fair failed most good sessions)", () => {
+    expect(limitsInForce(defaultSettings())).toEqual(levelLimits("basic"));
+    expect(levelLimits("basic")).toEqual({ "max-persuade": 0, "max-confront": 0 });
     expect(limitsInForce(mergeSettings(defaultSettings(), { limits: { "max-confront": 0 } }))).toEqual({ "max-confront": 0 });
   });
 });

@@ -10,7 +10,7 @@ import { SummaryCollector } from "../../src/check/summary.js";
 import { diagnostic, redactDiagnostic, renderDiagnostic, said } from "../../src/diagnostics.js";
 import { decode } from "../../src/read/decode.js";
 import { escapeMarkdown } from "../../src/report/markdown.js";
-import { plainTable } from "../../src/report/plain-table.js";
+import { displayWidth, plainTable } from "../../src/report/plain-table.js";
 import { TABLE_STYLE } from "../../src/report/table-style.js";
 import { tableFormatter } from "../../src/report/text.js";
 import { metricsFromCounts, zeroCounts } from "../../src/score/metrics.js";
@@ -20,13 +20,15 @@ import { Chalk } from "chalk";
 import type { Diagnostic } from "../../src/diagnostics.js";
 
 describe("the batch table for very many files", () => {
-  it("draws 150,000 rows (spreading them into one call overflowed the stack)", () => {
+  it("draws 150,000 rows (spreading them into one call overflowed the stack), fitted to the width", () => {
     const collector = new SummaryCollector();
     const metrics = metricsFromCounts({ ...zeroCounts(), "open-question": 1, "simple-reflection": 1 });
     for (let i = 0; i < 150_000; i++) collector.addFile({ path: `t/${i}.txt`, locale: "en", turns: 4, metrics, flags: 0, check: { passed: true, checks: [] } });
-    const out = tableFormatter({ command: "check", toolVersion: "0", limits: {} }, { color: new Chalk({ level: 0 }), showTurns: false }).end(collector.summary());
+    const out = tableFormatter({ command: "check", toolVersion: "0", limits: {} }, { color: new Chalk({ level: 0 }), showTurns: false, showCounts: false, width: 80 }).end(collector.summary());
     expect(out).toContain("│ t/149999.txt ");
     expect(out.split("\n").filter((line) => line.startsWith("│ t/"))).toHaveLength(150_000);
+    // issue 16: the batch table fits the width (the default 80 columns).
+    expect(out.split("\n").every((line) => displayWidth(line) <= 80)).toBe(true);
   });
 
   it("looks exactly like the cli-table3 tables beside it, wide characters and colour included", () => {

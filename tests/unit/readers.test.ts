@@ -92,6 +92,7 @@ describe("WebVTT and SRT", () => {
     const warnings: Diagnostic[] = [];
     const turns = readCues("00:00.000 --> 00:01.000\n<v A>hi</v>\n\n00:01.000 --> 00:02.000\n<v B>yo</v>", "x.vtt", "vtt", warnings);
     expect(turns).toHaveLength(2);
+    expect(warnings[0]).toMatchObject({ id: "cue.no-header", line: 1 });
     expect(renderDiagnostic(warnings[0]!)).toMatch(/WEBVTT/);
   });
 });

@@ -36,13 +36,38 @@ describe("assignRoles", () => {
   it("takes the speaker who asks the most questions as the counsellor, and warns", () => {
     const result = assignRoles([turn("Sam", "I drink a bit."), turn("Dana", "How much? When?"), turn("Sam", "Daily?")]);
     expect(result.turns.map((t) => t.role)).toEqual(["client", "counsellor", "client"]);
+    expect(result.warnings[0]).toMatchObject({ fields: { speaker: { transcript: "Dana" } } });
     expect(renderDiagnostic(result.warnings[0]!)).toMatch(/took "Dana" as the counsellor/);
   });
 
-  it("lets --counsellor override everything, and warns about a name that is not there", () => {
-    const result = assignRoles([turn("Client", "Why?"), turn("Therapist", "Because.")], { counsellorNames: ["client", "Nobody"] });
+  it("lets --counsellor override everything", () => {
+    const result = assignRoles([turn("Client", "Why?"), turn("Therapist", "Because.")], { counsellorNames: ["client"] });
     expect(result.turns.map((t) => t.role)).toEqual(["counsellor", "client"]);
-    expect(renderDiagnostic(result.warnings[0]!)).toMatch(/"Nobody" names no speaker/);
+    expect(result.error).toBeUndefined();
+  });
+
+  it("refuses a --counsellor name that matches no speaker, or several", () => {
+    const turns = [turn("Sarah Mitchell", "Why?"), turn("Sam Reed", "Because.")];
+    expect(renderDiagnostic(assignRoles(turns, { counsellorNames: ["Nobody"] }).error!)).toMatch(/"Nobody" names no speaker here \(speakers: Sarah Mitchell, Sam Reed\)/);
+    expect(renderDiagnostic(assignRoles(turns, { counsellorNames: ["sa"] }).error!)).toMatch(/names several speakers/);
+  });
+
+  it("matches a first name, a surname or a unique prefix, in any case", () => {
+    const turns = [turn("Sarah Mitchell", "Why?"), turn("Sam Reed", "Because.")];
+    for (const name of ["Sarah", "mitchell", "SAR", "mit", "sarah mitchell"]) {
+      expect(assignRoles(turns, { counsellorNames: [name] }).speakers, name).toEqual([
+        { label: "Sarah Mitchell", role: "counsellor" },
+        { label: "Sam Reed", role: "client" },
+      ]);
+    }
+  });
+
+  it("adds configured counsellor words to the role words instead of replacing them", () => {
+    const result = assignRoles([turn("Counsellor", "Why?"), turn("Client", "Because.")], { counsellorWords: ["Ida"] });
+    expect(result.speakers.map((s) => s.role)).toEqual(["counsellor", "client"]);
+    const named = assignRoles([turn("Ida", "Why?"), turn("Client", "Because.")], { counsellorWords: ["Ida"] });
+    expect(named.speakers.map((s) => s.role)).toEqual(["counsellor", "client"]);
+    expect(named.warnings).toEqual([]);
   });
 
   it("marks extra unknown speakers as other when both roles are known", () => {

@@ -7,7 +7,6 @@
 // goes through `esc`, and the page's Content-Security-Policy forbids any request.
 
 import { failedChecks } from "../../check/index.js";
-import { renderDiagnostic } from "../../diagnostics.js";
 import type { BatchSummary } from "../../check/summary.js";
 import type { FileError } from "../../types.js";
 import type { CheckedFile, ReportContext, ReportFormatter } from "../formatter.js";
@@ -55,7 +54,7 @@ function fileSection({ result, check }: CheckedFile, context: ReportContext): st
   const failed = failedChecks(check).map((c) => words.check(c).message).join("; ");
   const verdict = check.passed ? m.report["thresholds-met-sentence"] : fill(m.report["thresholds-not-met-sentence"], { failures: failed });
   const back = context.command === "check" ? `<p class="back"><a href="#overview">${esc(m.html["back-to-overview"])}</a></p>` : "";
-  const warnings = result.warnings.length > 0 ? `<ul class="note">${result.warnings.map((w) => `<li>${esc(m.report.warning)}: ${esc(renderDiagnostic(w))}</li>`).join("")}</ul>` : "";
+  const warnings = result.warnings.length > 0 ? `<ul class="note">${result.warnings.map((w) => `<li>${esc(m.report.warning)}: ${esc(words.warning(w))}</li>`).join("")}</ul>` : "";
   return (
     `<section class="file" id="${id}" lang="${context.locale ?? result.locale}" aria-labelledby="${id}-h">` +
     `<h2 id="${id}-h">${esc(result.path)}</h2><p class="meta">${esc(meta)}</p>` +
@@ -84,7 +83,7 @@ function pageEnd(summary: BatchSummary, context: ReportContext): string {
 /** A row per session: its name (a link to its section), its timeline as a sparkline, its scores. */
 function overview(summary: BatchSummary, context: ReportContext, words: Words): string {
   const m = words.m;
-  const rows = summaryRows(summary, m);
+  const rows = summaryRows(summary, words);
   const head = m.report["summary-head"];
   const th = [`<th scope="col">${esc(head[0]!)}</th>`, `<th scope="col" class="hide-narrow">${esc(m.html["timeline-column"])}</th>`, ...head.slice(1).map((h) => `<th scope="col">${esc(h)}</th>`)].join("");
   const body = summary.files
@@ -101,7 +100,7 @@ function overview(summary: BatchSummary, context: ReportContext, words: Words): 
     summary.errors.length > 0
       ? `<h3>${esc(m.report["not-analysed"])}</h3><ul class="errors">${summary.errors.map((e) => `<li><a href="#${fileId(e.path)}">${esc(`${e.path}${e.line !== undefined ? `:${e.line}` : ""}`)}</a>: ${esc(e.message)}</li>`).join("")}</ul>`
       : "";
-  const heading = fill(m.report["batch-heading"], { files: summary.files.length, passed: summary.passed, failed: summary.failed });
+  const heading = fill(m.report["batch-heading"], { transcripts: words.count("transcripts", summary.files.length), passed: summary.passed, failed: summary.failed });
   return (
     `<section class="overview" id="overview" aria-labelledby="overview-h"><h1 id="overview-h">${esc(m.html.overview)}: ${esc(heading)}</h1>` +
     `<div class="table-wrap"><table><thead><tr>${th}</tr></thead><tbody>${body}${total}</tbody></table></div>` +

@@ -1,0 +1,54 @@
+// The library entry (`import { analyze } from "oars"`): one transcript in, its coded result
+// out, the same pipeline as `oars analyze` and the same fields as each file of its JSON
+// (README "Use as a library"). Nothing is read or written but what the caller hands over.
+
+import { analyzeBytes } from "./analyze.js";
+import { InputError } from "./errors.js";
+import { isLanguage, type Language, type LanguageChoice } from "./languages.js";
+import { packLoader } from "./packs/loader.js";
+import { resultJson } from "./report/json.js";
+import { wordsOf } from "./report/words.js";
+import type { Format } from "./types.js";
+
+/** One coded transcript, as README "JSON output" gives each file (without `check`). */
+export type Result = ReturnType<typeof resultJson>;
+
+export interface LibraryOptions {
+  /** A name for the transcript in the result and in errors (default "transcript"). */
+  path?: string;
+  /** The transcript's language, or "auto" (default) to detect it. */
+  lang?: LanguageChoice;
+  /** The language of the result's words (flag reasons…); the transcript's own by default. */
+  locale?: Language;
+  /** Names of the counsellor (--counsellor): each must match a speaker. */
+  counsellor?: string[];
+  /** Force a format instead of detecting it from the content. */
+  format?: Format;
+}
+
+// One loader for the process: packs are built once and reused by every call.
+let packFor: ((language: Language) => ReturnType<ReturnType<typeof packLoader>>) | null = null;
+
+/**
+ * Code one transcript (plain text, WebVTT, SRT or Whisper JSON, as a string or bytes). Throws
+ * an `InputError` (with `path`, `message` and maybe `line`) for input that is not a transcript.
+ */
+export function analyze(transcript: string | Uint8Array, options: LibraryOptions = {}): Result {
+  packFor ??= packLoader([], []);
+  const bytes = typeof transcript === "string" ? new TextEncoder().encode(transcript) : transcript;
+  const lang = options.lang ?? "auto";
+  const result = analyzeBytes(bytes, options.path ?? "transcript", {
+    ...(isLanguage(lang) ? { pack: packFor(lang) } : {}),
+    packFor,
+    ...(options.locale ? { locale: options.locale } : {}),
+    counsellorNames: options.counsellor ?? [],
+    ...(options.format ? { format: options.format } : {}),
+  });
+  // Flag reasons, suggestions and warnings in words, as the JSON report has them.
+  return resultJson(result, wordsOf(result.locale));
+}
+
+export { InputError };
+export { LANGUAGES, type Language, type LanguageChoice } from "./languages.js";
+export { COUNSELLOR_CODES } from "./types.js";
+export type { Code, Format, Metrics, Role, Speaker, Utterance } from "./types.js";
