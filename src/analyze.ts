@@ -1,8 +1,11 @@
 // The whole pipeline for one transcript, as a library call:
 // bytes → read → detect (language) → roles → segment → classify → flag → score → FileResult.
 
-import { codeTurns, codeUtterance } from "./classify/index.js";
-import { viewOf } from "./classify/view.js";
+import { codeTurns } from "./classify/index.js";
+import { ruleMatches } from "./features/match.js";
+import { viewOf } from "./features/view.js";
+import type { CodeModel } from "./learn/model.js";
+import { bundledModel } from "./learn/bundled.js";
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
 import type { CounsellorReading } from "./roles/guess.js";
 import { splitUtterances } from "./segment/sentences.js";
@@ -15,8 +18,8 @@ import { roleOfLabel } from "./roles/labels.js";
 import type { Language } from "./languages.js";
 import type { LanguagePack } from "./packs/pack.js";
 import { scoreTurns } from "./score/metrics.js";
-import { segmentTurns } from "./segment/index.js";
-import type { FileResult, Format, RawTranscript } from "./types.js";
+import { segmentTurns, type SegmentedTurn } from "./segment/index.js";
+import type { CodedTurn, FileResult, Format, RawTranscript } from "./types.js";
 
 export interface AnalyzeOptions {
   /** The pack to code with, whatever the transcript's language (--lang). */
@@ -30,30 +33,51 @@ export interface AnalyzeOptions {
   /** Extra counsellor label words (configuration `counsellors:`), beside the bundled role words. */
   counsellorWords?: string[];
   format?: Format;
+  /** The learned weights to code with, for a pack; the bundled weights of its language by default. */
+  modelFor?: (pack: LanguagePack) => CodeModel;
+}
+
+/** A transcript read, its roles assigned and its turns cut into utterances: everything before coding. */
+export interface PreparedTranscript {
+  raw: RawTranscript;
+  pack: LanguagePack;
+  speakers: FileResult["speakers"];
+  segmented: SegmentedTurn[];
+  warnings: Diagnostic[];
 }
 
 /** Used when a transcript has too few words to tell its language. */
 export const FALLBACK_LANGUAGE: Language = "en";
 
 export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOptions): FileResult {
+  const prepared = prepareBytes(bytes, path, options);
+  const model = (options.modelFor ?? bundledModel)(prepared.pack);
+  return resultOf(prepared, codeTurns(prepared.segmented, prepared.pack, model), options);
+}
+
+export function prepareBytes(bytes: Uint8Array, path: string, options: AnalyzeOptions): PreparedTranscript {
   const raw = readTranscript(bytes, path, { isKnownLabel: (label) => roleOfLabel(label) !== null, format: options.format });
   const { pack, warnings: languageWarnings } = choosePack(raw, options);
   const roles = assignRoles(raw.turns, { counsellorNames: options.counsellorNames, counsellorWords: options.counsellorWords, pack, read: counsellorReading(pack) });
   if (roles.error) throw new InputError(path, roles.error);
   const segmented = segmentTurns(roles.turns, pack);
-  const turns = codeTurns(segmented, pack);
-  const locale = options.locale ?? pack.language;
+  return { raw, pack, speakers: roles.speakers, segmented, warnings: [...raw.warnings, ...languageWarnings, ...roles.warnings] };
+}
+
+/** The result for a prepared transcript once its turns are coded. */
+export function resultOf(prepared: PreparedTranscript, turns: CodedTurn[], options: Pick<AnalyzeOptions, "locale">): FileResult {
+  const { raw, pack } = prepared;
   return {
-    path,
+    path: raw.path,
     format: raw.format,
     encoding: raw.encoding,
     language: pack.language,
-    locale,
-    speakers: roles.speakers,
+    locale: options.locale ?? pack.language,
+    speakers: prepared.speakers,
     turns,
     flags: flagTurns(turns, pack.byId),
     metrics: scoreTurns(turns),
-    warnings: [...raw.warnings, ...languageWarnings, ...roles.warnings],
+    warnings: prepared.warnings,
   };
 }
 
@@ -79,12 +103,17 @@ function choosePack(raw: RawTranscript, options: AnalyzeOptions): { pack: Langua
 }
 
 // For the counsellor guess (src/roles/guess.ts): a turn's codes as if its speaker were the
-// counsellor, with the other speaker's turn before it as the client's.
+// counsellor, with the other speaker's turn before it as the client's, as the rules read them
+// (the highest-priority rule that holds): the guess needs only questions and reflections, and
+// runs before the learned layer codes anything.
 function counsellorReading(pack: LanguagePack): CounsellorReading {
   return (text, previous) => {
     const view = previous === null ? null : viewOf(previous, pack);
     const pieces = splitUtterances(text, pack);
     const context = { previousClient: view, recentClientStems: view ? [view.stems] : [], permission: false, count: pieces.length };
-    return pieces.map((piece, index) => codeUtterance(piece, pack.byPriority, pack, { ...context, index }).code);
+    return pieces.map((piece, index) => {
+      const own = viewOf(piece, pack);
+      return pack.byPriority.find((rule) => ruleMatches(rule, own, { ...context, index }))?.code ?? "other";
+    });
   };
 }

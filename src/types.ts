@@ -80,8 +80,14 @@ export interface Turn extends RawTurn {
 export interface Utterance {
   text: string;
   code: Code;
+  /** The strongest rule of the code that held, or `<lang>.<code>.learned`. */
   rule: string;
+  /** `high` when the probability is at least the weights' calibrated cut. */
   confidence: "high" | "low";
+  /** The learned layer's probability for the code (absent on uncoded client turns). */
+  probability?: number;
+  /** The features that pushed most toward the code, with their weights for it. */
+  why?: { feature: string; weight: number }[];
 }
 
 export interface CodedTurn extends Turn {

@@ -21,6 +21,8 @@ import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../la
 import { checkLanguageChoice, packLoader } from "../packs/loader.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { FileError } from "../types.js";
+import { weightsModels } from "../learn/bundled.js";
+import type { CodeModel } from "../learn/model.js";
 
 /** Everything a job needs, as plain data a worker thread receives a copy of. */
 export interface JobSettings {
@@ -33,6 +35,8 @@ export interface JobSettings {
   ruleFolders: string[];
   rules: RuleAdjustment[];
   /** Counsellor label words from the configuration, beside the bundled role words. */
+  /** A learned weights file to code with (its language's transcripts), or null for the bundled weights. */
+  weights: string | null;
   counsellors: string[];
   /** --counsellor names: each must match a speaker of every file. */
   counsellorNames: string[];
@@ -68,6 +72,7 @@ export interface Job {
   /** The pack every file is coded with, when the language is forced. */
   pack: LanguagePack | undefined;
   packFor: (language: Language) => LanguagePack;
+  modelFor: ((pack: LanguagePack) => CodeModel) | undefined;
   formatter: ReportFormatter;
 }
 
@@ -75,6 +80,7 @@ export function prepareJob(settings: JobSettings): Job {
   checkLanguageChoice(settings.language);
   const packFor = packLoader(settings.ruleFolders, settings.rules);
   const pack = isLanguage(settings.language) ? packFor(settings.language) : undefined;
+  const modelFor = settings.weights ? weightsModels(settings.weights, settings.language, packFor) : undefined;
   const context: ReportContext = { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits, locale: settings.locale, configFile: settings.configFile, redacted: settings.redact };
   const formatter = createFormatter(settings.format, context, {
     color: new Chalk({ level: settings.colorLevel }),
@@ -84,13 +90,13 @@ export function prepareJob(settings: JobSettings): Job {
     // The rules that may flag a line, for formats that list them up front (SARIF).
     rules: () => (pack ? [pack] : LANGUAGES.map(packFor)).flatMap((p) => p.rules),
   });
-  return { settings, context, pack, packFor, formatter };
+  return { settings, context, pack, packFor, modelFor, formatter };
 }
 
 /** `bytes` is given for standard input ("-"), which the command reads before the batch starts. */
-export function runJob(path: string, { settings, pack, packFor, formatter }: Job, bytes?: Uint8Array): Outcome {
+export function runJob(path: string, { settings, pack, packFor, modelFor, formatter }: Job, bytes?: Uint8Array): Outcome {
   try {
-    const analysed = analyzeBytes(bytes ?? loadBytes(path, settings.maxBytes), path, { pack, packFor, locale: settings.locale, counsellorNames: settings.counsellorNames, counsellorWords: settings.counsellors });
+    const analysed = analyzeBytes(bytes ?? loadBytes(path, settings.maxBytes), path, { pack, packFor, modelFor, locale: settings.locale, counsellorNames: settings.counsellorNames, counsellorWords: settings.counsellors });
     const redacted = settings.redact ? redactResult(analysed) : analysed;
     // The terminal gets no control characters from the transcript or its name.
     const shown = settings.format === "table" ? displayResult(redacted) : redacted;

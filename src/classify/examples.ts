@@ -1,8 +1,8 @@
 // Running every rule's examples: each `match` example must be coded by that rule's pattern and
 // conditions, and no `no-match` example may be. Used by the test suite and `oars rules test`.
 
-import { ruleMatches } from "./match.js";
-import { viewOf } from "./view.js";
+import { ruleMatches } from "../features/match.js";
+import { viewOf } from "../features/view.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { Rule, RuleExample } from "../packs/types.js";
 

@@ -4,6 +4,7 @@
 // Exit codes: 0 done (check: every file met the thresholds), 1 (check only) a file missed a
 // threshold, 2 a usage error or an unreadable file; 2 wins over 1.
 
+import { resolve } from "node:path";
 import { appendFileSync } from "node:fs";
 import { availableParallelism, constants } from "node:os";
 import { analyzeFiles, defaultJobs, prepareJob } from "../batch/index.js";
@@ -35,6 +36,7 @@ export interface BatchCommandOptions extends Partial<Record<CamelLimit, string>>
   lang?: string;
   locale?: string;
   rules: string[];
+  weights?: string;
   ignore: string[];
   maxSize: string;
   redact?: boolean;
@@ -66,6 +68,7 @@ export function settingsFromOptions(options: BatchCommandOptions): Settings {
     ...(options.lang !== undefined ? { language: languageChoice(options.lang) } : {}),
     ...(options.locale !== undefined ? { locale: languageChoice(options.locale) } : {}),
     ruleFolders: options.rules,
+    ...(options.weights !== undefined ? { weights: resolve(cwd, options.weights) } : {}),
     ignore: options.ignore.map((pattern) => ({ pattern, base: cwd })),
   };
   if (options.level !== undefined) {
@@ -105,6 +108,7 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
     ...(isLanguage(settings.locale) ? { locale: settings.locale } : {}),
     ruleFolders: settings.ruleFolders,
     rules: settings.rules,
+    weights: settings.weights,
     counsellors: settings.counsellors,
     counsellorNames: options.counsellor,
     maxBytes,

@@ -1,10 +1,15 @@
 // `oars eval --gold <reference> <transcripts...>`: how far oars agrees with a human coding.
 
 import { basename, extname } from "node:path";
-import { analyzeBytes } from "../analyze.js";
+import { analyzeBytes, prepareBytes } from "../analyze.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
+import { bundledModel, weightsModels } from "../learn/bundled.js";
+import { readCodeSet } from "../eval/code-set.js";
+import { byModel, formatCodeSetText, rulesAlone, scoreCodeSet } from "../eval/code-set.js";
+import type { Language } from "../languages.js";
+import { crossValidate, trainingData, trainSettings } from "./train-command.js";
 import { readReference } from "../eval/reference.js";
-import { compareWithGold, type EvalInput } from "../eval/compare.js";
+import { compareWithGold, type EvalInput, type EvalReport } from "../eval/compare.js";
 import { loadBytes } from "../read/load.js";
 import { formatEvalText } from "../report/eval-text.js";
 import { isLanguage } from "../languages.js";
@@ -14,21 +19,36 @@ import { refuseOutputOverInput } from "./sink.js";
 import type { EVAL_FORMATS } from "./choices.js";
 
 export interface EvalCommandOptions {
-  gold: string;
+  gold?: string;
   format: (typeof EVAL_FORMATS)[number];
   output?: string;
   lang: string;
+  weights?: string;
+  /** Cross-validate: K folds grouped by session source, each coded by weights trained on the others. */
+  cv?: string;
+  /** MITI code sets whose train part joins every fold's training (--cv only). */
+  lines: string[];
+  /** With --cv: every fold's training starts from these weights (as `oars train --base`). */
+  base?: string;
+  /** With --lines: code by the rules alone (first match by priority), to compare with the weights. */
+  rulesOnly?: boolean;
 }
 
 
 export function runEval(paths: string[], options: EvalCommandOptions, version: string): number {
+  if (!options.gold) {
+    if (options.lines.length === 0) throw new UsageError("give the reference with --gold FILE (or a MITI code set to score with --lines)");
+    return runCodeSets(paths, options, version);
+  }
   if (paths.length === 0) throw new UsageError("name the transcripts to compare with the reference");
   const gold = readReference(options.gold);
   if (!gold.namesTranscripts && paths.length > 1) {
     throw new UsageError(`${options.gold} has no "transcript" column, so it codes one transcript: compare it with one file, or add the column`);
   }
   checkLanguageChoice(options.lang);
+  if (options.cv !== undefined) return runCrossValidation(paths, { ...options, gold: options.gold }, version);
   const packFor = packLoader([], []);
+  const modelFor = options.weights ? weightsModels(options.weights, options.lang, packFor) : undefined;
   const pack = isLanguage(options.lang) ? packFor(options.lang) : undefined;
   const inputs: EvalInput[] = [];
   let failed = 0;
@@ -39,19 +59,72 @@ export function runEval(paths: string[], options: EvalCommandOptions, version: s
       continue;
     }
     try {
-      inputs.push({ transcript, result: analyzeBytes(loadBytes(path), path, { pack, packFor }) });
+      inputs.push({ transcript, result: analyzeBytes(loadBytes(path), path, { pack, packFor, modelFor }) });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       reportInputError(err);
       failed++;
     }
   }
-  const report = compareWithGold(inputs, gold);
+  writeReport(compareWithGold(inputs, gold), options, version, paths);
+  return failed > 0 ? EXIT.usage : EXIT.ok;
+}
+
+function writeReport(report: EvalReport, options: EvalCommandOptions, version: string, paths: readonly string[]): void {
   const text =
     options.format === "json"
       ? `${JSON.stringify({ schemaVersion: 1, tool: { name: "oars", version }, ...report }, null, 2)}\n`
       : formatEvalText(report);
-  if (options.output !== undefined) refuseOutputOverInput(options.output, [...paths, options.gold]);
+  if (options.output !== undefined) refuseOutputOverInput(options.output, [...paths, ...(options.gold ? [options.gold] : []), ...options.lines]);
   writeOutput(text, options.output);
-  return failed > 0 ? EXIT.usage : EXIT.ok;
+}
+
+// Every fold is coded by weights trained on the other folds only: the figures are what a
+// trainer may expect on sessions the weights never saw.
+function runCrossValidation(paths: string[], options: EvalCommandOptions & { gold: string }, version: string): number {
+  const k = Number(options.cv);
+  if (options.base !== undefined && options.cv === undefined) throw new UsageError("--base goes with --cv");
+  if (!Number.isInteger(k) || k < 2) throw new UsageError(`--cv must be a whole number of folds, at least 2 (got "${options.cv}")`);
+  if (options.weights) throw new UsageError("--cv trains its own weights in each fold; leave out --weights (--base starts them from a file)");
+  const lang = isLanguage(options.lang) ? options.lang : languageOf(paths[0]!);
+  const data = trainingData(paths, { gold: options.gold, lines: options.lines, lang, rules: [] });
+  const groups = new Set(data.sessions.map((s) => s.group)).size;
+  if (groups < k) throw new UsageError(`--cv ${k} needs at least ${k} sessions from different sources; the reference codes ${groups}`);
+  const results = crossValidate(data, trainSettings({ folds: "0", base: options.base }, lang), k);
+  const inputs: EvalInput[] = data.sessions.map((s, i) => ({ transcript: s.transcript, result: results[i]! }));
+  writeReport(compareWithGold(inputs, data.gold!), options, version, paths);
+  return EXIT.ok;
+}
+
+// `oars eval --lines SET.tsv`: the test part of each code set, coded with the weights in use.
+function runCodeSets(paths: string[], options: EvalCommandOptions, version: string): number {
+  if (paths.length > 0) throw new UsageError("--lines without --gold scores code sets only: leave out the transcripts");
+  if (options.cv !== undefined) throw new UsageError("--cv needs --gold and the transcripts it codes");
+  const reports = options.lines.map((file) => {
+    const lines = readCodeSet(file);
+    const language = isLanguage(options.lang) ? options.lang : codeSetLanguage(file);
+    const pack = packLoader([], [])(language);
+    if (options.rulesOnly) return scoreCodeSet(file, lines, pack, rulesAlone);
+    const model = (options.weights ? weightsModels(options.weights, language, packLoader([], [])) : bundledModel)(pack);
+    return scoreCodeSet(file, lines, pack, byModel(model));
+  });
+  const text =
+    options.format === "json"
+      ? `${JSON.stringify({ schemaVersion: 1, tool: { name: "oars", version }, codeSets: reports }, null, 2)}\n`
+      : reports.map(formatCodeSetText).join("\n");
+  if (options.output !== undefined) refuseOutputOverInput(options.output, options.lines);
+  writeOutput(text, options.output);
+  return EXIT.ok;
+}
+
+// A code set's language: from its ids (`nb-c001`), else English.
+function codeSetLanguage(file: string): Language {
+  const prefix = /^([a-z]{2})-/.exec(readCodeSet(file)[0]!.id)?.[1];
+  return prefix && isLanguage(prefix) ? prefix : "en";
+}
+
+// The language of a cross-validation: the first transcript's, as detected.
+function languageOf(path: string): Language {
+  const packFor = packLoader([], []);
+  return prepareBytes(loadBytes(path), path, { packFor }).pack.language;
 }

@@ -16,6 +16,7 @@ import type { EvalCommandOptions } from "./eval-command.js";
 import type { ReviewCommandOptions } from "./review-command.js";
 import type { TrendCommandOptions } from "./trend-command.js";
 import type { RulesCommandOptions } from "./rules-command.js";
+import type { TrainCommandOptions } from "./train-command.js";
 
 // Each command's code is imported when the command runs, so `oars --version` and `--help`
 // load only commander, and a command loads only what it uses.
@@ -104,11 +105,32 @@ Examples:
     .command("eval")
     .description("compare oars' codes with a human coding: per-code F1, kappa, confusion matrix, session scores")
     .argument("[files...]", "transcripts coded in the reference (matched by file name without extension)")
-    .requiredOption("--gold <file>", "the reference coding: AnnoMI gold.jsonl, or a CSV/TSV table with speaker, text and code columns")
+    .option("--gold <file>", "the reference coding: AnnoMI gold.jsonl, or a CSV/TSV table with speaker, text and code columns")
     .addOption(new Option("-f, --format <format>", "output format").choices([...EVAL_FORMATS]).default("table"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv", "auto")
+    .option("--weights <file>", "code with these learned weights (from oars train) instead of the bundled ones")
+    .option("--cv <k>", "cross-validate: K folds grouped by session source (by session when none is known), each coded by weights trained on the other folds")
+    .option("--rules-only", "with --lines and no --gold: code by the rules alone (the first that holds by priority), for comparison")
+    .option("--base <file>", 'with --cv: start every fold\'s training from these weights ("bundled": the ones oars ships)')
+    .option("--lines <file>", "a MITI code set (TSV): without --gold, score its test part; with --cv, its train part joins every fold's training (repeatable)", collect, [])
     .action(async (files: string[], options: EvalCommandOptions) => setExit((await import("./eval-command.js")).runEval(files, options, version)));
+
+  program
+    .command("train")
+    .description("learn coding weights from a human coding (and MITI code sets) and write them as a weights file")
+    .argument("[files...]", "transcripts coded in the reference (matched by file name without extension)")
+    .option("--gold <file>", "the reference coding: AnnoMI gold.jsonl, or a CSV/TSV table with speaker, text and code columns")
+    .option("--lines <file>", "a MITI code set (TSV, fixtures/miti/README.md); its train part is learned from (repeatable)", collect, [])
+    .requiredOption("--lang <code>", "the language of the transcripts and of the weights: en, nb, da or sv")
+    .option("--base <file>", 'start from these weights ("bundled": the ones oars ships) and stay near them; default: start from nothing')
+    .option("--folds <k>", "grouped folds for the primary-code step and the confidence cut (0: in-sample)", "5")
+    .option("--l2 <x>", "L2 penalty on each weight's distance from its start")
+    .option("--iterations <n>", "optimiser iterations")
+    .option("--line-weight <x>", "how much one code-set line counts against one transcript utterance")
+    .option("--rules <dir>", "extra folder of rule files whose rules become features (repeatable)", collect, [])
+    .requiredOption("-o, --output <file>", "the weights file to write")
+    .action(async (files: string[], options: TrainCommandOptions) => setExit((await import("./train-command.js")).runTrain(files, options)));
 
   const trend = program
     .command("trend")
@@ -180,6 +202,7 @@ function addSettingsOptions(command: Command): Command {
     .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv (default: configuration, else auto)")
     .option("--locale <code>", "language of the report: auto (each transcript's own; trend: the sessions' shared one), en, nb, da or sv (default: configuration, else auto)")
     .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
+    .option("--weights <file>", "code with these learned weights (from oars train) for transcripts in their language")
     .option("--ignore <glob>", "skip files from folders and globs that match (repeatable)", collect, [])
     .option("--config <file>", "read this configuration file instead of searching for one")
     .option("--no-config", "ignore configuration files");

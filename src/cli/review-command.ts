@@ -1,6 +1,7 @@
 // `oars review <transcript> -o coded.csv`: code one transcript and write it as a table a
 // supervisor corrects and `oars eval --gold` / `oars train --gold` read back (src/review).
 
+import { weightsModels } from "../learn/bundled.js";
 import { analyzeBytes } from "../analyze.js";
 import { renderDiagnostic } from "../diagnostics.js";
 import { EXIT, InputError } from "../errors.js";
@@ -25,9 +26,10 @@ export function runReview(path: string, options: ReviewCommandOptions): number {
   const settings = settingsFromOptions({ format: "table", counsellor: options.counsellor, lang: options.lang, rules: options.rules, ignore: [], maxSize: String(DEFAULT_MAX_BYTES / 1024 / 1024), config: options.config });
   const packFor = packLoader(settings.ruleFolders, settings.rules);
   const pack = isLanguage(settings.language) ? packFor(settings.language) : undefined;
+  const modelFor = settings.weights ? weightsModels(settings.weights, settings.language, packFor) : undefined;
   if (options.output !== undefined) refuseOutputOverInput(options.output, [path]);
   try {
-    const result = analyzeBytes(loadBytes(path, DEFAULT_MAX_BYTES), path, { pack, packFor, counsellorNames: settings.counsellors });
+    const result = analyzeBytes(loadBytes(path, DEFAULT_MAX_BYTES), path, { pack, packFor, modelFor, counsellorNames: settings.counsellors });
     for (const warning of result.warnings) sayOnStderr(`${path}: ${renderDiagnostic(warning)}`);
     writeOutput(reviewCsv(result), options.output);
     return EXIT.ok;

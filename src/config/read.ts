@@ -11,7 +11,7 @@ import { LANGUAGE_CHOICES } from "../languages.js";
 import { isMap, isScalar, YamlSource } from "../yaml-source.js";
 import type { RuleAdjustment, SettingsLayer } from "./settings.js";
 
-const KEYS = ["language", "locale", "counsellors", "rule-folders", "rules", "thresholds", "ignore"] as const;
+const KEYS = ["language", "locale", "counsellors", "rule-folders", "rules", "weights", "thresholds", "ignore"] as const;
 const THRESHOLD_KEYS = ["level", ...LIMIT_IDS] as const;
 const ADJUSTMENT_KEYS = ["priority", "confidence"] as const;
 /** A configuration file (or package.json) larger than this is refused. */
@@ -55,6 +55,9 @@ function readSettings(src: YamlSource, root: Node, base: string): SettingsLayer 
         break;
       case "ignore":
         layer.ignore = src.strings(node, "ignore").map((s) => ({ pattern: s.value, base }));
+        break;
+      case "weights":
+        layer.weights = resolve(base, src.string(node, "weights"));
         break;
       case "rules":
         layer.rules = readAdjustments(src, node);

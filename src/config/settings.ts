@@ -22,6 +22,8 @@ export interface Settings {
   /** Absolute paths of extra rule folders. */
   ruleFolders: string[];
   rules: RuleAdjustment[];
+  /** Absolute path of a learned weights file (oars train) to code with, or null for the bundled weights. */
+  weights: string | null;
   level: CheckLevel | null;
   limits: Limits;
   ignore: IgnorePattern[];
@@ -36,6 +38,7 @@ export interface SettingsLayer {
   counsellors?: string[];
   ruleFolders?: string[];
   rules?: RuleAdjustment[];
+  weights?: string;
   level?: CheckLevel;
   limits?: Limits;
   ignore?: IgnorePattern[];
@@ -46,7 +49,7 @@ export const DEFAULT_LANGUAGE: LanguageChoice = "auto";
 export const DEFAULT_LEVEL: CheckLevel = "basic";
 
 export function defaultSettings(): Settings {
-  return { language: DEFAULT_LANGUAGE, locale: "auto", counsellors: [], ruleFolders: [], rules: [], level: null, limits: {}, ignore: [], source: null };
+  return { language: DEFAULT_LANGUAGE, locale: "auto", counsellors: [], ruleFolders: [], rules: [], weights: null, level: null, limits: {}, ignore: [], source: null };
 }
 
 /**
@@ -63,6 +66,7 @@ export function mergeSettings(base: Settings, layer: SettingsLayer): Settings {
     counsellors: [...base.counsellors, ...(layer.counsellors ?? [])],
     ruleFolders: [...base.ruleFolders, ...(layer.ruleFolders ?? [])],
     rules: [...base.rules, ...(layer.rules ?? [])],
+    weights: layer.weights ?? base.weights,
     level: layer.level ?? base.level,
     limits,
     ignore: [...base.ignore, ...(layer.ignore ?? [])],

@@ -28,18 +28,20 @@ export function readAnnomiGold(path: string): GoldCorpus {
   for (const list of turns.values()) list.sort((a, b) => a.turn - b.turn);
 
   const quality = new Map<string, "high" | "low">();
+  const sources = new Map<string, string>();
   const meta = join(dirname(path), "transcripts.jsonl");
   if (existsSync(meta)) {
     readReferenceText(meta, "session list").split("\n").forEach((line, i) => {
       if (!line.trim()) return;
-      let row: { transcript?: unknown; quality?: unknown };
+      let row: { transcript?: unknown; quality?: unknown; source?: unknown };
       try {
         row = JSON.parse(line) as typeof row;
       } catch {
         throw new InputError(meta, "not a JSON line", i + 1);
       }
       if (typeof row.transcript === "string" && (row.quality === "high" || row.quality === "low")) quality.set(row.transcript, row.quality);
+      if (typeof row.transcript === "string" && typeof row.source === "string") sources.set(row.transcript, row.source);
     });
   }
-  return { turns, quality, namesTranscripts: true };
+  return { turns, quality, sources, namesTranscripts: true };
 }

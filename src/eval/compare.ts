@@ -23,6 +23,11 @@ function isQuestionUtterance(code: Code, text: string): boolean {
   return QUESTIONS.has(code) || ((code === "seek-collaboration" || code === "emphasize-autonomy") && /\?\s*$/.test(text));
 }
 
+/** The AnnoMI behaviour an utterance's code stands for (README "Accuracy"). */
+export function behaviourOf(code: Code, text: string): TurnLabels["behaviour"] {
+  return isQuestionUtterance(code, text) ? "question" : REFLECTIONS.has(code) ? "reflection" : INPUT.has(code) ? "therapist_input" : "other";
+}
+
 /** A coded counsellor turn as AnnoMI labels it. */
 export function annomiLabels(turn: Pick<CodedTurn, "primary" | "utterances">): TurnLabels {
   const u = turn.utterances;

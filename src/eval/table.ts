@@ -66,7 +66,7 @@ export function readTableReference(path: string): GoldCorpus {
   }
   const turns = new Map<string, GoldTurn[]>();
   for (const [transcript, list] of byTranscript) turns.set(transcript, toTurns(path, transcript, list));
-  return { turns, quality: new Map(), namesTranscripts: at.transcript >= 0 };
+  return { turns, quality: new Map(), sources: new Map(), namesTranscripts: at.transcript >= 0 };
 }
 
 function parseTable(path: string, text: string): { record: string[]; line: number }[] {
@@ -130,6 +130,7 @@ function goldTurn(path: string, transcript: string, index: number, isCounsellor:
     ...base,
     role: "counsellor",
     primary,
+    codes: [...new Set(utterances.map((u) => u.code))],
     behaviour: labels.behaviour,
     question: labels.question,
     reflection: labels.reflection,

@@ -18,6 +18,8 @@ export interface GoldTurn {
   input?: "information" | "advice" | "negotiation" | "options" | null;
   /** The turn's primary MITI code, when the reference gives codes (a trainer's table). */
   primary?: Code;
+  /** Every MITI code the reference gives the turn, when it gives codes (a trainer's table). */
+  codes?: Code[];
   /** Line in the reference file where the turn starts, for messages. */
   line?: number;
 }
@@ -25,6 +27,8 @@ export interface GoldTurn {
 export interface GoldCorpus {
   turns: Map<string, GoldTurn[]>;
   quality: Map<string, "high" | "low">;
+  /** The recording each transcript was cut from (AnnoMI `source`): cross-validation keeps one source in one fold. */
+  sources: Map<string, string>;
   /**
    * False when the reference does not say which transcript it codes (a table without a
    * transcript column): it then stands for the one transcript compared with it.

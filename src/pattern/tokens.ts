@@ -71,7 +71,7 @@ function isAddress(raw: readonly string[], i: number, keep: ReadonlySet<string> 
   const before = raw[i - 1];
   const after = raw[i + 1];
   // A first word set off by a comma may as well be "Well," or "Usually,": it stays, and `^`
-  // may skip it instead (see startPositions in classify/view.ts).
+  // may skip it instead (see startPositions in features/view.ts).
   if (before !== ",") return false;
   return after === undefined || CLAUSE_END.test(after);
 }

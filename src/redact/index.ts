@@ -12,7 +12,12 @@ export function redactResult(result: FileResult): FileResult {
   const alias = speakerAliases(result.speakers);
   const rename = (label: string) => alias.get(label) ?? "Speaker";
   const turns = result.turns.map((turn) => {
-    const utterances = turn.utterances.map((u) => ({ ...u, text: turn.role === "counsellor" ? placeholder(u.code) : `[${turn.role}]` }));
+    const utterances = turn.utterances.map((u) => ({
+      ...u,
+      text: turn.role === "counsellor" ? placeholder(u.code) : `[${turn.role}]`,
+      // Word features quote the transcript; the other reasons (rules, form, context) do not.
+      ...(u.why ? { why: u.why.map((r) => (r.feature.startsWith("w:") ? { ...r, feature: "w:…" } : r)) } : {}),
+    }));
     const text = turn.role === "counsellor" ? utterances.map((u) => u.text).join(" ") : `[${turn.role}]`;
     return { ...turn, speaker: rename(turn.speaker), text, utterances };
   });

@@ -149,7 +149,10 @@ function formatTurns(turns: CodedTurn[], { color: c, width }: TextOptions, m: Me
     const body = turn.utterances.flatMap((u) => {
       // "SR?" marks a low-confidence code.
       const code = `${CODE_ABBREVIATIONS[u.code]}${u.confidence === "low" ? "?" : ""}`.padEnd(5);
-      return wrap(`${code} ${u.text} ${c.dim(`(${u.rule}${u.confidence === "low" ? `, ${m.report["low-confidence"]}` : ""})`)}`, width, "    ", "          ");
+      const line = wrap(`${code} ${u.text} ${c.dim(`(${u.rule}${u.probability !== undefined ? `, p ${u.probability.toFixed(2)}` : ""}${u.confidence === "low" ? `, ${m.report["low-confidence"]}` : ""})`)}`, width, "    ", "          ");
+      // Why: the features that weighed most toward the code, with their weights (feature names stay as they are: they are ids).
+      const why = u.why && u.why.length > 0 ? wrap(c.dim(`← ${u.why.map((r) => `${r.feature} ${r.weight >= 0 ? "+" : ""}${r.weight.toFixed(2)}`).join(", ")}`), width, "         ", "           ") : [];
+      return [...line, ...why];
     });
     return [...head, ...body];
   });

@@ -99,7 +99,9 @@ describe("oars check: thresholds and exit codes", () => {
   it("--level good raises the four MITI scores; a named limit still overrides it", () => {
     const good = json(["--level", "good", GOOD]);
     expect(good.report.summary.limits).toEqual({ "min-rq": 2, "min-open": 70, "min-complex": 50, "min-adherent-share": 100 });
-    expect(good.status).toBe(0);
+    // good.txt meets "fair" but not "good": R:Q 1.33 (four reflections, three questions) is under 2.
+    expect(good.status).toBe(1);
+    expect(good.report.files[0]!.check.checks.filter((c) => c.status === "fail").map((c) => c.id)).toEqual(["min-rq"]);
     const overridden = json(["--level", "good", "--min-rq", "2.5", GOOD]);
     expect(overridden.report.summary.limits["min-rq"]).toBe(2.5);
     expect(overridden.status).toBe(1);

@@ -52,7 +52,7 @@ describe("json and ndjson", () => {
     // sorted by path as given: "/…" before "missing.txt"
     expect(lines.map((l) => [l.type, l.path])).toEqual([["file", GOOD], ["file", POOR], ["file", VTT], ["error", "missing.txt"]]);
     expect(lines[1].check.passed).toBe(false);
-    expect(lines[0].metrics.reflectionToQuestion).toBe(2);
+    expect(lines[0].metrics.reflectionToQuestion).toBe(1.33);
   });
 });
 

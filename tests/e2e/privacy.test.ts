@@ -101,7 +101,7 @@ describe("--redact", () => {
       for (const word of transcriptWords) expect(run.stdout).not.toContain(word);
     }
     // What the report is for stays: codes, scores, flags with their reasons and suggestions.
-    expect(table.stdout).toMatch(/Reflection-to-question ratio \(R:Q\)\s+│ 1\.\d\d/);
+    expect(table.stdout).toMatch(/Reflection-to-question ratio \(R:Q\)\s+│ \d\.\d\d/);
     expect(table.stdout).toMatch(/line 21 Counsellor: "\[PER\]"/);
     expect(table.stdout).toMatch(/Advice without permission/);
     const report = JSON.parse(asJson.stdout) as { files: { turns: { text: string; utterances: { code: string; text: string }[] }[]; flags: { text: string; reason: string }[] }[] };

@@ -5,6 +5,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeBytes } from "../../src/analyze.js";
 import { codeUtterance } from "../../src/classify/index.js";
+import { lineEvidence } from "../../src/features/index.js";
+import { bundledModel } from "../../src/learn/bundled.js";
 import { InputError } from "../../src/errors.js";
 import { readTranscript } from "../../src/read/index.js";
 import { Pattern, PatternError } from "../../src/pattern/pattern.js";
@@ -96,12 +98,12 @@ describe("readers and the whole pipeline on any input", () => {
 });
 
 describe("the classifier on any utterance", () => {
-  const rules = english.byPriority;
+  const model = bundledModel(english);
   it("gives one of the codes and a rule, in bounded time, for any text up to 20,000 characters", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: "grapheme", maxLength: 20_000 }), sentence), (text) => {
         const started = performance.now();
-        const u = codeUtterance(text, rules, english, { previousClient: null, recentClientStems: [], permission: false, index: 0, count: 1 });
+        const u = codeUtterance(lineEvidence("", text, false, english), english, model);
         expect(COUNSELLOR_CODES).toContain(u.code);
         expect(u.rule).toMatch(/^en\./);
         expect(performance.now() - started).toBeLessThan(TIME_BOUND_MS);

@@ -1,0 +1,82 @@
+// `oars train --gold REF transcripts… [--lines SET.tsv] -o weights.json`: learn weights from
+// a coding (AnnoMI JSON lines, a trainer's CSV/TSV) and MITI code sets, on top of other weights
+// (`--base`) or from nothing.
+
+import { readReference } from "../eval/reference.js";
+import type { GoldCorpus } from "../eval/types.js";
+import { UsageError } from "../errors.js";
+import { readCodeSetForTraining, readSessions } from "../train/data.js";
+import { crossValidate, trainWeights, type TrainSettings, type TrainingData } from "../train/run.js";
+import { DEFAULT_OPTIONS } from "../learn/train.js";
+import { bundledWeights, bundledWeightsPath, formatWeights, readWeightsFile } from "../learn/weights.js";
+import { isLanguage, LANGUAGES, type Language } from "../languages.js";
+import { packLoader } from "../packs/loader.js";
+import { writeOutput } from "./output.js";
+import { refuseOutputOverInput } from "./sink.js";
+
+export interface TrainCommandOptions {
+  gold?: string;
+  lines: string[];
+  lang: string;
+  base?: string;
+  folds: string;
+  l2?: string;
+  iterations?: string;
+  lineWeight?: string;
+  output?: string;
+  rules: string[];
+}
+
+export function runTrain(paths: string[], options: TrainCommandOptions): number {
+  if (!options.output) throw new UsageError("name the weights file to write with -o FILE");
+  const data = trainingData(paths, options);
+  const weights = trainWeights(data, trainSettings(options, data.pack.language));
+  refuseOutputOverInput(options.output, [...paths, ...(options.gold ? [options.gold] : []), ...options.lines, ...(options.base && options.base !== "bundled" ? [options.base] : [])]);
+  writeOutput(formatWeights(weights), options.output);
+  return 0;
+}
+
+/** The data `oars train` and `oars eval --cv` learn from. */
+export function trainingData(paths: string[], options: Pick<TrainCommandOptions, "gold" | "lines" | "lang" | "rules">): TrainingData {
+  if (!isLanguage(options.lang)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(", ")} (training is for one language)`);
+  if (!options.gold && options.lines.length === 0) throw new UsageError("give coded data: --gold REF with its transcripts, or --lines with a MITI code set");
+  if (options.gold && paths.length === 0) throw new UsageError("name the transcripts the reference codes");
+  const pack = packLoader(options.rules, [])(options.lang);
+  let gold: GoldCorpus | null = null;
+  if (options.gold) {
+    gold = readReference(options.gold);
+    if (!gold.namesTranscripts && paths.length > 1) {
+      throw new UsageError(`${options.gold} has no "transcript" column, so it codes one transcript: train with one file, or add the column`);
+    }
+  }
+  const sessions = gold && options.gold ? readSessions(paths, gold, pack, options.gold) : [];
+  const codeSets = options.lines.map((path) => readCodeSetForTraining(path, pack));
+  return { pack, gold, goldPath: options.gold ?? null, sessions, codeSets };
+}
+
+export function trainSettings(options: Pick<TrainCommandOptions, "base" | "folds" | "l2" | "iterations" | "lineWeight">, language: Language): TrainSettings {
+  const number = (value: string | undefined, name: string, fallback: number, min: number) => {
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min) throw new UsageError(`${name} must be a number of at least ${min} (got "${value}")`);
+    return n;
+  };
+  const base =
+    options.base === undefined
+      ? null
+      : options.base === "bundled"
+        ? { name: `bundled ${language} weights (${bundledWeightsPath(language).replace(/.*\/rules\//, "rules/")})`, data: bundledWeights(language) }
+        : { name: options.base, data: readWeightsFile(options.base) };
+  return {
+    options: {
+      ...DEFAULT_OPTIONS,
+      l2: number(options.l2, "--l2", DEFAULT_OPTIONS.l2, 0),
+      iterations: Math.round(number(options.iterations, "--iterations", DEFAULT_OPTIONS.iterations, 1)),
+      lineWeight: number(options.lineWeight, "--line-weight", DEFAULT_OPTIONS.lineWeight, 0),
+    },
+    base,
+    folds: Math.round(number(options.folds, "--folds", 5, 0)),
+  };
+}
+
+export { crossValidate };

@@ -1,0 +1,200 @@
+// The features stage: what a coder notices about each counsellor utterance, as named binary
+// features for the learned layer (src/learn). Every rule of the pack is tried on every
+// utterance (not only until the first match): each rule that holds is one feature, keyed by
+// its id without the language (`rule:persuade.you-should`), so weights carry across languages.
+// Beside the rules: question form, length, place in the turn, echo of the client's recent
+// words, permission, the rules' own verdict on this and the previous utterance, what the
+// client just said, and the utterance's words (n-grams; the model keeps only those in its
+// vocabulary).
+
+import { ruleMatches, type UtteranceContext } from "./match.js";
+import { echoShare, viewOf, type TextView } from "./view.js";
+import type { LanguagePack } from "../packs/pack.js";
+import type { Rule } from "../packs/types.js";
+import { isPunctuation } from "../pattern/alphabet.js";
+import type { SegmentedTurn } from "../segment/index.js";
+import type { Code } from "../types.js";
+
+/**
+ * How many of the client's last turns a reflection is measured against (`when.echo`). Clients
+ * often answer a reflection with only "Mm-hmm", and counsellors give back what was said a
+ * few turns before, so the last turn alone would miss most echoes.
+ */
+export const RECENT_CLIENT_TURNS = 3;
+
+/** The evidence about one counsellor utterance. */
+export interface UtteranceEvidence {
+  text: string;
+  /** Every rule that holds, highest priority first (ties: load order). */
+  hits: Rule[];
+  /** Named binary features: rules, form, context (see featureNames below). */
+  features: string[];
+  /** The utterance's word unigrams and bigrams (`w:you`, `w:you should`). */
+  ngrams: string[];
+}
+
+/** Evidence for each turn: an array of utterances for a counsellor turn, null for any other. */
+export type TranscriptEvidence = (UtteranceEvidence[] | null)[];
+
+/** The codes whose rules count as the counsellor's own input (information, advice, confronting). */
+const INPUT_CODES: ReadonlySet<Code> = new Set(["giving-information", "persuade-with-permission", "persuade", "confront"]);
+
+/** A rule id without its language: the key its weights are stored under. */
+export function ruleKey(id: string): string {
+  return id.slice(id.indexOf(".") + 1);
+}
+
+export function transcriptEvidence(turns: readonly SegmentedTurn[], pack: LanguagePack): TranscriptEvidence {
+  const permission = new PermissionTracker(pack);
+  let previousClient: TextView | null = null;
+  let clientFeatures: string[] = ["client:none"];
+  // The stems of the client's last RECENT_CLIENT_TURNS turns, each turn's set as it was made.
+  let recentClientStems: ReadonlySet<string>[] = [];
+
+  return turns.map((turn) => {
+    if (turn.role === "counsellor") {
+      const granted = permission.beforeCounsellorTurn();
+      const evidence = counsellorTurnEvidence(turn.pieces, pack, { previousClient, recentClientStems, granted, clientFeatures });
+      permission.afterCounsellorTurn(evidence.flatMap((u) => u.hits));
+      return evidence;
+    }
+    if (turn.role === "client") {
+      previousClient = viewOf(turn.text, pack);
+      recentClientStems = [...recentClientStems.slice(1 - RECENT_CLIENT_TURNS), previousClient.stems];
+      clientFeatures = clientFeaturesOf(previousClient, pack, permission.wasAsked());
+      permission.afterClientTurn(previousClient);
+    }
+    return null;
+  });
+}
+
+/**
+ * The evidence for one coded line with the client's line before it and a stated permission
+ * (a MITI code set's row): the line is one utterance, as its coder read it.
+ */
+export function lineEvidence(before: string, text: string, permission: boolean, pack: LanguagePack): UtteranceEvidence {
+  const previousClient = viewOf(before, pack);
+  const clientFeatures = clientFeaturesOf(previousClient, pack, permission);
+  return counsellorTurnEvidence([text], pack, { previousClient, recentClientStems: [previousClient.stems], granted: permission, clientFeatures })[0]!;
+}
+
+interface TurnContext {
+  previousClient: TextView | null;
+  recentClientStems: readonly ReadonlySet<string>[];
+  granted: boolean;
+  clientFeatures: readonly string[];
+}
+
+function counsellorTurnEvidence(pieces: readonly string[], pack: LanguagePack, context: TurnContext): UtteranceEvidence[] {
+  const { previousClient, recentClientStems, granted, clientFeatures } = context;
+  const count = pieces.length;
+  const views = pieces.map((text) => viewOf(text, pack));
+  const hits: Rule[][] = [];
+  views.forEach((view, index) => {
+    // `after` conditions see the rules' own verdict on the utterance before.
+    const previousCode = index > 0 ? (hits[index - 1]![0]?.code ?? "other") : undefined;
+    hits.push(allHits(pack.byPriority, view, { previousClient, recentClientStems, permission: granted, index, count, previousCode }));
+  });
+  // Counted once, so "elsewhere in the turn" stays linear in a turn of thousands of utterances.
+  const inputAt = hits.map((h) => h.some((rule) => INPUT_CODES.has(rule.code)));
+  const inputs = inputAt.filter(Boolean).length;
+  const questions = views.filter((v) => v.question).length;
+  return views.map((view, index): UtteranceEvidence => {
+    const own = hits[index]!;
+    const features = [
+      "bias",
+      ...own.map((rule) => `rule:${ruleKey(rule.id)}`),
+      ...new Set(own.map((rule) => `hit:${rule.code}`)),
+      `top:${own[0]?.code ?? "none"}`,
+      `prev:${index === 0 ? "start" : (hits[index - 1]![0]?.code ?? "none")}`,
+      view.question ? "form:question-mark" : "form:statement",
+      `len:${lengthBucket(view.words)}`,
+      `pos:${count === 1 ? "only" : index === 0 ? "first" : index === count - 1 ? "last" : "middle"}`,
+      `echo:${echoBucket(echoShare(view, recentClientStems))}`,
+      ...(granted ? ["permission"] : []),
+      ...(startsWithQuestionWord(view, pack) ? ["form:wh-start"] : []),
+      ...(inputs - (inputAt[index] ? 1 : 0) > 0 ? ["turn:input-elsewhere"] : []),
+      ...(questions - (view.question ? 1 : 0) > 0 ? ["turn:question-elsewhere"] : []),
+      ...clientFeatures,
+    ];
+    return { text: view.text, hits: own, features, ngrams: ngramsOf(view.tokens) };
+  });
+}
+
+/** Every rule that holds for one utterance, in the order given. */
+export function allHits(rules: readonly Rule[], view: TextView, context: UtteranceContext): Rule[] {
+  return rules.filter((rule) => ruleMatches(rule, view, context));
+}
+
+// What the client just said: consent, refusal, a request for advice, a question, a short
+// reply, and which codes' rules its words hit (a client who says "you should…" is not
+// reflecting; but "I should…" after "What will you do?" is a plan the counsellor may echo).
+function clientFeaturesOf(client: TextView, pack: LanguagePack, asked: boolean): string[] {
+  const context: UtteranceContext = { previousClient: null, recentClientStems: [], permission: false, index: 0, count: 1 };
+  const codes = new Set(allHits(pack.byPriority, client, context).map((rule) => `client-hit:${rule.code}`));
+  return [
+    ...(pack.asksAdvice.some((p) => p.matches(client)) ? ["client:asks-advice"] : []),
+    ...(asked && pack.consent.some((p) => p.matches(client)) ? ["client:consent"] : []),
+    ...(asked && pack.refusal.some((p) => p.matches(client)) ? ["client:refusal"] : []),
+    client.question ? "client:question" : client.words <= 3 ? "client:short" : "client:statement",
+    ...codes,
+  ];
+}
+
+function lengthBucket(words: number): string {
+  return words <= 2 ? "1-2" : words <= 5 ? "3-5" : words <= 10 ? "6-10" : words <= 20 ? "11-20" : "21+";
+}
+
+function echoBucket(share: number): string {
+  return share === 0 ? "none" : share < 0.34 ? "low" : share < 0.67 ? "mid" : "high";
+}
+
+function startsWithQuestionWord(view: TextView, pack: LanguagePack): boolean {
+  for (const start of view.starts) if (pack.questionWords.has(view.tokens[start] ?? "")) return true;
+  return false;
+}
+
+/** Unigrams and bigrams over the words and marks, with `<s>` before the first. */
+export function ngramsOf(tokens: readonly string[]): string[] {
+  const words = tokens.filter((t) => !isPunctuation(t) || t === "?");
+  const grams = new Set<string>();
+  let previous = "<s>";
+  for (const word of words) {
+    grams.add(`w:${word}`);
+    grams.add(`w:${previous} ${word}`);
+    previous = word;
+  }
+  return [...grams];
+}
+
+// Permission lasts: once the client says yes to "May I share some ideas?" (or asks for advice),
+// advice in the next few counsellor turns is given with permission. Asking is any hit of a
+// rule marked `asks-permission`, whatever the utterance is finally coded.
+class PermissionTracker {
+  private asked = false;
+  private turnsLeft = 0;
+  constructor(private readonly pack: LanguagePack) {}
+
+  beforeCounsellorTurn(): boolean {
+    return this.turnsLeft > 0;
+  }
+
+  wasAsked(): boolean {
+    return this.asked;
+  }
+
+  afterCounsellorTurn(hits: readonly Rule[]): void {
+    if (this.turnsLeft > 0) this.turnsLeft--;
+    this.asked = hits.some((rule) => this.pack.askingPermission.has(rule.id));
+  }
+
+  afterClientTurn(client: TextView): void {
+    if (this.pack.asksAdvice.some((p) => p.matches(client))) {
+      this.turnsLeft = this.pack.permissionTurns;
+    } else if (this.asked) {
+      if (this.pack.refusal.some((p) => p.matches(client))) this.turnsLeft = 0;
+      else if (this.pack.consent.some((p) => p.matches(client))) this.turnsLeft = this.pack.permissionTurns;
+    }
+    this.asked = false;
+  }
+}

@@ -1,0 +1,61 @@
+// Whether one rule holds for one utterance in its context. Shared by the classifier and by
+// `oars rules test`, so an example passes exactly when the rule would code it.
+
+import type { Conditions, Rule } from "../packs/types.js";
+import type { Code } from "../types.js";
+import { echoShare, type TextView } from "./view.js";
+
+export interface UtteranceContext {
+  /** The client's turn just before this counsellor turn, if any. */
+  previousClient: TextView | null;
+  /** Content stems of each of the client's last few turns: what a reflection may give back (see RECENT_CLIENT_TURNS). */
+  recentClientStems: readonly ReadonlySet<string>[];
+  /** The client has agreed to hear advice, or asked for it, and it still holds. */
+  permission: boolean;
+  /** 0-based place of the utterance in its turn, and the turn's utterance count. */
+  index: number;
+  count: number;
+  /** The code of the utterance just before it in the same turn, if any. */
+  previousCode?: Code;
+}
+
+export function ruleMatches(rule: Rule, view: TextView, context: UtteranceContext): boolean {
+  if (!conditionsHold(rule.when, view, context)) return false;
+  if (rule.patterns.length > 0 && !rule.patterns.some((p) => p.matches(view))) return false;
+  if (rule.nlp.length > 0 && !rule.nlp.some((expr) => view.nlp().has(expr))) return false;
+  return !rule.unless.some((p) => p.matches(view));
+}
+
+function conditionsHold(when: Conditions, view: TextView, context: UtteranceContext): boolean {
+  if (when.question !== undefined && when.question !== view.question) return false;
+  if (when.permission !== undefined && when.permission !== context.permission) return false;
+  if (when.minWords !== undefined && view.words < when.minWords) return false;
+  if (when.maxWords !== undefined && view.words > when.maxWords) return false;
+  if (when.position && !positionHolds(when.position, context)) return false;
+  if (when.after && (context.previousCode === undefined || !when.after.includes(context.previousCode))) return false;
+  if (when.minEcho !== undefined || when.maxEcho !== undefined) {
+    const echo = echoShare(view, context.recentClientStems);
+    if (when.minEcho !== undefined && echo < when.minEcho) return false;
+    if (when.maxEcho !== undefined && echo > when.maxEcho) return false;
+  }
+  if (when.client) {
+    const client = context.previousClient;
+    if (!client || !when.client.some((p) => p.matches(client))) return false;
+  }
+  return true;
+}
+
+function positionHolds(position: NonNullable<Conditions["position"]>, { index, count }: UtteranceContext): boolean {
+  switch (position) {
+    case "first":
+      return index === 0;
+    case "last":
+      return index === count - 1;
+    case "only":
+      return count === 1;
+    case "not-first":
+      return index > 0;
+    case "not-last":
+      return index < count - 1;
+  }
+}

@@ -1,0 +1,132 @@
+// The learned layer at run time: weights (data, see weights.ts) compiled against the pack in
+// use. An utterance's score for a code is the sum of its features' weights for that code; the
+// softmax of the scores is its probability. The features with the largest weights for the
+// chosen code are its `why`.
+
+import { SourceError } from "../errors.js";
+import { ruleKey, type UtteranceEvidence } from "../features/index.js";
+import type { LanguagePack } from "../packs/pack.js";
+import { COUNSELLOR_CODES, type Code } from "../types.js";
+import { POSITIONS, type Position, type WeightsData } from "./weights.js";
+
+const K = COUNSELLOR_CODES.length;
+
+/**
+ * A rule the weights do not know (a user's own rule folder) starts with a prior: this many
+ * logits toward its code at priority 100, in proportion to its priority (priority 50: 1.5).
+ * Training on coded sessions replaces the prior with a learned weight.
+ */
+export const PRIOR_AT_PRIORITY_100 = 3;
+
+/**
+ * Codes that flag a line as MI non-adherent: the weights may give them only when a rule of the
+ * code held. A flag then always has a rule to name and explain it, and the balanced weights
+ * (which lift rare codes) cannot flag a plain reflection on word evidence alone.
+ */
+export const NEEDS_A_RULE: ReadonlySet<Code> = new Set(["persuade", "confront"]);
+
+export interface Reason {
+  feature: string;
+  weight: number;
+}
+
+export interface Prediction {
+  code: Code;
+  probability: number;
+  probabilities: Float64Array;
+  /** The features that pushed most toward the code, strongest first. */
+  why: Reason[];
+}
+
+export class CodeModel {
+  readonly language: string;
+  readonly confidenceCut: number;
+  private readonly weights: Map<string, Float64Array>;
+  private readonly primaryScores: Record<Position, Float64Array>;
+
+  constructor(data: WeightsData, pack: LanguagePack) {
+    this.language = data.language;
+    this.confidenceCut = data.confidenceCut;
+    this.weights = new Map(Object.entries(data.features).map(([name, row]) => [name, Float64Array.from(row)]));
+    const known = new Set(data.rules);
+    for (const rule of pack.rules) {
+      const key = ruleKey(rule.id);
+      if (known.has(key)) continue;
+      const row = new Float64Array(K);
+      row[COUNSELLOR_CODES.indexOf(rule.code)] = (PRIOR_AT_PRIORITY_100 * rule.priority) / 100;
+      this.weights.set(`rule:${key}`, row);
+    }
+    this.primaryScores = Object.fromEntries(POSITIONS.map((p) => [p, Float64Array.from(data.primary[p])])) as Record<Position, Float64Array>;
+  }
+
+  /** The active features of an utterance that have weights: its features and its n-grams in the vocabulary. */
+  active(evidence: UtteranceEvidence): string[] {
+    return [...evidence.features, ...evidence.ngrams].filter((name) => this.weights.has(name));
+  }
+
+  predict(evidence: UtteranceEvidence, reasons = 3): Prediction {
+    const active = this.active(evidence);
+    const scores = new Float64Array(K);
+    for (const name of active) {
+      const row = this.weights.get(name)!;
+      for (let c = 0; c < K; c++) scores[c]! += row[c]!;
+    }
+    const probabilities = softmax(scores);
+    const ruled = new Set(evidence.hits.map((rule) => rule.code));
+    const eligible = (c: number) => !NEEDS_A_RULE.has(COUNSELLOR_CODES[c]!) || ruled.has(COUNSELLOR_CODES[c]!);
+    let best = COUNSELLOR_CODES.length - 1; // other: always eligible
+    for (let c = 0; c < K; c++) if (eligible(c) && probabilities[c]! > probabilities[best]!) best = c;
+    const why = active
+      .filter((name) => name !== "bias")
+      .map((feature) => ({ feature, weight: this.weights.get(feature)![best]! }))
+      .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1))
+      .slice(0, reasons)
+      .map(({ feature, weight }) => ({ feature, weight: Math.round(weight * 100) / 100 }));
+    return { code: COUNSELLOR_CODES[best]!, probability: probabilities[best]!, probabilities, why };
+  }
+
+  /** Which utterance names the turn: the highest score for its code at its position (ties: the later). */
+  primaryIndex(codes: readonly Code[]): number {
+    let best = -1;
+    let bestScore = -Infinity;
+    codes.forEach((code, index) => {
+      const score = this.primaryScores[positionOf(index, codes.length)][COUNSELLOR_CODES.indexOf(code)]!;
+      if (score >= bestScore) {
+        best = index;
+        bestScore = score;
+      }
+    });
+    return best;
+  }
+}
+
+export function positionOf(index: number, count: number): Position {
+  return count === 1 ? "only" : index === 0 ? "first" : index === count - 1 ? "last" : "middle";
+}
+
+export function softmax(scores: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (const s of scores) if (s > max) max = s;
+  const out = new Float64Array(scores.length);
+  let sum = 0;
+  for (let c = 0; c < scores.length; c++) sum += out[c] = Math.exp(scores[c]! - max);
+  for (let c = 0; c < scores.length; c++) out[c]! /= sum;
+  return out;
+}
+
+/**
+ * Weights checked against the pack they are used with: the same language, and every rule
+ * they name present in the pack (or one of `known`, the bundled rules a configuration switched
+ * off). A pack rule they do not name gets a prior (PRIOR_AT_PRIORITY_100).
+ */
+export function compileModel(data: WeightsData, pack: LanguagePack, source: string, known: ReadonlySet<string> = new Set()): CodeModel {
+  if (data.language !== pack.language) {
+    throw new SourceError(source, `weights for ${data.language}, not for ${pack.language}: train weights for ${pack.language} (oars train --lang ${pack.language})`);
+  }
+  const ids = new Set([...pack.rules.map((r) => ruleKey(r.id)), ...known]);
+  const missing = data.rules.filter((id) => !ids.has(id));
+  if (missing.length > 0) {
+    throw new SourceError(source, `built against other rule ids: ${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ` and ${missing.length - 3} more` : ""} not in the ${pack.language} rules loaded; retrain with oars train`);
+  }
+  return new CodeModel(data, pack);
+}

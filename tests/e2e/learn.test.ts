@@ -1,0 +1,116 @@
+// The learned layer end to end: oars train, eval --cv, eval --lines, --weights, bad weights
+// files, and probability/why in the reports. Small and fast: a few translated sessions.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixture, oars } from "../helpers.js";
+
+const dir = mkdtempSync(join(tmpdir(), "oars-learn-"));
+const gold = fixture("annomi-nb", "gold.jsonl");
+const sessions = ["annomi-000", "annomi-001", "annomi-004", "annomi-006"].map((id) => fixture("annomi-nb", "txt", `${id}.txt`));
+const weightsFile = join(dir, "nb.json");
+const small = ["--folds", "0", "--iterations", "25"];
+
+describe("oars train", () => {
+  it("writes a weights file from a reference and a code set, which analyze then codes with", () => {
+    const run = oars(["train", "--lang", "nb", "--gold", gold, ...sessions, "--lines", fixture("miti", "nb.tsv"), ...small, "-o", weightsFile]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe("");
+    const weights = JSON.parse(readFileSync(weightsFile, "utf8")) as { language: string; trainedOn: string[]; features: Record<string, number[]> };
+    expect(weights.language).toBe("nb");
+    expect(weights.trainedOn[0]).toMatch(/4 transcripts/);
+    expect(weights.trainedOn[1]).toMatch(/nb\.tsv: \d+ counsellor lines of the train part/);
+
+    const analysed = oars(["analyze", "--weights", weightsFile, "--lang", "nb", "-f", "json", sessions[0]!]);
+    expect(analysed.status, analysed.stderr).toBe(0);
+    const coded = JSON.parse(analysed.stdout).files[0].turns.filter((t: { role: string }) => t.role === "counsellor");
+    const utterance = coded[0].utterances[0];
+    expect(utterance.probability).toBeGreaterThan(0);
+    expect(utterance.probability).toBeLessThanOrEqual(1);
+    expect(utterance.why.length).toBeGreaterThan(0);
+    expect(Object.keys(weights.features)).toContain(utterance.why[0].feature);
+  });
+
+  it("refuses to run without coded data or an output file", () => {
+    const run = oars(["train", "--lang", "nb", "-o", join(dir, "x.json")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/^oars: give coded data/);
+  });
+});
+
+describe("oars eval --cv", () => {
+  it("cross-validates in folds grouped by source and reports the usual figures", () => {
+    const run = oars(["eval", "--cv", "2", "--lang", "nb", "--gold", gold, ...sessions, "-f", "json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.files).toBe(4);
+    expect(report.behaviour.macroF1).toBeGreaterThan(0.3);
+    expect(report.counsellorTurns).toBeGreaterThan(50);
+  });
+
+  it("refuses more folds than sources", () => {
+    const run = oars(["eval", "--cv", "9", "--lang", "nb", "--gold", gold, ...sessions]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^oars: --cv 9 needs at least 9 sessions from different sources; the reference codes 4\n$/);
+  });
+});
+
+describe("oars eval --lines", () => {
+  it("scores a code set's test part with the bundled weights", () => {
+    const run = oars(["eval", "--lines", fixture("miti", "en.tsv"), "-f", "json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const [set] = JSON.parse(run.stdout).codeSets;
+    expect(set.lines).toBe(117);
+    expect(set.macroF1).toBeGreaterThan(0.3);
+    expect(set.flags.precision).not.toBeNull();
+  });
+});
+
+describe("bad weights files", () => {
+  const good = readFileSync(join(fixture(".."), "rules", "en", "weights.json"), "utf8");
+  const cases: [string, string, string[], RegExp][] = [
+    ["malformed.json", "{ not json", [], /malformed\.json: not valid JSON/],
+    ["other-language.json", good, ["--lang", "nb"], /other-language\.json: weights for en, not for nb/],
+    ["other-rules.json", good.replace('"rules": [', '"rules": ["persuade.not-a-rule", '), [], /other-rules\.json: built against other rule ids: persuade\.not-a-rule/],
+    ["not-weights.json", '{"format": "something"}', [], /not-weights\.json: not an oars weights file: "format"/],
+  ];
+  for (const [name, text, args, message] of cases) {
+    it(`refuses ${name} with one line and exit 2, before coding anything`, () => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      const run = oars(["analyze", "--weights", path, ...args, "-f", "json", fixture("en", "session-alcohol.txt")]);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).toMatch(message);
+    });
+  }
+  it("refuses a missing weights file in eval too", () => {
+    const run = oars(["eval", "--weights", join(dir, "missing.json"), "--lines", fixture("miti", "en.tsv")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/missing\.json: no such weights file\n$/);
+  });
+});
+
+describe("probability and why in reports", () => {
+  it("gives every counsellor utterance a probability, reasons, and a rule of its code", () => {
+    const run = oars(["analyze", "-f", "json", fixture("en", "session-alcohol.txt")]);
+    expect(run.status, run.stderr).toBe(0);
+    const turns = JSON.parse(run.stdout).files[0].turns as { role: string; utterances: { code: string; rule: string; probability: number; why: { feature: string; weight: number }[]; confidence: string }[] }[];
+    const utterances = turns.filter((t) => t.role === "counsellor").flatMap((t) => t.utterances);
+    expect(utterances.length).toBeGreaterThan(5);
+    for (const u of utterances) {
+      expect(u.rule.startsWith(`en.${u.code}.`)).toBe(true);
+      expect(u.probability).toBeGreaterThan(0);
+      expect(Array.isArray(u.why)).toBe(true);
+    }
+  });
+  it("prints them with --show turns", () => {
+    const run = oars(["analyze", "--show", "turns", fixture("en", "session-alcohol.txt")]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/\(en\.[a-z-]+\.[a-z-]+, p \d\.\d\d/);
+    expect(run.stdout).toMatch(/← \S+ [+-]\d\.\d\d/);
+  });
+});
