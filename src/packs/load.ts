@@ -33,11 +33,22 @@ const WHEN_KEYS = ["question", "words", "permission", "echo", "position", "clien
 const POSITIONS = ["first", "last", "only", "not-first", "not-last"] as const;
 const DEFAULT_PRIORITY = 50;
 
-/** The bundled pack for `language`: the prebuilt one while it is current, else read from its YAML. */
+const bundledPacks = new Map<Language, LanguagePack>();
+
+/**
+ * The bundled pack for `language`: the prebuilt one while it is current, else read from its
+ * YAML. Read once per process: a compiled pack is never changed (users' folders and
+ * adjustments work on a draft copy), and the learned layer asks for it again for its rule ids.
+ */
 export function loadLanguagePack(language: Language): LanguagePack {
-  const sources = packSources(join(RULES_ROOT, language));
-  const prebuilt = readPrebuilt<PackData>(language, sources);
-  return prebuilt ? LanguagePack.fromData(prebuilt) : new LanguagePack(readPackSources(sources));
+  let pack = bundledPacks.get(language);
+  if (!pack) {
+    const sources = packSources(join(RULES_ROOT, language));
+    const prebuilt = readPrebuilt<PackData>(language, sources);
+    pack = prebuilt ? LanguagePack.fromData(prebuilt) : new LanguagePack(readPackSources(sources));
+    bundledPacks.set(language, pack);
+  }
+  return pack;
 }
 
 /** The prebuilt JSON of a bundled pack (`npm run build`). */
