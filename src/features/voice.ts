@@ -1,0 +1,126 @@
+// Whose voice an utterance speaks in: the evidence that tells a reflection (the client's
+// experience given back) from the counsellor's own input (information, warnings, opinions)
+// and from the other moves. Coders hear it in a few things at once: who the sentence is
+// about (you / I / we / "it" / people in general), how much content the client never said
+// (new content words), and markers of the counsellor's voice ("I think", "research shows",
+// "you'll…", "it can…") or of a reflection ("sounds like", "you feel"). Echo share alone
+// misses it: "the smoking's going to cause you more problems" echoes "smoking" and adds a
+// warning.
+//
+// The word lists are the pack's (language.yaml `lists`, named in VOICE_LISTS); a pack that
+// declares none of them gets only the features that need no words (subject class from the
+// pack's pronoun lists, new content, number). Everything is read from the utterance's
+// TextView in one pass over its tokens, so the cost does not grow with the number of rules.
+
+import type { LanguagePack } from "../packs/pack.js";
+import { isPunctuation } from "../pattern/alphabet.js";
+import type { TextView } from "./view.js";
+
+/** The pack lists this module reads, each a set of words or phrases (several words). */
+const VOICE_LISTS = {
+  opinion: "voice-opinion",
+  generic: "voice-generic",
+  future: "voice-future",
+  modal: "voice-modal",
+  reflect: "voice-reflect",
+  contrast: "voice-contrast",
+  negation: "voice-negation",
+  we: "voice-we",
+  it: "voice-it",
+  feeling: "feelings",
+  you: "second-person",
+  i: "first-person",
+  wh: "wh",
+  aux: "aux",
+  verb: "change-verb",
+} as const;
+type Marker = keyof typeof VOICE_LISTS;
+
+/** The markers that are features in their own right when present anywhere in the utterance. */
+const MARKERS: readonly Marker[] = ["opinion", "generic", "future", "modal", "reflect", "contrast", "negation", "feeling", "we"];
+
+/** What a sentence's first word says about whose voice it is. */
+const SUBJECTS: readonly Marker[] = ["you", "i", "we", "it", "generic", "wh", "aux", "verb"];
+
+interface Lexicon {
+  /** First word → the phrases (as token arrays) that begin with it, for each marker. */
+  phrases: Map<string, { marker: Marker; words: string[] }[]>;
+}
+
+const lexicons = new WeakMap<LanguagePack, Lexicon>();
+
+function lexiconOf(pack: LanguagePack): Lexicon {
+  let lexicon = lexicons.get(pack);
+  if (lexicon) return lexicon;
+  const phrases = new Map<string, { marker: Marker; words: string[] }[]>();
+  for (const [marker, name] of Object.entries(VOICE_LISTS) as [Marker, string][]) {
+    for (const entry of pack.lists.get(name) ?? []) {
+      const words = entry.split(/\s+/).filter(Boolean);
+      if (words.length === 0) continue;
+      const list = phrases.get(words[0]!) ?? [];
+      list.push({ marker, words });
+      phrases.set(words[0]!, list);
+    }
+  }
+  lexicon = { phrases };
+  lexicons.set(pack, lexicon);
+  return lexicon;
+}
+
+/** The voice features of one counsellor utterance, given the content stems of the client's recent turns. */
+export function voiceFeatures(view: TextView, pack: LanguagePack, recentClientStems: readonly ReadonlySet<string>[]): string[] {
+  const { phrases } = lexiconOf(pack);
+  const tokens = view.tokens;
+  // The sentence's first word: after the lead fillers `^` may skip ("Okay, so, you…").
+  let first = 0;
+  for (const start of view.starts) if (start > first && start < tokens.length) first = start;
+  const found = new Set<Marker>();
+  let numbers = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (isPunctuation(token)) continue;
+    if (/^\d/.test(token)) numbers = true;
+    for (const phrase of phrases.get(token) ?? []) {
+      if (phrase.words.every((word, k) => tokens[i + k] === word)) {
+        found.add(phrase.marker);
+      }
+    }
+  }
+  // A first word in two lists ("it" is also generic…): the class listed first in SUBJECTS wins.
+  const atFirst = new Set((phrases.get(tokens[first] ?? "") ?? []).filter((p) => p.words.every((w, k) => tokens[first + k] === w)).map((p) => p.marker));
+  const subject = SUBJECTS.find((s) => atFirst.has(s)) ?? "other";
+  const { novel, echo } = clientShare(view, recentClientStems);
+  const you = found.has("you");
+  const features = [
+    `v:subj:${subject}`,
+    `v:subj:${subject}|echo:${echo}`,
+    `v:novel:${novel}`,
+    `v:novel:${novel}|subj:${subject}`,
+    you ? "v:you" : "v:no-you",
+    `v:${you ? "you" : "no-you"}|novel:${novel}`,
+    ...(found.has("i") ? ["v:i"] : []),
+    ...(numbers ? ["v:number"] : []),
+  ];
+  for (const marker of MARKERS) {
+    if (!found.has(marker)) continue;
+    features.push(`v:${marker}`, `v:${marker}|${you ? "you" : "no-you"}`, `v:${marker}|novel:${novel}`);
+  }
+  if (view.question) {
+    const declarative = subject !== "wh" && subject !== "aux";
+    features.push(`v:q:${declarative ? "declarative" : "inverted"}|echo:${echo}`, `v:q:${declarative ? "declarative" : "inverted"}|subj:${subject}`);
+  }
+  return features;
+}
+
+// How many content words the client did not say (0, a few, several, many), and the share
+// that the client did say (the cut-points of the `echo:` feature in index.ts).
+function clientShare(view: TextView, stems: readonly ReadonlySet<string>[]): { novel: string; echo: string } {
+  let shared = 0;
+  for (const stem of view.stems) if (stems.some((set) => set.has(stem))) shared++;
+  const novel = view.stems.size - shared;
+  const share = view.stems.size === 0 ? 0 : shared / view.stems.size;
+  return {
+    novel: novel === 0 ? "0" : novel <= 2 ? "1-2" : novel <= 5 ? "3-5" : "6+",
+    echo: share === 0 ? "none" : share < 0.34 ? "low" : share < 0.67 ? "mid" : "high",
+  };
+}
