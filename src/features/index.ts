@@ -9,6 +9,7 @@
 
 import { ruleMatches, type UtteranceContext } from "./match.js";
 import { echoShare, viewOf, type TextView } from "./view.js";
+import { voiceFeatures } from "./voice.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { Rule } from "../packs/types.js";
 import { isPunctuation } from "../pattern/alphabet.js";
@@ -50,12 +51,16 @@ export function transcriptEvidence(turns: readonly SegmentedTurn[], pack: Langua
   let clientFeatures: string[] = ["client:none"];
   // The stems of the client's last RECENT_CLIENT_TURNS turns, each turn's set as it was made.
   let recentClientStems: ReadonlySet<string>[] = [];
+  // What the rules made of the counsellor's previous turn: explaining often runs over several
+  // turns with only "Mm-hmm" between them.
+  let previousTurn: string[] = ["pt:start"];
 
   return turns.map((turn) => {
     if (turn.role === "counsellor") {
       const granted = permission.beforeCounsellorTurn();
-      const evidence = counsellorTurnEvidence(turn.pieces, pack, { previousClient, recentClientStems, granted, clientFeatures });
+      const evidence = counsellorTurnEvidence(turn.pieces, pack, { previousClient, recentClientStems, granted, clientFeatures, previousTurn });
       permission.afterCounsellorTurn(evidence.flatMap((u) => u.hits));
+      previousTurn = previousTurnFeatures(evidence);
       return evidence;
     }
     if (turn.role === "client") {
@@ -75,7 +80,7 @@ export function transcriptEvidence(turns: readonly SegmentedTurn[], pack: Langua
 export function lineEvidence(before: string, text: string, permission: boolean, pack: LanguagePack): UtteranceEvidence {
   const previousClient = viewOf(before, pack);
   const clientFeatures = clientFeaturesOf(previousClient, pack, permission);
-  return counsellorTurnEvidence([text], pack, { previousClient, recentClientStems: [previousClient.stems], granted: permission, clientFeatures })[0]!;
+  return counsellorTurnEvidence([text], pack, { previousClient, recentClientStems: [previousClient.stems], granted: permission, clientFeatures, previousTurn: [] })[0]!;
 }
 
 interface TurnContext {
@@ -83,6 +88,7 @@ interface TurnContext {
   recentClientStems: readonly ReadonlySet<string>[];
   granted: boolean;
   clientFeatures: readonly string[];
+  previousTurn: readonly string[];
 }
 
 function counsellorTurnEvidence(pieces: readonly string[], pack: LanguagePack, context: TurnContext): UtteranceEvidence[] {
@@ -116,9 +122,19 @@ function counsellorTurnEvidence(pieces: readonly string[], pack: LanguagePack, c
       ...(inputs - (inputAt[index] ? 1 : 0) > 0 ? ["turn:input-elsewhere"] : []),
       ...(questions - (view.question ? 1 : 0) > 0 ? ["turn:question-elsewhere"] : []),
       ...clientFeatures,
+      ...context.previousTurn,
+      ...voiceFeatures(view, pack, recentClientStems),
     ];
     return { text: view.text, hits: own, features, ngrams: ngramsOf(view.tokens) };
   });
+}
+
+// What the rules made of the counsellor's previous turn (the top rule's code of its last
+// utterance; whether any utterance was input).
+function previousTurnFeatures(turn: readonly UtteranceEvidence[]): string[] {
+  const last = turn[turn.length - 1]?.hits[0]?.code ?? "none";
+  const input = turn.some((u) => u.hits[0] !== undefined && INPUT_CODES.has(u.hits[0].code));
+  return [`pt:${last}`, ...(input ? ["pt:input"] : [])];
 }
 
 /** Every rule that holds for one utterance, in the order given. */
