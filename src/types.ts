@@ -45,6 +45,18 @@ export const CODE_ABBREVIATIONS: Record<Code, string> = {
 /** The counsellor's own input: information and advice. */
 export const INPUT_CODES = ["giving-information", "persuade-with-permission", "persuade"] as const satisfies readonly Code[];
 
+/** Client talk (CLAMI): toward change, toward keeping things as they are, or neither. */
+export const CLIENT_CODES = ["change-talk", "sustain-talk", "neutral"] as const;
+export type ClientCode = (typeof CLIENT_CODES)[number];
+
+/** What the talk is about (DARN-CAT), for change and sustain talk alike. */
+export const TALK_SUBTYPES = ["desire", "ability", "reason", "need", "commitment", "activation", "taking-steps"] as const;
+export type TalkSubtype = (typeof TALK_SUBTYPES)[number];
+
+export function isClientCode(value: unknown): value is ClientCode {
+  return typeof value === "string" && (CLIENT_CODES as readonly string[]).includes(value);
+}
+
 export function isCode(value: unknown): value is Code {
   return typeof value === "string" && (COUNSELLOR_CODES as readonly string[]).includes(value);
 }
@@ -80,7 +92,7 @@ export interface Turn extends RawTurn {
 export interface Utterance {
   text: string;
   code: Code;
-  /** The strongest rule of the code that held, or `<lang>.<code>.learned`. */
+  /** The strongest rule of the code that held, or `<lang>.<code>.learned` (`not-coded` on other speakers' turns). */
   rule: string;
   /** `high` when the probability is at least the weights' calibrated cut. */
   confidence: "high" | "low";
@@ -90,9 +102,19 @@ export interface Utterance {
   why?: { feature: string; weight: number }[];
 }
 
+/** A client utterance: its talk, and its DARN-CAT subtype when the rule that named it says one. */
+export interface ClientUtterance extends Omit<Utterance, "code"> {
+  code: ClientCode;
+  subtype?: TalkSubtype;
+}
+
 export interface CodedTurn extends Turn {
   primary: Code;
   utterances: Utterance[];
+  /** Client turns: each utterance's talk (counsellor turns keep theirs in `utterances`). */
+  talk?: ClientUtterance[];
+  /** Client turns: the turn's talk as a whole (change or sustain when an utterance is; the likelier when both). */
+  turnTalk?: ClientCode;
 }
 
 export interface Flag {

@@ -129,6 +129,7 @@ Examples:
     .option("--iterations <n>", "optimiser iterations")
     .option("--line-weight <x>", "how much one code-set line counts against one transcript utterance")
     .option("--rules <dir>", "extra folder of rule files whose rules become features (repeatable)", collect, [])
+    .option("--client", "learn the client talk weights (change / sustain / neutral, from the reference's client talk and the code sets' client lines) instead of the counsellor codes")
     .requiredOption("-o, --output <file>", "the weights file to write")
     .action(async (files: string[], options: TrainCommandOptions) => setExit((await import("./train-command.js")).runTrain(files, options)));
 
