@@ -4,6 +4,7 @@
 
 import type { Diagnostic } from "./diagnostics.js";
 import type { Language } from "./languages.js";
+import type { ClientMetrics } from "./score/client.js";
 
 export type Format = "text" | "vtt" | "srt" | "json";
 export type Role = "counsellor" | "client" | "other";
@@ -144,6 +145,8 @@ export interface Metrics {
   miAdherent: number;
   miNonAdherent: number;
   percentMiAdherent: number | null;
+  /** Client talk and the counsellor's answers to it, for one session (absent from pooled batch figures). */
+  client?: ClientMetrics;
 }
 
 export interface FileResult {
