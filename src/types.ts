@@ -54,6 +54,9 @@ export type ClientCode = (typeof CLIENT_CODES)[number];
 export const TALK_SUBTYPES = ["desire", "ability", "reason", "need", "commitment", "activation", "taking-steps"] as const;
 export type TalkSubtype = (typeof TALK_SUBTYPES)[number];
 
+/** How coders abbreviate client talk (CLAMI): change talk, sustain talk, neutral (follow/neutral). */
+export const CLIENT_CODE_ABBREVIATIONS: Record<ClientCode, string> = { "change-talk": "CT", "sustain-talk": "ST", neutral: "N" };
+
 export function isClientCode(value: unknown): value is ClientCode {
   return typeof value === "string" && (CLIENT_CODES as readonly string[]).includes(value);
 }

@@ -6,6 +6,7 @@
 // comes from the score and check stages.
 
 import { clientRows } from "./client-rows.js";
+import { CLIENT_CODE_ABBREVIATIONS } from "../types.js";
 import { escapeControls } from "../text/controls.js";
 import type { ChalkInstance } from "chalk";
 import { formatTimecode } from "../read/timecode.js";
@@ -154,7 +155,7 @@ function formatTurns(turns: CodedTurn[], { color: c, width }: TextOptions, m: Me
     const head = wrap(`${c.dim(`[${turn.line}${when}]`)} ${c.bold(turn.speaker)} (${m.roles[turn.role]})${turn.role === "counsellor" ? ` → ${m.codes[turn.primary]}` : talk}`, width, "", "  ");
     if (turn.role === "client" && turn.talk) {
       // Client talk: CT / ST / N with its DARN-CAT subtype, rule and probability.
-      return [...head, ...turn.talk.flatMap((u) => wrap(`${TALK_ABBREVIATIONS[u.code]}${u.confidence === "low" ? "?" : ""}`.padEnd(5) + ` ${u.text} ${c.dim(`(${u.subtype ? `${u.subtype}, ` : ""}${u.rule}${u.probability !== undefined ? `, p ${u.probability.toFixed(2)}` : ""})`)}`, width, "    ", "          "))];
+      return [...head, ...turn.talk.flatMap((u) => wrap(`${CLIENT_CODE_ABBREVIATIONS[u.code]}${u.confidence === "low" ? "?" : ""}`.padEnd(5) + ` ${u.text} ${c.dim(`(${u.subtype ? `${u.subtype}, ` : ""}${u.rule}${u.probability !== undefined ? `, p ${u.probability.toFixed(2)}` : ""})`)}`, width, "    ", "          "))];
     }
     if (turn.role !== "counsellor") return [...head, ...wrap(turn.text, width, "    ")];
     const body = turn.utterances.flatMap((u) => {
@@ -168,9 +169,6 @@ function formatTurns(turns: CodedTurn[], { color: c, width }: TextOptions, m: Me
     return [...head, ...body];
   });
 }
-
-/** How coders abbreviate client talk (CLAMI). */
-const TALK_ABBREVIATIONS = { "change-talk": "CT", "sustain-talk": "ST", neutral: "N" } as const;
 
 function formatValue(value: number | null, threshold: ThresholdScore, words: Words): string {
   return value === null ? words.m.levels["n/a"] : words.figure(threshold.unit, value);
