@@ -128,7 +128,7 @@ export interface Flag {
   speaker: string;
   code: Code;
   rule: string;
-  /** The coded utterance's confidence: "low" when a broad fallback rule coded it. */
+  /** The coded utterance's confidence: "low" when its probability is under the weights' confidence cut. */
   confidence: "high" | "low";
   text: string;
   /** A user's rule may bring its own words for why and what instead; bundled rules leave them to the locale. */
@@ -137,7 +137,7 @@ export interface Flag {
 
 export interface Metrics {
   counts: Record<Code, number>;
-  /** Counsellor utterances coded, and how many of them with low confidence (broad fallbacks). */
+  /** Counsellor utterances coded, and how many of them with low confidence. */
   utterances: number;
   lowConfidence: number;
   questions: number;

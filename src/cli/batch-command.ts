@@ -152,18 +152,23 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
     }
   }
 
-  const sink = new OutputSink(options.output);
-  // Coding runs on worker threads whenever a temporary file would be left behind by a signal,
-  // so this thread stays free to remove it at once. Coding in this thread (one file or --jobs 1
-  // to standard output) leaves the signals their default action: oars stops at once.
-  const inThread = options.output === undefined && Math.min(jobs, files.length) <= 1;
+  // Coding in this thread (one file, or --jobs 1 to standard output) leaves the signals their
+  // default action, so oars stops at once: with -o, one file's report is held in memory until
+  // it is complete, so no temporary file exists to be left behind. Several files with -o are
+  // coded on worker threads, so this thread stays free to remove the temporary file at once.
+  const oneFile = files.length <= 1;
+  const inThread = Math.min(jobs, files.length) <= 1 && (options.output === undefined || oneFile);
+  const sink = new OutputSink(options.output, { hold: inThread });
   const stopOnSignal = (signal: NodeJS.Signals) => {
     progress.clear();
     sink.abandon();
     process.stderr.write(`oars: ${signal === "SIGINT" ? "interrupted" : `stopped (${signal})`}\n`);
     process.exit(128 + (constants.signals[signal] ?? 0));
   };
-  if (!inThread) for (const signal of STOP_SIGNALS) process.once(signal, stopOnSignal);
+  const answerSignals = () => {
+    for (const signal of STOP_SIGNALS) process.once(signal, stopOnSignal);
+  };
+  if (!inThread) answerSignals();
 
   try {
     await sink.write(formatter.start());
@@ -183,6 +188,8 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
     progress.clear();
     const summary = collector.summary();
     await sink.write(formatter.end(summary));
+    // A held report is written now, in one synchronous step: a signal during it waits for it.
+    if (inThread) answerSignals();
     sink.commit();
     if (format === "github") writeStepSummary(markdownSummary(summary, context), say);
     if (summary.errors.length > 0) return EXIT.usage;

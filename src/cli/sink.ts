@@ -7,6 +7,9 @@
 // created 0600 (reports hold health data).
 // A target that is not a regular file (a device such as /dev/null, a FIFO, /dev/stdout) is
 // written to directly and never replaced; a folder is refused.
+// A held report (`hold`: one file coded in this thread) is kept in memory and written at
+// commit, so no temporary file exists while the run codes: a signal then ends oars by its
+// default action, at once, with nothing left behind; the folder is still tried at once.
 
 import { randomBytes } from "node:crypto";
 import { closeSync, constants, fchmodSync, fstatSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
@@ -27,8 +30,13 @@ export class OutputSink {
   /** Where the temporary file goes when complete (the target, or the file a link names). */
   private finalPath: string | null = null;
   private mode = NEW_FILE_MODE;
+  /** The report so far, while held (see `hold`); null when written as it comes. */
+  private held: string[] | null = null;
 
-  constructor(private readonly target: string | undefined) {
+  constructor(
+    private readonly target: string | undefined,
+    { hold = false }: { hold?: boolean } = {},
+  ) {
     if (!target) return;
     const existing = statOrNull(target);
     if (existing?.isDirectory()) throw this.failure("is a folder");
@@ -41,7 +49,16 @@ export class OutputSink {
     // A link to a regular file: the file is replaced and the link kept.
     this.finalPath = existing && isLink(target) ? realpathSync(target) : resolve(target);
     if (existing) this.mode = existing.mode & 0o7777;
-    this.temp = join(dirname(this.finalPath), `.${basename(this.finalPath)}.oars-${randomBytes(8).toString("hex")}.tmp`);
+    this.openTemp();
+    if (hold) {
+      // Tried now, so a folder oars cannot write to is reported before any coding.
+      this.abandon();
+      this.held = [];
+    }
+  }
+
+  private openTemp(): void {
+    this.temp = join(dirname(this.finalPath!), `.${basename(this.finalPath!)}.oars-${randomBytes(8).toString("hex")}.tmp`);
     try {
       this.fd = openSync(this.temp, "wx", NEW_FILE_MODE);
     } catch (err) {
@@ -58,6 +75,10 @@ export class OutputSink {
 
   async write(text: string): Promise<void> {
     if (text === "") return;
+    if (this.held) {
+      this.held.push(text);
+      return;
+    }
     if (this.fd !== null) {
       this.writeToFile(text);
       return;
@@ -71,6 +92,10 @@ export class OutputSink {
 
   /** The whole text at once (commands that build their output before writing it). */
   writeAll(text: string): void {
+    if (this.held) {
+      this.held.push(text);
+      return;
+    }
     if (this.fd === null) {
       process.stdout.write(text);
       return;
@@ -80,6 +105,12 @@ export class OutputSink {
 
   /** The report is complete: put it in place. */
   commit(): void {
+    if (this.held) {
+      const report = this.held.join("");
+      this.held = null;
+      this.openTemp();
+      this.writeToFile(report);
+    }
     if (this.fd === null) return;
     const fd = this.fd;
     this.fd = null;
@@ -100,6 +131,7 @@ export class OutputSink {
 
   /** The run stopped: leave no partial file behind. Safe to call from a signal handler. */
   abandon(): void {
+    this.held = null;
     if (this.fd !== null && this.ownsFd) {
       try {
         closeSync(this.fd);

@@ -261,7 +261,7 @@ function tally(s: { q: number; r: number; open: number; complex: number }, quest
 // behaviour counts of the score stage), with the same one-question floor for ranking.
 function metricScores(m: Metrics) {
   return {
-    reflectionToQuestion: m.reflections / Math.max(m.questions, 1),
+    reflectionToQuestion: m.reflectionToQuestion ?? m.reflections,
     percentOpen: m.percentOpenQuestions,
     percentComplex: m.percentComplexReflections,
   };

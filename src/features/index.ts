@@ -13,7 +13,7 @@ import type { LanguagePack } from "../packs/pack.js";
 import type { Rule } from "../packs/types.js";
 import { isPunctuation } from "../pattern/alphabet.js";
 import type { SegmentedTurn } from "../segment/index.js";
-import type { Code } from "../types.js";
+import { COUNSELLOR_CODES as COUNSELLOR_CODE_LIST, type Code } from "../types.js";
 
 /**
  * How many of the client's last turns a reflection is measured against (`when.echo`). Clients
@@ -101,24 +101,39 @@ function counsellorTurnEvidence(pieces: readonly string[], pack: LanguagePack, c
   const questions = views.filter((v) => v.question).length;
   return views.map((view, index): UtteranceEvidence => {
     const own = hits[index]!;
-    const features = [
-      "bias",
-      ...own.map((rule) => `rule:${ruleKey(rule.id)}`),
-      ...new Set(own.map((rule) => `hit:${rule.code}`)),
-      `top:${own[0]?.code ?? "none"}`,
-      `prev:${index === 0 ? "start" : (hits[index - 1]![0]?.code ?? "none")}`,
+    const features = ["bias"];
+    for (const rule of own) features.push(ruleFeature(rule));
+    const codes = new Set<Code>();
+    for (const rule of own) codes.add(rule.code);
+    for (const code of codes) features.push(NAMES.hit[code]);
+    features.push(
+      NAMES.top[own[0]?.code ?? "none"],
+      index === 0 ? "prev:start" : NAMES.prev[hits[index - 1]![0]?.code ?? "none"],
       view.question ? "form:question-mark" : "form:statement",
-      `len:${lengthBucket(view.words)}`,
-      `pos:${count === 1 ? "only" : index === 0 ? "first" : index === count - 1 ? "last" : "middle"}`,
-      `echo:${echoBucket(echoShare(view, recentClientStems))}`,
-      ...(granted ? ["permission"] : []),
-      ...(startsWithQuestionWord(view, pack) ? ["form:wh-start"] : []),
-      ...(inputs - (inputAt[index] ? 1 : 0) > 0 ? ["turn:input-elsewhere"] : []),
-      ...(questions - (view.question ? 1 : 0) > 0 ? ["turn:question-elsewhere"] : []),
-      ...clientFeatures,
-    ];
+      lengthBucket(view.words),
+      count === 1 ? "pos:only" : index === 0 ? "pos:first" : index === count - 1 ? "pos:last" : "pos:middle",
+      echoBucket(echoShare(view, recentClientStems)),
+    );
+    if (granted) features.push("permission");
+    if (startsWithQuestionWord(view, pack)) features.push("form:wh-start");
+    if (inputs - (inputAt[index] ? 1 : 0) > 0) features.push("turn:input-elsewhere");
+    if (questions - (view.question ? 1 : 0) > 0) features.push("turn:question-elsewhere");
+    for (const feature of clientFeatures) features.push(feature);
     return { text: view.text, hits: own, features, ngrams: ngramsOf(view.tokens) };
   });
+}
+
+// Feature names are made once, not per utterance: the model looks each one up by name, and a
+// string made once keeps its hash.
+const named = (prefix: string) => Object.fromEntries([...COUNSELLOR_CODE_LIST, "none"].map((c) => [c, `${prefix}:${c}`])) as Record<Code | "none", string>;
+const NAMES = { hit: named("hit"), top: named("top"), prev: named("prev"), clientHit: named("client-hit") };
+const ruleFeatures = new WeakMap<Rule, string>();
+
+/** A rule's feature: `rule:` and its id without the language. */
+function ruleFeature(rule: Rule): string {
+  let name = ruleFeatures.get(rule);
+  if (name === undefined) ruleFeatures.set(rule, (name = `rule:${ruleKey(rule.id)}`));
+  return name;
 }
 
 /** Every rule that holds for one utterance, in the order given. */
@@ -131,22 +146,24 @@ export function allHits(rules: readonly Rule[], view: TextView, context: Utteran
 // reflecting; but "I should…" after "What will you do?" is a plan the counsellor may echo).
 function clientFeaturesOf(client: TextView, pack: LanguagePack, asked: boolean): string[] {
   const context: UtteranceContext = { previousClient: null, recentClientStems: [], permission: false, index: 0, count: 1 };
-  const codes = new Set(allHits(pack.byPriority, client, context).map((rule) => `client-hit:${rule.code}`));
+  // Which codes' rules hold, not which rules: once one rule of a code holds, its others are skipped.
+  const codes = new Set<Code>();
+  for (const rule of pack.byPriority) if (!codes.has(rule.code) && ruleMatches(rule, client, context)) codes.add(rule.code);
   return [
     ...(pack.asksAdvice.some((p) => p.matches(client)) ? ["client:asks-advice"] : []),
     ...(asked && pack.consent.some((p) => p.matches(client)) ? ["client:consent"] : []),
     ...(asked && pack.refusal.some((p) => p.matches(client)) ? ["client:refusal"] : []),
     client.question ? "client:question" : client.words <= 3 ? "client:short" : "client:statement",
-    ...codes,
+    ...[...codes].map((code) => NAMES.clientHit[code]),
   ];
 }
 
 function lengthBucket(words: number): string {
-  return words <= 2 ? "1-2" : words <= 5 ? "3-5" : words <= 10 ? "6-10" : words <= 20 ? "11-20" : "21+";
+  return words <= 2 ? "len:1-2" : words <= 5 ? "len:3-5" : words <= 10 ? "len:6-10" : words <= 20 ? "len:11-20" : "len:21+";
 }
 
 function echoBucket(share: number): string {
-  return share === 0 ? "none" : share < 0.34 ? "low" : share < 0.67 ? "mid" : "high";
+  return share === 0 ? "echo:none" : share < 0.34 ? "echo:low" : share < 0.67 ? "echo:mid" : "echo:high";
 }
 
 function startsWithQuestionWord(view: TextView, pack: LanguagePack): boolean {
@@ -156,10 +173,10 @@ function startsWithQuestionWord(view: TextView, pack: LanguagePack): boolean {
 
 /** Unigrams and bigrams over the words and marks, with `<s>` before the first. */
 export function ngramsOf(tokens: readonly string[]): string[] {
-  const words = tokens.filter((t) => !isPunctuation(t) || t === "?");
   const grams = new Set<string>();
   let previous = "<s>";
-  for (const word of words) {
+  for (const word of tokens) {
+    if (isPunctuation(word) && word !== "?") continue;
     grams.add(`w:${word}`);
     grams.add(`w:${previous} ${word}`);
     previous = word;

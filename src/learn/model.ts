@@ -59,30 +59,31 @@ export class CodeModel {
     this.primaryScores = Object.fromEntries(POSITIONS.map((p) => [p, Float64Array.from(data.primary[p])])) as Record<Position, Float64Array>;
   }
 
-  /** The active features of an utterance that have weights: its features and its n-grams in the vocabulary. */
-  active(evidence: UtteranceEvidence): string[] {
-    return [...evidence.features, ...evidence.ngrams].filter((name) => this.weights.has(name));
+  // The hot path of coding: no arrays of names are built, and `why` keeps its few strongest
+  // reasons as it goes instead of sorting every active feature.
+  predict(evidence: UtteranceEvidence, reasons = 3): Prediction {
+    const rows: Float64Array[] = [];
+    const names: string[] = [];
+    const scores = new Float64Array(K);
+    const add = (name: string) => {
+      const row = this.weights.get(name);
+      if (!row) return;
+      for (let c = 0; c < K; c++) scores[c]! += row[c]!;
+      if (name === "bias") return;
+      rows.push(row);
+      names.push(name);
+    };
+    for (const name of evidence.features) add(name);
+    for (const name of evidence.ngrams) add(name);
+    const probabilities = softmax(scores);
+    let best = COUNSELLOR_CODES.length - 1; // other: always eligible
+    for (let c = 0; c < K; c++) if (probabilities[c]! > probabilities[best]! && this.eligible(c, evidence)) best = c;
+    return { code: COUNSELLOR_CODES[best]!, probability: probabilities[best]!, probabilities, why: strongest(names, rows, best, reasons) };
   }
 
-  predict(evidence: UtteranceEvidence, reasons = 3): Prediction {
-    const active = this.active(evidence);
-    const scores = new Float64Array(K);
-    for (const name of active) {
-      const row = this.weights.get(name)!;
-      for (let c = 0; c < K; c++) scores[c]! += row[c]!;
-    }
-    const probabilities = softmax(scores);
-    const ruled = new Set(evidence.hits.map((rule) => rule.code));
-    const eligible = (c: number) => !NEEDS_A_RULE.has(COUNSELLOR_CODES[c]!) || ruled.has(COUNSELLOR_CODES[c]!);
-    let best = COUNSELLOR_CODES.length - 1; // other: always eligible
-    for (let c = 0; c < K; c++) if (eligible(c) && probabilities[c]! > probabilities[best]!) best = c;
-    const why = active
-      .filter((name) => name !== "bias")
-      .map((feature) => ({ feature, weight: this.weights.get(feature)![best]! }))
-      .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1))
-      .slice(0, reasons)
-      .map(({ feature, weight }) => ({ feature, weight: Math.round(weight * 100) / 100 }));
-    return { code: COUNSELLOR_CODES[best]!, probability: probabilities[best]!, probabilities, why };
+  private eligible(c: number, evidence: UtteranceEvidence): boolean {
+    const code = COUNSELLOR_CODES[c]!;
+    return !NEEDS_A_RULE.has(code) || evidence.hits.some((rule) => rule.code === code);
   }
 
   /** Which utterance names the turn: the highest score for its code at its position (ties: the later). */
@@ -98,6 +99,21 @@ export class CodeModel {
     });
     return best;
   }
+}
+
+/** The `count` features with the largest weight for code `c`, strongest first (ties: by name). */
+function strongest(names: readonly string[], rows: readonly Float64Array[], c: number, count: number): Reason[] {
+  const top: Reason[] = [];
+  const before = (a: Reason, b: Reason) => a.weight > b.weight || (a.weight === b.weight && a.feature < b.feature);
+  names.forEach((feature, i) => {
+    const reason = { feature, weight: rows[i]![c]! };
+    if (top.length === count && !before(reason, top[count - 1]!)) return;
+    let at = top.length;
+    while (at > 0 && before(reason, top[at - 1]!)) at--;
+    top.splice(at, 0, reason);
+    if (top.length > count) top.pop();
+  });
+  return top.map(({ feature, weight }) => ({ feature, weight: Math.round(weight * 100) / 100 }));
 }
 
 export function positionOf(index: number, count: number): Position {

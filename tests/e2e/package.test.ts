@@ -71,7 +71,9 @@ describe("npm pack, then install the tarball as README's CI recipes do", () => {
     writeFileSync(join(app, "session.txt"), readFileSync(fixture("en", "session-alcohol.txt")));
     const run = spawnSync(process.execPath, ["example.mjs"], { cwd: app, encoding: "utf8" });
     expect(run.stderr).toBe("");
-    expect(run.stdout).toBe('R:Q 1, flagged: "You really need to cut down.", "Come on, be honest with yourself."\n');
+    // The same figure the CLI gives for the session (it moves when the weights are retrained).
+    const cli = JSON.parse(spawnSync(process.execPath, [join(ROOT, "bin", "oars.js"), "analyze", "--no-config", "-f", "json", fixture("en", "session-alcohol.txt")], { encoding: "utf8" }).stdout) as { files: { metrics: { reflectionToQuestion: number } }[] };
+    expect(run.stdout).toBe(`R:Q ${cli.files[0]!.metrics.reflectionToQuestion}, flagged: "You really need to cut down.", "Come on, be honest with yourself."\n`);
   });
 });
 

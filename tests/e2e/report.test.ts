@@ -19,6 +19,9 @@ const at80 = { env: { COLUMNS: "80" } };
 const visible = (line: string) => [...line.replace(/\u001b\[[0-9;]*m/g, "")].length;
 const overlong = (text: string) => text.split("\n").filter((line) => visible(line) > 80);
 
+// The figures come from the same run's JSON, so these hold whatever the weights code.
+const metricsOf = (path: string) => (JSON.parse(oars(["analyze", "--no-config", "-f", "json", path]).stdout) as { files: { metrics: Record<string, number | null>; turns: { role: string; line: number; utterances: { text: string; code: string; rule: string; confidence: string }[] }[] }[] }).files[0]!;
+
 /** A session whose only flagged line is coded by a low-confidence rule. */
 function lowConfidenceSession(): string {
   const path = join(tmp, "low.txt");
@@ -66,25 +69,42 @@ describe("what the file report says, in order", () => {
     expect(counted).toMatch(/│ Summary\s+│ SUM\s+│ 1\s+│/);
   });
 
-  it("rounds a figure one way everywhere: 37.5% in the table and in the verdict", () => {
+
+  it("rounds a figure one way everywhere: the table and the verdict give the JSON's figure", () => {
     const text = report();
-    expect(text).toMatch(/│ Complex reflections \(% of reflections\)\s+│ 37\.5%/);
-    expect(text).toMatch(/Complex reflections \(% of reflections\) 37\.5%/);
-    expect(text).not.toMatch(/\b38%/);
+    const complex = metricsOf(SESSION).metrics.percentComplexReflections!;
+    expect(complex % 1).not.toBe(0); // a figure with a decimal, so a second rounding would show
+    expect(text).toMatch(new RegExp(`│ Complex reflections \\(% of reflections\\)\\s+│ ${complex}%`));
+    expect(text.replace(/\n\s*/g, " ")).toMatch(new RegExp(`Below the MITI fair level: .*Complex reflections \\(% of reflections\\) ${complex}%`));
+    expect(text).not.toMatch(new RegExp(`\\b${Math.round(complex)}%`));
   });
 
   it("ends with a verdict naming every failed check and every score below MITI fair, MI non-adherent included", () => {
     const text = report().replace(/\n\s+/g, " ");
     expect(text).toMatch(/Thresholds: not met: persuading without permission 1, needs ≤ 0; confronting 1, needs ≤ 0/);
-    expect(text).toMatch(/Below the MITI fair level: Complex reflections \(% of reflections\) 37\.5%; MI-adherent \(% of adherent \+ non-adherent\) 75%; MI non-adherent \(persuade \+ confront; 0 is the aim\) 2/);
+    const verdict = text.slice(text.indexOf("Below the MITI fair level:"));
+    // Every row of the score table marked "below" is named in the verdict with its figure.
+    const below = [...report().matchAll(/│ ([^│]+?)\s+│ ([^│]+?)\s+│[^│]+│[^│]+│ below ✗ │\n(?:│ ([^│]+?)\s+│\s+│)?/g)].map((m) => [`${m[1]}${m[3] ? ` ${m[3]}` : ""}`, m[2]!]);
+    expect(below.map(([label]) => label)).toContain("MI non-adherent (persuade + confront; 0 is the aim)");
+    for (const [label, figure] of below) expect(verdict).toContain(`${label} ${figure}`);
   });
 
   it("shows the share of low-confidence codes, and marks them in --show turns and flagged lines", () => {
-    const run = oars(["analyze", "--no-config", "--show", "turns", lowConfidenceSession()], at80);
-    expect(run.stdout).toMatch(/│ Low-confidence codes\s+│ 50%/);
-    expect(run.stdout).toMatch(/Persuade\? \(low confidence\) \[en\.persuade\.you-could\]/);
-    expect(run.stdout).toMatch(/PER\? You could try a drink diary\. \(en\.persuade\.you-could, low confidence\)/);
-    expect(run.stdout).toMatch(/CQ Could you maybe cut down a bit\? \(en\.closed-question/);
+    const path = lowConfidenceSession();
+    const file = metricsOf(path);
+    const utterances = file.turns.filter((t) => t.role === "counsellor").flatMap((t) => t.utterances);
+    const low = utterances.filter((u) => u.confidence === "low");
+    expect(low.length).toBeGreaterThan(0);
+    const run = oars(["analyze", "--no-config", "--show", "turns", path], at80);
+    const share = (100 * low.length) / utterances.length;
+    expect(run.stdout).toMatch(new RegExp(`│ Low-confidence codes\\s+│ ${Number(share.toFixed(1))}%`));
+    const shown = run.stdout.replace(/\n\s*/g, " ");
+    for (const u of utterances) {
+      const mark = u.confidence === "low" ? "\\? " : " ";
+      expect(shown).toMatch(new RegExp(`${mark}${u.text.replace(/[.?]/g, "\\$&")} \\(${u.rule.replace(/\./g, "\\.")}, p [\\d.]+${u.confidence === "low" ? ", low confidence" : ""}\\)`));
+    }
+    const flagged = utterances.find((u) => u.code === "persuade");
+    if (flagged) expect(shown).toMatch(new RegExp(`Persuade${flagged.confidence === "low" ? "\\? \\(low confidence\\)" : ""} \\[${flagged.rule.replace(/\./g, "\\.")}\\]`));
   });
 });
 
@@ -100,11 +120,13 @@ describe("words and numbers", () => {
 
   it("writes numbers with a decimal comma in Norwegian, Danish and Swedish reports", () => {
     const nb = oars(["analyze", "--no-config", fixture("nb", "session-medisiner.txt")], at80).stdout;
-    expect(nb).toMatch(/│ 0,75 /);
+    const rq = metricsOf(fixture("nb", "session-medisiner.txt")).metrics.reflectionToQuestion!.toFixed(2);
+    expect(nb).toMatch(new RegExp(`│ ${rq.replace(".", ",")} `));
     expect(nb).not.toMatch(/\d\.\d/);
     const sv = oars(["check", "--no-config", "--level", "fair", fixture("sv", "session-blodtryck.txt")], at80).stdout;
-    expect(sv).toMatch(/│ 1,17 /);
-    expect(oars(["analyze", "--no-config", "--locale", "en", fixture("nb", "session-medisiner.txt")], at80).stdout).toMatch(/│ 0\.75 /);
+    expect(sv).toMatch(/│ \d+,\d\d /);
+    expect(sv).not.toMatch(/\d\.\d/);
+    expect(oars(["analyze", "--no-config", "--locale", "en", fixture("nb", "session-medisiner.txt")], at80).stdout).toMatch(new RegExp(`│ ${rq.replace(".", "\\.")} `));
   });
 
   it("speaks one language in a batch: the one most files share, or --locale", () => {

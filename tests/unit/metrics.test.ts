@@ -28,6 +28,13 @@ describe("scoreTurns", () => {
     expect(m.counts["open-question"]).toBe(1);
   });
 
+  it("counts a summary spread over several utterances of a turn once", () => {
+    const m = scoreTurns([turn(["summary", "summary", "summary"]), turn(["open-question"])]);
+    expect(m.counts.summary).toBe(1);
+    expect(m.reflections).toBe(1);
+    expect(m.reflectionToQuestion).toBe(1);
+  });
+
   it("gives null, never NaN, for a ratio without a denominator", () => {
     const m = scoreTurns([turn(["other"])]);
     expect(m.reflectionToQuestion).toBeNull();
