@@ -8,7 +8,7 @@
 // Cheap by design: client rules run over client turns only, and the counsellor's verdict is read
 // from the counsellor evidence already made for counsellor coding.
 
-import { allHits, ngramsOf, ruleKey, type TranscriptEvidence } from "../features/index.js";
+import { allHits, ngramsOf, ruleKey, type TranscriptEvidence, type UtteranceEvidence } from "../features/index.js";
 import { viewOf } from "../features/view.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { ClientRule } from "../packs/types.js";
@@ -42,6 +42,7 @@ const NO_COUNSELLOR: CounsellorCue = { code: "none", question: false, mirrored: 
 
 export function clientTranscriptEvidence(turns: readonly SegmentedTurn[], pack: LanguagePack, counsellor: TranscriptEvidence): ClientTranscriptEvidence {
   let cue = NO_COUNSELLOR;
+  let lastCounsellor: UtteranceEvidence | null = null;
   let previousTalk = "start";
   // The client's lean so far: change and sustain rule hits in the turns before (talk is sticky:
   // a client arguing for the status quo keeps doing so for a while).
@@ -50,11 +51,15 @@ export function clientTranscriptEvidence(turns: readonly SegmentedTurn[], pack: 
   return turns.map((turn, t) => {
     const found = counsellor[t];
     if (turn.role === "counsellor" && found && found.length > 0) {
-      const final = found[found.length - 1]!;
-      cue = { code: final.hits[0]?.code ?? "none", question: final.features.includes("form:question-mark"), mirrored: mirroredTalk(final.text, pack) };
+      // Read lazily: only the counsellor's last line before a client turn is mirrored.
+      lastCounsellor = found[found.length - 1]!;
       return null;
     }
     if (turn.role !== "client") return null;
+    if (lastCounsellor) {
+      cue = { code: lastCounsellor.hits[0]?.code ?? "none", question: lastCounsellor.features.includes("form:question-mark"), mirrored: mirroredTalk(lastCounsellor.text, pack) };
+      lastCounsellor = null;
+    }
     const third = t / last < 1 / 3 ? "1" : t / last < 2 / 3 ? "2" : "3";
     const leaning = lean.sustain > lean.change ? "sustain" : lean.change > lean.sustain ? "change" : "even";
     const evidence = clientTurnEvidence(turn.pieces, pack, cue, previousTalk, [`third:${third}`, `lean:${leaning}`]);

@@ -76,26 +76,35 @@ export class ClientModel {
 
   predict(evidence: ClientEvidence, reasons = 3): ClientPrediction {
     const scores = new Float64Array(K);
-    const active: string[] = [];
+    const rows: [string, Float64Array][] = [];
     for (const list of [evidence.features, evidence.ngrams]) {
       for (const name of list) {
         const row = this.weights.get(name);
         if (!row) continue;
-        active.push(name);
+        if (name !== "bias") rows.push([name, row]);
         for (let c = 0; c < K; c++) scores[c]! += row[c]!;
       }
     }
     const probabilities = softmax(scores);
     let best = 0;
     for (let c = 1; c < K; c++) if (probabilities[c]! > probabilities[best]!) best = c;
-    const why = active
-      .filter((name) => name !== "bias")
-      .map((feature) => ({ feature, weight: this.weights.get(feature)![best]! }))
-      .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1))
-      .slice(0, reasons)
-      .map(({ feature, weight }) => ({ feature, weight: Math.round(weight * 100) / 100 }));
-    return { code: CLIENT_CODES[best]!, probability: probabilities[best]!, probabilities, why };
+    return { code: CLIENT_CODES[best]!, probability: probabilities[best]!, probabilities, why: topReasons(rows, best, reasons) };
   }
+}
+
+// The `reasons` features with the largest weights for the code (ties: by name), found in one
+// pass without sorting every active feature (client coding runs on every client utterance).
+function topReasons(rows: readonly [string, Float64Array][], code: number, reasons: number): Reason[] {
+  const top: Reason[] = [];
+  for (const [feature, row] of rows) {
+    const weight = row[code]!;
+    let at = top.length;
+    while (at > 0 && (top[at - 1]!.weight < weight || (top[at - 1]!.weight === weight && feature < top[at - 1]!.feature))) at--;
+    if (at >= reasons) continue;
+    top.splice(at, 0, { feature, weight });
+    if (top.length > reasons) top.pop();
+  }
+  return top.map(({ feature, weight }) => ({ feature, weight: Math.round(weight * 100) / 100 }));
 }
 
 export function clientWeightsPath(language: Language): string {
