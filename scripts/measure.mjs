@@ -42,6 +42,11 @@ const transcriptRows = (label, r, command) => {
   rows.push([label, "R:Q Spearman; AUC high/low", `${f2(r.reflectionToQuestionSpearman)}; ${f2(r.qualityAuc.oars)}`, ""]);
   rows.push([label, "open/closed; simple/complex; reflection F1", `${f2(r.openClosed.accuracy)}; ${f2(r.simpleComplex.accuracy)}; ${f2(r.reflection.f1)}`, ""]);
   rows.push([label, "per behaviour F1", r.behaviour.perClass.map((c) => `${c.label} ${f2(c.f1)}`).join(", "), ""]);
+  if (r.client) {
+    rows.push([label, "client talk macro-F1; kappa", `${f2(r.client.macroF1)}; ${f2(r.client.kappa)}`, ""]);
+    rows.push([label, "client talk F1 (change, neutral, sustain)", r.client.perClass.map((c) => `${c.label} ${f2(c.f1)}`).join(", "), ""]);
+    rows.push([label, "% change talk per session, Spearman", f2(r.client.percentChangeTalkSpearman), ""]);
+  }
 };
 
 if (!ONLY) {
@@ -93,6 +98,7 @@ if (!ONLY) {
   for (const lang of ["en", ...LANGS]) {
     const r = evalJson(["--lines", `fixtures/miti/${lang}.tsv`]).codeSets[0];
     rows.push([`MITI code set (${lang}), test part, ${r.lines} lines`, "13-code macro-F1; persuade+confront flag P / R", `${f2(r.macroF1)}; ${f2(r.flags.precision)} / ${f2(r.flags.recall)}`, `oars eval --lines fixtures/miti/${lang}.tsv`]);
+    if (r.client) rows.push([`MITI code set (${lang}), test part, ${r.client.lines} client lines`, "client talk macro-F1; kappa", `${f2(r.client.macroF1)}; ${f2(r.client.kappa)}`, `oars eval --lines fixtures/miti/${lang}.tsv`]);
     const rules = evalJson(["--lines", `fixtures/miti/${lang}.tsv`, "--rules-only"]).codeSets[0];
     rows.push([`same, the rules alone (first match)`, "13-code macro-F1; persuade+confront flag P / R", `${f2(rules.macroF1)}; ${f2(rules.flags.precision)} / ${f2(rules.flags.recall)}`, `oars eval --lines fixtures/miti/${lang}.tsv --rules-only`]);
   }

@@ -11,7 +11,10 @@
 // Each step is `oars train`, so the command line printed is what a trainer would run.
 //
 //   OARS_TRAIN_ONLY=nb     run only that language's step (the tests retrain nb and compare)
-//   OARS_TRAIN_OUT=folder  write the weights there instead of rules/<lang>/
+//   OARS_TRAIN_OUT=folder  write the weights there instead of rules/<lang>/ (<lang>.json, <lang>-client.json)
+//
+// Then the client talk weights, rules/<lang>/client-weights.json, by `oars train --client` from
+// the same data (AnnoMI's client `talk`, the code sets' client lines); nb/da/sv start from en's.
 
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -40,8 +43,15 @@ const steps = [
   ]),
 ];
 
-for (const args of steps.filter((a) => !only || a[1] === only)) {
-  if (out) args[args.length - 1] = join(out, `${args[1]}.json`);
+// The client talk weights (rules/<lang>/client-weights.json) from the same data: `oars train --client`,
+// nb/da/sv starting from English's.
+const clientSteps = steps.map((args) =>
+  ["--client", ...args.map((a) => a.replace(/^rules\/(\w+)\/weights\.json$/, "rules/$1/client-weights.json"))],
+);
+
+for (const args of [...steps, ...clientSteps].filter((a) => !only || a[a.indexOf("--lang") + 1] === only)) {
+  const lang = args[args.indexOf("--lang") + 1];
+  if (out) args[args.length - 1] = join(out, `${lang}${args[0] === "--client" ? "-client" : ""}.json`);
   const shown = args.map((a) => (a.endsWith(".txt") ? null : a)).filter(Boolean).join(" ");
   process.stderr.write(`train: oars train ${shown} (…transcripts)\n`);
   const run = spawnSync(process.execPath, [join(ROOT, "bin", "oars.js"), "train", ...args], { cwd: ROOT, stdio: "inherit" });

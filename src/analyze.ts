@@ -6,6 +6,7 @@ import { ruleMatches } from "./features/match.js";
 import { viewOf } from "./features/view.js";
 import type { CodeModel } from "./learn/model.js";
 import { bundledModel } from "./learn/bundled.js";
+import { bundledClientModel, type ClientModel } from "./learn/client-model.js";
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
 import type { CounsellorReading } from "./roles/guess.js";
 import { splitUtterances } from "./segment/sentences.js";
@@ -35,6 +36,8 @@ export interface AnalyzeOptions {
   format?: Format;
   /** The learned weights to code with, for a pack; the bundled weights of its language by default. */
   modelFor?: (pack: LanguagePack) => CodeModel;
+  /** The client talk model for a pack; the bundled one by default, null to leave client turns uncoded. */
+  clientModelFor?: ((pack: LanguagePack) => ClientModel) | null;
 }
 
 /** A transcript read, its roles assigned and its turns cut into utterances: everything before coding. */
@@ -52,7 +55,8 @@ export const FALLBACK_LANGUAGE: Language = "en";
 export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOptions): FileResult {
   const prepared = prepareBytes(bytes, path, options);
   const model = (options.modelFor ?? bundledModel)(prepared.pack);
-  return resultOf(prepared, codeTurns(prepared.segmented, prepared.pack, model), options);
+  const clientModelFor = options.clientModelFor === undefined ? bundledClientModel : options.clientModelFor;
+  return resultOf(prepared, codeTurns(prepared.segmented, prepared.pack, model, clientModelFor?.(prepared.pack) ?? null), options);
 }
 
 export function prepareBytes(bytes: Uint8Array, path: string, options: AnalyzeOptions): PreparedTranscript {

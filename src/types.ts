@@ -4,6 +4,7 @@
 
 import type { Diagnostic } from "./diagnostics.js";
 import type { Language } from "./languages.js";
+import type { ClientMetrics } from "./score/client.js";
 
 export type Format = "text" | "vtt" | "srt" | "json";
 export type Role = "counsellor" | "client" | "other";
@@ -45,6 +46,21 @@ export const CODE_ABBREVIATIONS: Record<Code, string> = {
 /** The counsellor's own input: information and advice. */
 export const INPUT_CODES = ["giving-information", "persuade-with-permission", "persuade"] as const satisfies readonly Code[];
 
+/** Client talk (CLAMI): toward change, toward keeping things as they are, or neither. */
+export const CLIENT_CODES = ["change-talk", "sustain-talk", "neutral"] as const;
+export type ClientCode = (typeof CLIENT_CODES)[number];
+
+/** What the talk is about (DARN-CAT), for change and sustain talk alike. */
+export const TALK_SUBTYPES = ["desire", "ability", "reason", "need", "commitment", "activation", "taking-steps"] as const;
+export type TalkSubtype = (typeof TALK_SUBTYPES)[number];
+
+/** How coders abbreviate client talk (CLAMI): change talk, sustain talk, neutral (follow/neutral). */
+export const CLIENT_CODE_ABBREVIATIONS: Record<ClientCode, string> = { "change-talk": "CT", "sustain-talk": "ST", neutral: "N" };
+
+export function isClientCode(value: unknown): value is ClientCode {
+  return typeof value === "string" && (CLIENT_CODES as readonly string[]).includes(value);
+}
+
 export function isCode(value: unknown): value is Code {
   return typeof value === "string" && (COUNSELLOR_CODES as readonly string[]).includes(value);
 }
@@ -80,7 +96,7 @@ export interface Turn extends RawTurn {
 export interface Utterance {
   text: string;
   code: Code;
-  /** The strongest rule of the code that held, or `<lang>.<code>.learned`. */
+  /** The strongest rule of the code that held, or `<lang>.<code>.learned` (`not-coded` on other speakers' turns). */
   rule: string;
   /** `high` when the probability is at least the weights' calibrated cut. */
   confidence: "high" | "low";
@@ -90,9 +106,19 @@ export interface Utterance {
   why?: { feature: string; weight: number }[];
 }
 
+/** A client utterance: its talk, and its DARN-CAT subtype when the rule that named it says one. */
+export interface ClientUtterance extends Omit<Utterance, "code"> {
+  code: ClientCode;
+  subtype?: TalkSubtype;
+}
+
 export interface CodedTurn extends Turn {
   primary: Code;
   utterances: Utterance[];
+  /** Client turns: each utterance's talk (counsellor turns keep theirs in `utterances`). */
+  talk?: ClientUtterance[];
+  /** Client turns: the turn's talk as a whole (change or sustain when an utterance is; the likelier when both). */
+  turnTalk?: ClientCode;
 }
 
 export interface Flag {
@@ -122,6 +148,8 @@ export interface Metrics {
   miAdherent: number;
   miNonAdherent: number;
   percentMiAdherent: number | null;
+  /** Client talk and the counsellor's answers to it, for one session (absent from pooled batch figures). */
+  client?: ClientMetrics;
 }
 
 export interface FileResult {

@@ -6,6 +6,8 @@
 
 import { transcriptEvidence, type TranscriptEvidence, type UtteranceEvidence } from "../features/index.js";
 import type { CodeModel } from "../learn/model.js";
+import type { ClientModel } from "../learn/client-model.js";
+import { codeClientTurns } from "../client/code.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { SegmentedTurn } from "../segment/index.js";
 import type { Code, CodedTurn, Utterance } from "../types.js";
@@ -18,8 +20,11 @@ export const NOT_CODED = "not-coded";
 /** The rule id an utterance names when no rule of its code held: the weights alone chose the code. */
 export const LEARNED = (language: string, code: Code) => `${language}.${code}.learned`;
 
-export function codeTurns(turns: SegmentedTurn[], pack: LanguagePack, model: CodeModel): CodedTurn[] {
-  return decodeTurns(turns, transcriptEvidence(turns, pack), pack, model);
+export function codeTurns(turns: SegmentedTurn[], pack: LanguagePack, model: CodeModel, clientModel: ClientModel | null = null): CodedTurn[] {
+  const evidence = transcriptEvidence(turns, pack);
+  const coded = decodeTurns(turns, evidence, pack, model);
+  // Client talk (src/client) reads the counsellor evidence for what the counsellor just did.
+  return clientModel ? codeClientTurns(coded, turns, evidence, pack, clientModel) : coded;
 }
 
 /** Code turns whose evidence is already known (training and cross-validation reuse it). */

@@ -9,6 +9,8 @@ import { byModel, formatCodeSetText, rulesAlone, scoreCodeSet } from "../eval/co
 import type { Language } from "../languages.js";
 import { crossValidate, trainingData, trainSettings } from "./train-command.js";
 import { readReference } from "../eval/reference.js";
+import { formatClientCodeSetText, readClientCodeSet, scoreClientCodeSet } from "../eval/client-lines.js";
+import { bundledClientModel } from "../learn/client-model.js";
 import { compareWithGold, type EvalInput, type EvalReport } from "../eval/compare.js";
 import { loadBytes } from "../read/load.js";
 import { formatEvalText } from "../report/eval-text.js";
@@ -104,14 +106,17 @@ function runCodeSets(paths: string[], options: EvalCommandOptions, version: stri
     const lines = readCodeSet(file);
     const language = isLanguage(options.lang) ? options.lang : codeSetLanguage(file);
     const pack = packLoader([], [])(language);
-    if (options.rulesOnly) return scoreCodeSet(file, lines, pack, rulesAlone);
+    // The code set's client lines, when it has any, coded by the client model (--rules-only: not coded).
+    const clientLines = readClientCodeSet(file);
+    const client = clientLines.length > 0 && !options.rulesOnly ? scoreClientCodeSet(file, clientLines, pack, bundledClientModel(pack)) : null;
+    if (options.rulesOnly) return { ...scoreCodeSet(file, lines, pack, rulesAlone), client };
     const model = (options.weights ? weightsModels(options.weights, language, packLoader([], [])) : bundledModel)(pack);
-    return scoreCodeSet(file, lines, pack, byModel(model));
+    return { ...scoreCodeSet(file, lines, pack, byModel(model)), client };
   });
   const text =
     options.format === "json"
       ? `${JSON.stringify({ schemaVersion: 1, tool: { name: "oars", version }, codeSets: reports }, null, 2)}\n`
-      : reports.map(formatCodeSetText).join("\n");
+      : reports.map((r) => formatCodeSetText(r) + (r.client ? formatClientCodeSetText(r.client) : "")).join("\n");
   if (options.output !== undefined) refuseOutputOverInput(options.output, options.lines);
   writeOutput(text, options.output);
   return EXIT.ok;

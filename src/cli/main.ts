@@ -129,6 +129,7 @@ Examples:
     .option("--iterations <n>", "optimiser iterations")
     .option("--line-weight <x>", "how much one code-set line counts against one transcript utterance")
     .option("--rules <dir>", "extra folder of rule files whose rules become features (repeatable)", collect, [])
+    .option("--client", "learn the client talk weights (change / sustain / neutral, from the reference's client talk and the code sets' client lines) instead of the counsellor codes")
     .requiredOption("-o, --output <file>", "the weights file to write")
     .action(async (files: string[], options: TrainCommandOptions) => setExit((await import("./train-command.js")).runTrain(files, options)));
 
@@ -168,7 +169,7 @@ Examples:
   return program;
 }
 
-const LIMIT_UNITS = { ratio: "ratio", percent: "percent", count: "count" } as const;
+const LIMIT_UNITS = { ratio: "ratio", percent: "percent", count: "count", score: "score" } as const;
 const LIMIT_HELP: Record<LimitId, string> = {
   "min-rq": "lowest reflection-to-question ratio (MITI 4.2.1: fair 1, good 2)",
   "min-open": "lowest % of questions that are open (MITI 3.1: fair 50, good 70)",
@@ -176,6 +177,8 @@ const LIMIT_HELP: Record<LimitId, string> = {
   "max-persuade": "most persuading-without-permission utterances allowed",
   "max-confront": "most confronting utterances allowed",
   "min-adherent-share": "lowest % MI-adherent of adherent + non-adherent (MITI 3.1: fair 90, good 100)",
+  "min-change-talk": "lowest % change talk of the client's change + sustain talk (CLAMI)",
+  "min-technical": "lowest technical global, 1-5: Cultivating Change Talk and Softening Sustain Talk averaged, estimated from codes, not rated by a listener (MITI 4.2.1: fair 3, good 4)",
 };
 
 /** The options `analyze` and `check` share: output, settings, rules, inputs, workers. */

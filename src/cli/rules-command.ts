@@ -1,6 +1,7 @@
 // `oars rules` lists the rules in force; `oars rules test` runs every rule's examples, so a
 // user editing YAML sees at once whether their change still codes what it says it codes.
 
+import { checkClientExamples } from "../client/match.js";
 import { relative } from "node:path";
 import Table from "cli-table3";
 import { EXIT } from "../errors.js";
@@ -46,7 +47,11 @@ export function runRulesList(options: RulesCommandOptions): number {
         examples: r.examples.match.length + r.examples.noMatch.length,
       })),
     );
-    writeOutput(`${JSON.stringify({ schemaVersion: 2, languages: packs.map((p) => p.language), rules: list }, null, 2)}\n`, options.output);
+    // Client rules are a set of their own: listed apart, so `rules` stays the counsellor codes'.
+    const clientRules = packs.flatMap((pack) =>
+      pack.clientRules.map((r) => ({ language: pack.language, id: r.id, code: r.code, subtype: r.subtype, priority: r.priority, description: r.description, file: r.file, line: r.line, examples: r.examples.match.length + r.examples.noMatch.length })),
+    );
+    writeOutput(`${JSON.stringify({ schemaVersion: 2, languages: packs.map((p) => p.language), rules: list, clientRules }, null, 2)}\n`, options.output);
     return EXIT.ok;
   }
   if (options.format === "markdown") {
@@ -57,7 +62,8 @@ export function runRulesList(options: RulesCommandOptions): number {
     const rules = pack.byPriority;
     const table = new Table({ head: ["Rule", "Code", "Priority", "Description"], colWidths: [null, null, null, 60] as unknown as number[], wordWrap: true, ...TABLE_STYLE });
     for (const r of rules) table.push([r.id, r.code, String(r.priority) + (r.confidence === "low" ? " (low)" : ""), r.description]);
-    return `${table.toString()}\n${rules.length} rules for ${pack.name} (${pack.language}), highest priority first; "(low)" marks low-confidence rules.\n`;
+    for (const r of pack.clientRules) table.push([r.id, r.subtype ? `${r.code} (${r.subtype})` : r.code, String(r.priority), r.description]);
+    return `${table.toString()}\n${rules.length} rules for ${pack.name} (${pack.language}) and ${pack.clientRules.length} client rules, highest priority first; "(low)" marks low-confidence rules.\n`;
   });
   writeOutput(parts.join("\n"), options.output);
   return EXIT.ok;
@@ -79,6 +85,20 @@ export function runRulesTest(options: Pick<RulesCommandOptions, "lang" | "rules"
         : `${failures.length} of ${examples} examples fail in ${new Set(failures.map((f) => f.rule.id)).size} rules (${pack.language}).`,
     );
     failed += failures.length;
+    // Client rules (client.yaml): their own set, their own line.
+    const clientFailures = checkClientExamples(pack);
+    const clientExamples = pack.clientRules.reduce((n, r) => n + r.examples.match.length + r.examples.noMatch.length, 0);
+    for (const { rule, example, expected } of clientFailures) {
+      lines.push(`${c.red("✗")} ${where(rule.file, rule.line)} ${rule.id}: "${example.text}" ${expected === "match" ? "should match but does not" : "should not match but does"}`);
+    }
+    if (pack.clientRules.length > 0) {
+      lines.push(
+        clientFailures.length === 0
+          ? `${c.green("✓")} ${clientExamples} examples of ${pack.clientRules.length} client rules (${pack.language}) pass.`
+          : `${clientFailures.length} of ${clientExamples} examples fail in ${new Set(clientFailures.map((f) => f.rule.id)).size} client rules (${pack.language}).`,
+      );
+    }
+    failed += clientFailures.length;
   }
   writeOutput(`${lines.join("\n")}\n`, undefined);
   return failed === 0 ? EXIT.ok : EXIT.failed;

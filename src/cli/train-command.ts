@@ -12,6 +12,9 @@ import { bundledWeights, bundledWeightsPath, formatWeights, readWeightsFile } fr
 import { isLanguage, LANGUAGES, type Language } from "../languages.js";
 import { packLoader } from "../packs/loader.js";
 import { writeOutput } from "./output.js";
+import { clientWeightsPath, formatClientWeights, readClientWeightsFile } from "../learn/client-model.js";
+import { CLIENT_DEFAULT_OPTIONS } from "../learn/client-train.js";
+import { clientData, trainClientWeights } from "../train/client.js";
 import { refuseOutputOverInput } from "./sink.js";
 
 export interface TrainCommandOptions {
@@ -25,14 +28,41 @@ export interface TrainCommandOptions {
   lineWeight?: string;
   output?: string;
   rules: string[];
+  /** Learn the client talk weights (change / sustain / neutral) instead of the counsellor codes. */
+  client?: boolean;
 }
 
 export function runTrain(paths: string[], options: TrainCommandOptions): number {
   if (!options.output) throw new UsageError("name the weights file to write with -o FILE");
   const data = trainingData(paths, options);
+  if (options.client) return runTrainClient(data, options, paths);
   const weights = trainWeights(data, trainSettings(options, data.pack.language));
   refuseOutputOverInput(options.output, [...paths, ...(options.gold ? [options.gold] : []), ...options.lines, ...(options.base && options.base !== "bundled" ? [options.base] : [])]);
   writeOutput(formatWeights(weights), options.output);
+  return 0;
+}
+
+// `oars train --client`: the client talk weights from the reference's client `talk` and the
+// code sets' client lines; --base names client weights ("bundled": the language's own).
+function runTrainClient(data: TrainingData, options: TrainCommandOptions, paths: string[]): number {
+  const language = data.pack.language;
+  const base =
+    options.base === undefined
+      ? null
+      : options.base === "bundled"
+        ? { name: `bundled ${language} client weights (rules/${language}/client-weights.json)`, data: readClientWeightsFile(clientWeightsPath(language)) }
+        : { name: options.base, data: readClientWeightsFile(options.base) };
+  const settings = trainSettings({ ...options, base: undefined }, language);
+  const client = clientData(data);
+  const clientOptions = {
+    ...CLIENT_DEFAULT_OPTIONS,
+    ...(options.l2 !== undefined ? { l2: settings.options.l2 } : {}),
+    ...(options.iterations !== undefined ? { iterations: settings.options.iterations } : {}),
+    ...(options.lineWeight !== undefined ? { lineWeight: settings.options.lineWeight } : {}),
+  };
+  const weights = trainClientWeights(data.pack, client.set(data.sessions), { options: clientOptions, base, folds: settings.folds }, client.trainedOn(data.sessions));
+  refuseOutputOverInput(options.output!, [...paths, ...(options.gold ? [options.gold] : []), ...options.lines, ...(options.base && options.base !== "bundled" ? [options.base] : [])]);
+  writeOutput(formatClientWeights(weights), options.output);
   return 0;
 }
 

@@ -23,28 +23,38 @@ export interface CodeSetLine {
 
 const COLUMNS = ["id", "part", "speaker", "before", "permission", "code", "subtype", "text"] as const;
 
-/** The counsellor lines of a MITI code set (fixtures/miti/README.md); client lines are left aside. */
+/** The counsellor lines of a MITI code set (fixtures/miti/README.md); client lines are left aside (readClientCodeSet). */
 export function readCodeSet(path: string): CodeSetLine[] {
+  const lines: CodeSetLine[] = [];
+  for (const { cells, line } of codeSetRows(path)) {
+    const [id, part, speaker, before, permission, code, , said] = cells;
+    if (speaker === "client") continue;
+    if (!isCode(code)) throw new InputError(path, `"${code}" is not one of the 13 counsellor codes`, line);
+    if (permission !== "yes" && permission !== "no") throw new InputError(path, `permission must be yes or no, not "${permission}"`, line);
+    lines.push({ id, part: part as CodeSetLine["part"], before, permission: permission === "yes", code, text: said, line });
+  }
+  if (lines.length === 0) throw new InputError(path, "the code set holds no counsellor lines");
+  return lines;
+}
+
+/** The rows of a code set, their shape checked (header, field count, speaker, part). */
+export function codeSetRows(path: string): { cells: [string, string, string, string, string, string, string, string]; line: number }[] {
   const text = readReferenceText(path, "code set").replace(/^\uFEFF/, "");
   const rows = text.split(/\r?\n/);
   const header = rows[0]!.split("\t");
   if (COLUMNS.some((c, i) => header[i] !== c)) throw new InputError(path, `expected the header ${COLUMNS.join(" ")} (tab-separated)`, 1);
-  const lines: CodeSetLine[] = [];
+  const out: ReturnType<typeof codeSetRows> = [];
   rows.slice(1).forEach((row, i) => {
     if (!row.trim()) return;
     const cells = row.split("\t");
     const line = i + 2;
     if (cells.length !== COLUMNS.length) throw new InputError(path, `expected ${COLUMNS.length} tab-separated fields, found ${cells.length}`, line);
-    const [id, part, speaker, before, permission, code, , said] = cells as [string, string, string, string, string, string, string, string];
-    if (speaker === "client") return;
-    if (speaker !== "counsellor") throw new InputError(path, `speaker must be counsellor or client, not "${speaker}"`, line);
+    const [, part, speaker] = cells;
+    if (speaker !== "counsellor" && speaker !== "client") throw new InputError(path, `speaker must be counsellor or client, not "${speaker}"`, line);
     if (part !== "train" && part !== "test") throw new InputError(path, `part must be train or test, not "${part}"`, line);
-    if (!isCode(code)) throw new InputError(path, `"${code}" is not one of the 13 counsellor codes`, line);
-    if (permission !== "yes" && permission !== "no") throw new InputError(path, `permission must be yes or no, not "${permission}"`, line);
-    lines.push({ id, part, before, permission: permission === "yes", code, text: said, line });
+    out.push({ cells: cells as ReturnType<typeof codeSetRows>[number]["cells"], line });
   });
-  if (lines.length === 0) throw new InputError(path, "the code set holds no counsellor lines");
-  return lines;
+  return out;
 }
 
 /** The codes MITI counts as MI non-adherent, which oars flags. */

@@ -73,8 +73,27 @@ export interface EvalReport {
   codes: { labels: string[]; perClass: ClassScore[]; accuracy: number | null; kappa: number | null; confusion: number[][]; n: number } | null;
   sessions: SessionScores[];
   reflectionToQuestionSpearman: number | null;
+  /** Client talk turn by turn (change / neutral / sustain), when the reference codes it. */
+  client: ClientTalkReport | null;
   qualityAuc: { gold: number | null; oars: number | null };
 }
+
+export const TALK_LABELS = ["change", "neutral", "sustain"] as const;
+
+export interface ClientTalkReport {
+  labels: string[];
+  turns: number;
+  perClass: ClassScore[];
+  macroF1: number | null;
+  accuracy: number | null;
+  kappa: number | null;
+  confusion: number[][];
+  /** Per session, % change talk of the turns with change or sustain talk: the reference's and oars'. */
+  sessions: { transcript: string; gold: number | null; oars: number | null }[];
+  percentChangeTalkSpearman: number | null;
+}
+
+const TALK_OF: Record<string, (typeof TALK_LABELS)[number]> = { "change-talk": "change", "sustain-talk": "sustain", neutral: "neutral" };
 
 export interface EvalInput {
   result: FileResult;
@@ -92,10 +111,13 @@ export function compareWithGold(inputs: EvalInput[], gold: GoldCorpus): EvalRepo
   const sc: [string[], string[]] = [[], []];
   const sessions: SessionScores[] = [];
   const primaries: [string[], string[]] = [[], []];
+  const talk: [string[], string[]] = [[], []];
+  const talkSessions: ClientTalkReport["sessions"] = [];
 
   for (const { result, transcript } of inputs) {
     const goldTurns = gold.turns.get(transcript) ?? [];
     const session = { gold: { q: 0, r: 0, open: 0, complex: 0 }, oars: { q: 0, r: 0, open: 0, complex: 0 } };
+    const sessionTalk = { gold: { change: 0, sustain: 0 }, oars: { change: 0, sustain: 0 } };
     goldTurns.forEach((g: GoldTurn) => {
       const turn = result.turns[g.turn];
       alignment.turns++;
@@ -107,6 +129,13 @@ export function compareWithGold(inputs: EvalInput[], gold: GoldCorpus): EvalRepo
       if (turn.text !== g.text) {
         alignment.textMismatches++;
         if (alignment.examples.length < 5) alignment.examples.push(`${result.path} turn ${g.turn}: "${turn.text.slice(0, 60)}" vs "${g.text.slice(0, 60)}"`);
+      }
+      if (g.role === "client" && g.talk && turn.role === "client" && turn.turnTalk) {
+        const mine = TALK_OF[turn.turnTalk]!;
+        talk[0].push(g.talk);
+        talk[1].push(mine);
+        if (g.talk !== "neutral") sessionTalk.gold[g.talk]++;
+        if (mine !== "neutral") sessionTalk.oars[mine]++;
       }
       if (g.role !== "counsellor" || turn.role !== "counsellor" || !g.behaviour) return;
       const mine = annomiLabels(turn);
@@ -130,6 +159,10 @@ export function compareWithGold(inputs: EvalInput[], gold: GoldCorpus): EvalRepo
       tally(session.gold, g.question ?? null, g.reflection ?? null);
       tally(session.oars, mine.question, mine.reflection);
     });
+    if (goldTurns.some((g) => g.talk)) {
+      const pct = (t: { change: number; sustain: number }) => (t.change + t.sustain === 0 ? null : (100 * t.change) / (t.change + t.sustain));
+      talkSessions.push({ transcript, gold: pct(sessionTalk.gold), oars: pct(sessionTalk.oars) });
+    }
     if (goldTurns.length > 0) {
       sessions.push({
         transcript,
@@ -168,10 +201,30 @@ export function compareWithGold(inputs: EvalInput[], gold: GoldCorpus): EvalRepo
       sessions.map((s) => s.gold.reflectionToQuestion),
       sessions.map((s) => s.oars.reflectionToQuestion),
     ),
+    client: talk[0].length === 0 ? null : compareTalk(talk[0], talk[1], talkSessions),
     qualityAuc: {
       gold: auc(withQuality.map((s) => s.gold.reflectionToQuestion), isHigh),
       oars: auc(withQuality.map((s) => s.oars.reflectionToQuestion), isHigh),
     },
+  };
+}
+
+function compareTalk(gold: string[], mine: string[], sessions: ClientTalkReport["sessions"]): ClientTalkReport {
+  const labels = [...TALK_LABELS];
+  const perClass = classScores(gold, mine, labels);
+  // Over the sessions where the reference has change or sustain talk; where oars finds none, it
+  // ranks at 50 %: no lean either way.
+  const ranked = sessions.filter((s) => s.gold !== null).map((s) => [s.gold!, s.oars ?? 50] as const);
+  return {
+    labels,
+    turns: gold.length,
+    perClass,
+    macroF1: macroF1(perClass),
+    accuracy: accuracy(gold, mine),
+    kappa: cohenKappa(gold, mine, labels),
+    confusion: confusion(gold, mine, labels),
+    sessions,
+    percentChangeTalkSpearman: spearman(ranked.map((r) => r[0]), ranked.map((r) => r[1])),
   };
 }
 

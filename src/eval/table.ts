@@ -29,8 +29,23 @@ const COUNSELLOR_CODE_NAMES: ReadonlyMap<string, Code> = new Map<string, Code>([
   ["-", "other"], ["other", "other"], ["none", "other"],
 ]);
 
-/** Client codes (change talk, sustain talk, neutral) are accepted and left aside. */
-const CLIENT_CODE_NAMES: ReadonlySet<string> = new Set(["ct", "st", "fn", "n", "+", "change", "sustain", "neutral", "change-talk", "sustain-talk"]);
+/** Client codes (change talk, sustain talk, neutral), as the talk they name. */
+const CLIENT_TALK: ReadonlyMap<string, NonNullable<GoldTurn["talk"]>> = new Map([
+  ["ct", "change"], ["+", "change"], ["change", "change"], ["change-talk", "change"],
+  ["st", "sustain"], ["sustain", "sustain"], ["sustain-talk", "sustain"],
+  ["fn", "neutral"], ["n", "neutral"], ["neutral", "neutral"],
+]);
+const CLIENT_CODE_NAMES: ReadonlySet<string> = new Set(CLIENT_TALK.keys());
+
+// A client turn's talk from its rows: the more frequent of change and sustain (change on a
+// tie, as a turn holding both is read for its movement), else neutral when a row is coded.
+function clientTalkOf(rows: readonly Row[]): GoldTurn["talk"] {
+  const talk = rows.flatMap((r) => r.codes.map((c) => CLIENT_TALK.get(c)).filter((t) => t !== undefined));
+  if (talk.length === 0) return undefined;
+  const change = talk.filter((t) => t === "change").length;
+  const sustain = talk.filter((t) => t === "sustain").length;
+  return change === 0 && sustain === 0 ? "neutral" : change >= sustain ? "change" : "sustain";
+}
 
 interface Row {
   line: number;
@@ -118,7 +133,10 @@ function counsellorSpeaker(path: string, rows: Row[]): string {
 function goldTurn(path: string, transcript: string, index: number, isCounsellor: boolean, rows: Row[]): GoldTurn {
   const text = rows.map((r) => r.text).filter(Boolean).join(" ");
   const base = { transcript, turn: index, text, line: rows[0]!.line };
-  if (!isCounsellor) return { ...base, role: "client" };
+  if (!isCounsellor) {
+    const talk = clientTalkOf(rows);
+    return { ...base, role: "client", ...(talk ? { talk } : {}) };
+  }
   const utterances: Utterance[] = rows.flatMap((row) => {
     const codes = row.codes.map((c) => COUNSELLOR_CODE_NAMES.get(c)).filter((c): c is Code => c !== undefined);
     if (row.codes.some((c) => CLIENT_CODE_NAMES.has(c))) throw new InputError(path, `a client code on a counsellor row`, row.line);

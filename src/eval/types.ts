@@ -20,6 +20,8 @@ export interface GoldTurn {
   primary?: Code;
   /** Every MITI code the reference gives the turn, when it gives codes (a trainer's table). */
   codes?: Code[];
+  /** Client turns: the talk the reference gives the turn (AnnoMI `talk`; a table's CT/ST/FN). */
+  talk?: "change" | "neutral" | "sustain";
   /** Line in the reference file where the turn starts, for messages. */
   line?: number;
 }

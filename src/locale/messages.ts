@@ -19,7 +19,9 @@ export interface Messages {
   scores: Record<ThresholdId | "miAdherent" | "questionsReflections", string>;
   levels: Record<Level, string>;
   limits: Record<LimitId | "counsellor", string>;
-  missing: Record<"no-questions" | "no-reflections" | "no-adherent", string>;
+  missing: Record<"no-questions" | "no-reflections" | "no-adherent" | "no-client-talk", string>;
+  /** Client talk and the estimated technical globals (src/score/client.ts). */
+  client: Record<ClientText, string>;
   checks: Record<"counsellor-requirement" | "counsellor-found" | "no-counsellor" | "pass" | "fail" | "not-available", string>;
   report: ReportMessages;
   /** What the HTML report says beyond the other formats' words (src/report/html). */
@@ -51,6 +53,9 @@ export type HtmlText =
 export type TrendText =
   | "heading" | "date-name" | "date-modified" | "change-heading" | "beyond-noise" | "within-noise" | "too-few" | "n/a"
   | "not-judged" | "needs-two" | "noise-rule" | "chart" | "change-talk" | "non-adherent";
+export type ClientText =
+  | "heading" | "change-talk" | "sustain-talk" | "neutral" | "percent-change-talk" | "thirds" | "cultivating" | "softening"
+  | "cultivating-change-talk" | "softening-sustain-talk" | "technical" | "estimate-note" | "relational-note" | "not-coded";
 export type ReportMessages = Record<ReportText, string> & Record<ReportHeads, string[]>;
 
 /**

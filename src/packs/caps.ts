@@ -16,11 +16,13 @@ export const MAX_NLP_LENGTH = 200;
 
 /** Throws naming `file` (the file whose rules passed a limit) when the pack is over a limit. */
 export function checkPackSize(pack: PackDraft, file: string): void {
-  if (pack.rules.length > MAX_RULES) {
-    throw new SourceError(file, `too many rules: the ${pack.language} pack would hold ${pack.rules.length}, more than ${MAX_RULES}`);
+  const rules = pack.rules.length + pack.clientRules.length;
+  if (rules > MAX_RULES) {
+    throw new SourceError(file, `too many rules: the ${pack.language} pack would hold ${rules}, more than ${MAX_RULES}`);
   }
   let total = 0;
   for (const rule of pack.rules) for (const pattern of [...rule.patterns, ...rule.unless, ...(rule.when.client ?? [])]) total += pattern.size;
+  for (const rule of pack.clientRules) for (const pattern of [...rule.patterns, ...rule.unless]) total += pattern.size;
   if (total > MAX_PROGRAM_TOTAL) {
     throw new SourceError(file, `rules too large: the ${pack.language} pack's patterns compile to ${total} instructions, more than ${MAX_PROGRAM_TOTAL}`);
   }

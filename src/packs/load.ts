@@ -16,10 +16,13 @@ import { prebuiltJson, readPrebuilt, type Source } from "../bundled/index.js";
 import { LanguagePack, REQUIRED_LISTS, type PackData } from "./pack.js";
 import type { Conditions, PackDraft, Rule, RuleExample, Vocabulary } from "./types.js";
 import { YamlSource } from "../yaml-source.js";
+import { readClientRuleFile, type ClientRuleFile } from "./client-rules.js";
 
 const LANGUAGE_FILE = "language.yaml";
 /** What reports say in this language (src/locale), beside the rules but not a rule file. */
 const MESSAGES_FILE = "messages.yaml";
+/** Client talk rules: a rule set of their own, with client codes (src/packs/client-rules.ts). */
+export const CLIENT_FILE = "client.yaml";
 const LANGUAGE_KEYS = [
   "language", "name", "permission-turns", "abbreviations", "disfluencies", "lead-fillers",
   "stopwords", "consent", "refusal", "asks-advice", "lists", "endings", "optional-commas",
@@ -68,10 +71,11 @@ export function packSources(dir: string): Source[] {
 export function readPackSources([languageFile, ...ruleFiles]: Source[]): PackDraft {
   const pack = readLanguageFile(languageFile!.file, languageFile!.text);
   for (const { file, text } of ruleFiles) {
-    for (const rule of readRuleFile(file, text, pack)) pack.rules.push(rule);
+    if (basename(file) === CLIENT_FILE) addClientFile(pack, readClientRuleFile(file, text, pack));
+    else for (const rule of readRuleFile(file, text, pack)) pack.rules.push(rule);
     checkPackSize(pack, file);
   }
-  checkUniqueIds(pack.rules);
+  checkUniqueIds([...pack.rules, ...pack.clientRules]);
   return pack;
 }
 
@@ -83,10 +87,16 @@ export function readPackSources([languageFile, ...ruleFiles]: Source[]): PackDra
 export function addRuleFolder(pack: PackDraft, dir: string): void {
   const otherLanguage = (id: string) => LANGUAGES.some((language) => language !== pack.language && id.startsWith(`${language}.`));
   for (const file of listYaml(dir)) {
-    for (const rule of readRuleFile(file, readText(file), pack, otherLanguage)) pack.rules.push(rule);
+    if (basename(file) === CLIENT_FILE) addClientFile(pack, readClientRuleFile(file, readText(file), pack, otherLanguage));
+    else for (const rule of readRuleFile(file, readText(file), pack, otherLanguage)) pack.rules.push(rule);
     checkPackSize(pack, file);
   }
-  checkUniqueIds(pack.rules);
+  checkUniqueIds([...pack.rules, ...pack.clientRules]);
+}
+
+function addClientFile(pack: PackDraft, file: ClientRuleFile): void {
+  pack.clientRules.push(...file.rules);
+  for (const [from, to] of file.mirror) pack.clientMirror.set(from, to);
 }
 
 function listYaml(dir: string): string[] {
@@ -161,6 +171,8 @@ export function readLanguageFile(file: string, text: string): PackDraft {
     optionalCommas,
     table: vocabulary.table,
     rules: [],
+    clientRules: [],
+    clientMirror: new Map(),
   };
 }
 
@@ -273,7 +285,7 @@ function readExample(src: YamlSource, node: Node, what: string): RuleExample {
   };
 }
 
-function compilePatterns(src: YamlSource, node: Node | null | undefined, what: string, vocabulary: Vocabulary): Pattern[] {
+export function compilePatterns(src: YamlSource, node: Node | null | undefined, what: string, vocabulary: Vocabulary): Pattern[] {
   return src.strings(node, what).map(({ value, node: item }) => {
     try {
       return Pattern.compile(value, vocabulary, vocabulary.table);
@@ -284,8 +296,8 @@ function compilePatterns(src: YamlSource, node: Node | null | undefined, what: s
   });
 }
 
-function checkUniqueIds(rules: Rule[]): void {
-  const seen = new Map<string, Rule>();
+function checkUniqueIds(rules: readonly { id: string; file: string; line: number }[]): void {
+  const seen = new Map<string, { file: string; line: number }>();
   for (const rule of rules) {
     const before = seen.get(rule.id);
     if (before) throw new SourceError(rule.file, `rule id "${rule.id}" is used twice (also ${before.file}:${before.line})`, rule.line);

@@ -8,7 +8,7 @@ import { RULES_ROOT } from "../paths.js";
 import { Pattern, PatternTable, type PatternData, type PatternTableData } from "../pattern/pattern.js";
 import type { Code } from "../types.js";
 import type { Language } from "../languages.js";
-import type { Conditions, PackDraft, PackSettings, Rule } from "./types.js";
+import type { ClientRule, Conditions, PackDraft, PackSettings, Rule } from "./types.js";
 
 /** The word lists code relies on by name, which every language.yaml must declare. */
 export const REQUIRED_LISTS = {
@@ -35,6 +35,10 @@ export class LanguagePack implements PackSettings {
   readonly rules: readonly Rule[];
   /** Highest priority first; ties keep load order, so the rule loaded first wins. */
   readonly byPriority: readonly Rule[];
+  /** Client talk rules (client.yaml), highest priority first: used on client turns only. */
+  readonly clientRules: readonly ClientRule[];
+  /** Counsellor words for the client → the client's own ("you're" → "i'm"): see client-rules.ts. */
+  readonly clientMirror: ReadonlyMap<string, string>;
   readonly byId: ReadonlyMap<string, Rule>;
   /**
    * Rules that yield to a turn of counsellor input (`in-input-turn: code`), with the rule the
@@ -64,6 +68,8 @@ export class LanguagePack implements PackSettings {
     this.table = draft.table;
     this.rules = [...draft.rules];
     this.byPriority = [...draft.rules].sort((a, b) => b.priority - a.priority);
+    this.clientRules = [...draft.clientRules].sort((a, b) => b.priority - a.priority);
+    this.clientMirror = draft.clientMirror;
     this.byId = new Map(draft.rules.map((rule) => [rule.id, rule]));
     this.yielding = new Map(
       draft.rules.flatMap((r) => {
@@ -77,7 +83,7 @@ export class LanguagePack implements PackSettings {
 
   /** A draft to add rules to or adjust; it shares this pack's word sets and rule objects. */
   draft(): PackDraft {
-    return { ...this, rules: [...this.rules] };
+    return { ...this, rules: [...this.rules], clientRules: [...this.clientRules], clientMirror: new Map(this.clientMirror) };
   }
 
   /** The pack as plain data: patterns as their programs, sets as lists, files relative to rules/. */
@@ -101,6 +107,13 @@ export class LanguagePack implements PackSettings {
       rules: this.rules.map((rule) => ({
         ...rule,
         when: { ...rule.when, client: rule.when.client ? programs(rule.when.client) : undefined },
+        patterns: programs(rule.patterns),
+        unless: programs(rule.unless),
+        file: isAbsolute(rule.file) ? relative(RULES_ROOT, rule.file) : rule.file,
+      })),
+      clientMirror: [...this.clientMirror],
+      clientRules: this.clientRules.map((rule) => ({
+        ...rule,
         patterns: programs(rule.patterns),
         unless: programs(rule.unless),
         file: isAbsolute(rule.file) ? relative(RULES_ROOT, rule.file) : rule.file,
@@ -136,6 +149,8 @@ export class LanguagePack implements PackSettings {
           file: join(RULES_ROOT, rule.file),
         }),
       ),
+      clientMirror: new Map(data.clientMirror ?? []),
+      clientRules: (data.clientRules ?? []).map((rule): ClientRule => ({ ...rule, patterns: revive(rule.patterns), unless: revive(rule.unless), file: join(RULES_ROOT, rule.file) })),
     });
   }
 }
@@ -163,6 +178,8 @@ export interface PackData {
   refusal: PatternData[];
   asksAdvice: PatternData[];
   rules: RuleData[];
+  clientMirror: [string, string][];
+  clientRules: (Omit<ClientRule, "patterns" | "unless"> & { patterns: PatternData[]; unless: PatternData[] })[];
 }
 
 // JSON drops undefined fields; dropping them here too keeps a revived pack equal to a read one.

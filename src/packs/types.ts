@@ -1,7 +1,7 @@
 // What a language pack holds: settings, word lists and compiled rules (the compiled whole,
 // with its indexes, is LanguagePack in pack.ts).
 
-import type { Code } from "../types.js";
+import type { ClientCode, Code, TalkSubtype } from "../types.js";
 import type { EndingClasses, Pattern, PatternVocabulary, WordLists, PatternTable } from "../pattern/pattern.js";
 import type { Language } from "../languages.js";
 
@@ -95,4 +95,28 @@ export interface PackSettings extends Vocabulary {
 /** A pack being put together: its settings, and rules still to be added or adjusted. */
 export interface PackDraft extends PackSettings {
   rules: Rule[];
+  /** Rules for client talk (client.yaml), a set of their own. */
+  clientRules: ClientRule[];
+  /** Counsellor words for the client → the client's own (client.yaml `mirror`). */
+  clientMirror: Map<string, string>;
+}
+
+/**
+ * A client rule (rules/<lang>/client.yaml): words that show change talk, sustain talk or
+ * neutral talk. Kept apart from the counsellor rules: counsellor coding never sees them, and
+ * client coding never sees the counsellor's.
+ */
+export interface ClientRule {
+  id: string;
+  code: ClientCode;
+  /** The DARN-CAT kind the words show, for change and sustain talk. */
+  subtype: TalkSubtype | null;
+  description: string;
+  priority: number;
+  when: Pick<Conditions, "question" | "minWords" | "maxWords">;
+  patterns: Pattern[];
+  unless: Pattern[];
+  examples: { match: { text: string }[]; noMatch: { text: string }[] };
+  file: string;
+  line: number;
 }

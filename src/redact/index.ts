@@ -4,7 +4,7 @@
 // says what was done well and what to change, without saying who said what.
 
 import { redactDiagnostic } from "../diagnostics.js";
-import { CODE_ABBREVIATIONS, type Code, type FileResult, type Role, type Speaker } from "../types.js";
+import { CLIENT_CODE_ABBREVIATIONS, CODE_ABBREVIATIONS, type Code, type FileResult, type Role, type Speaker } from "../types.js";
 
 const ROLE_NAMES: Record<Role, string> = { counsellor: "Counsellor", client: "Client", other: "Speaker" };
 
@@ -19,7 +19,9 @@ export function redactResult(result: FileResult): FileResult {
       ...(u.why ? { why: u.why.map((r) => (r.feature.startsWith("w:") ? { ...r, feature: "w:…" } : r)) } : {}),
     }));
     const text = turn.role === "counsellor" ? utterances.map((u) => u.text).join(" ") : `[${turn.role}]`;
-    return { ...turn, speaker: rename(turn.speaker), text, utterances };
+    // Client talk keeps its codes, never its words.
+    const talk = turn.talk?.map((u) => ({ ...u, text: `[${CLIENT_CODE_ABBREVIATIONS[u.code]}]`, ...(u.why ? { why: u.why.map((r) => (r.feature.startsWith("w:") ? { ...r, feature: "w:…" } : r)) } : {}) }));
+    return { ...turn, speaker: rename(turn.speaker), text, utterances, ...(talk ? { talk } : {}) };
   });
   return {
     ...result,

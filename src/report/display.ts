@@ -16,6 +16,7 @@ export function displayResult(result: FileResult): FileResult {
       speaker: escapeControls(turn.speaker),
       text: escapeControls(turn.text),
       utterances: turn.utterances.map((u) => ({ ...u, text: escapeControls(u.text) })),
+      ...(turn.talk ? { talk: turn.talk.map((u) => ({ ...u, text: escapeControls(u.text) })) } : {}),
     })),
     flags: result.flags.map((f) => ({ ...f, speaker: escapeControls(f.speaker), text: escapeControls(f.text) })),
   };

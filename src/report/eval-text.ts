@@ -40,6 +40,20 @@ export function formatEvalText(report: EvalReport): string {
     out.push(matrix.toString());
   }
 
+  if (report.client) {
+    const client = report.client;
+    out.push("", `Client talk (turn's talk, n=${client.turns})`);
+    const perTalk = new Table({ head: ["Talk", "Precision", "Recall", "F1", "Support"], ...TABLE_STYLE });
+    for (const s of client.perClass) perTalk.push([s.label, f(s.precision), f(s.recall), f(s.f1), String(s.support)]);
+    out.push(perTalk.toString());
+    out.push(`macro-F1 ${f(client.macroF1)}, accuracy ${f(client.accuracy)}, Cohen's kappa ${f(client.kappa)}`);
+    out.push(`% change talk per session, Spearman vs reference: ${f(client.percentChangeTalkSpearman)} (${client.sessions.filter((s) => s.gold !== null).length} sessions with change or sustain talk)`);
+    out.push("", "Confusion matrix of client talk (rows: reference, columns: oars)");
+    const talkMatrix = new Table({ head: ["", ...client.labels], ...TABLE_STYLE });
+    client.confusion.forEach((row, i) => talkMatrix.push([client.labels[i]!, ...row.map(String)]));
+    out.push(talkMatrix.toString());
+  }
+
   out.push("", "Figures");
   const figures = new Table({ head: ["Figure", "Value"], ...TABLE_STYLE });
   figures.push(

@@ -74,7 +74,9 @@ export function resultJson(result: FileResult, words: Words) {
       role: turn.role,
       text: turn.text,
       primary: turn.primary,
-      utterances: turn.utterances,
+      // A client turn's utterances carry its talk (change-talk, sustain-talk, neutral) once coded.
+      utterances: turn.role === "client" && turn.talk ? turn.talk : turn.utterances,
+      ...(turn.turnTalk ? { talk: turn.turnTalk } : {}),
     })),
     flags: result.flags.map(({ ruleText: _, ...flag }) => ({ ...flag, ...words.flag(flag) })),
     metrics: result.metrics,

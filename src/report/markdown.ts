@@ -2,6 +2,7 @@
 // what the github format writes to the job summary. Transcript words and paths are escaped so
 // nothing in them can become markup (or HTML, which GitHub renders).
 
+import { clientRows } from "./client-rows.js";
 import { formatTimecode } from "../read/timecode.js";
 import { escapeControls } from "../text/controls.js";
 import { levelOf, THRESHOLDS } from "../score/miti.js";
@@ -58,6 +59,12 @@ function fileSection({ result, check }: CheckedFile, words: Words): string {
   for (const t of THRESHOLDS) {
     const value = t.value(metrics);
     lines.push(tableRow([m.scores[t.id], value === null ? m.levels["n/a"] : words.figure(t.unit, value), words.bound(t, t.levels.fair), words.bound(t, t.levels.good), m.levels[levelOf(t, metrics)]]));
+  }
+  const client = clientRows(metrics.client, words);
+  if (client) {
+    lines.push("", `#### ${escapeMarkdown(client.heading)}`, "", tableRow(m.report["score-head"].slice(0, 2)), "|---|---:|");
+    for (const row of client.rows) lines.push(tableRow(row));
+    lines.push("", ...client.notes.map((note) => escapeMarkdown(note)).join("\n\n").split("\n"));
   }
   const failed = failedChecks(check).map((c) => words.check(c).message).join("; ");
   lines.push("", escapeMarkdown(check.passed ? m.report["thresholds-met-sentence"] : fill(m.report["thresholds-not-met-sentence"], { failures: failed })));

@@ -5,6 +5,8 @@
 // line fits the width given (the terminal's, else 80 columns). It only formats; every figure
 // comes from the score and check stages.
 
+import { clientRows } from "./client-rows.js";
+import { CLIENT_CODE_ABBREVIATIONS } from "../types.js";
 import { escapeControls } from "../text/controls.js";
 import type { ChalkInstance } from "chalk";
 import { formatTimecode } from "../read/timecode.js";
@@ -83,6 +85,11 @@ function formatFile({ result, check }: CheckedFile, options: TextOptions, words:
   const share = lowConfidenceShare(result, words);
   if (share !== null) lines.push(...wrap(fill(m.report["low-confidence-note"], { share }), width).map((l) => c.dim(l)));
   lines.push(...wrap(m.report["threshold-note"], width).map((l) => c.dim(l)));
+  const client = clientRows(result.metrics.client, words);
+  if (client) {
+    lines.push("", c.bold(client.heading), fitTable(m.report["score-head"].slice(0, 2), client.rows, width, { wrap: 0 }));
+    for (const note of client.notes) lines.push(...wrap(note, width).map((l) => c.dim(l)));
+  }
   if (options.showCounts) lines.push("", c.bold(m.report["behaviour-counts"]), countsTable(result, m, width));
   if (options.showTurns) lines.push("", c.bold(m.report["coded-transcript"]), ...formatTurns(result.turns, options, m));
   lines.push("", ...formatVerdict(result, check, options, words));
@@ -144,7 +151,12 @@ function formatFlag(flag: Flag, { color: c, width }: TextOptions, words: Words):
 function formatTurns(turns: CodedTurn[], { color: c, width }: TextOptions, m: Messages): string[] {
   return turns.flatMap((turn) => {
     const when = turn.start !== null ? ` ${formatTimecode(turn.start)}` : "";
-    const head = wrap(`${c.dim(`[${turn.line}${when}]`)} ${c.bold(turn.speaker)} (${m.roles[turn.role]})${turn.role === "counsellor" ? ` → ${m.codes[turn.primary]}` : ""}`, width, "", "  ");
+    const talk = turn.role === "client" && turn.turnTalk ? ` → ${m.client[turn.turnTalk === "neutral" ? "neutral" : turn.turnTalk]}` : "";
+    const head = wrap(`${c.dim(`[${turn.line}${when}]`)} ${c.bold(turn.speaker)} (${m.roles[turn.role]})${turn.role === "counsellor" ? ` → ${m.codes[turn.primary]}` : talk}`, width, "", "  ");
+    if (turn.role === "client" && turn.talk) {
+      // Client talk: CT / ST / N with its DARN-CAT subtype, rule and probability.
+      return [...head, ...turn.talk.flatMap((u) => wrap(`${CLIENT_CODE_ABBREVIATIONS[u.code]}${u.confidence === "low" ? "?" : ""}`.padEnd(5) + ` ${u.text} ${c.dim(`(${u.subtype ? `${u.subtype}, ` : ""}${u.rule}${u.probability !== undefined ? `, p ${u.probability.toFixed(2)}` : ""})`)}`, width, "    ", "          "))];
+    }
     if (turn.role !== "counsellor") return [...head, ...wrap(turn.text, width, "    ")];
     const body = turn.utterances.flatMap((u) => {
       // "SR?" marks a low-confidence code.

@@ -41,6 +41,7 @@ export class Words {
   figure(unit: Unit, value: number): string {
     if (unit === "percent") return `${formatNumber(value, this.locale, 0, 1)}%`;
     if (unit === "ratio") return formatNumber(value, this.locale, 2, 2);
+    if (unit === "score") return formatNumber(value, this.locale, 0, 1);
     return String(value);
   }
 

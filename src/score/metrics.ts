@@ -1,6 +1,7 @@
 // The score stage: MITI summary scores from the utterance codes (../shared docs, MITI 4.2.1
 // and 3.1). A ratio without a denominator is null, never NaN or Infinity.
 
+import { clientMetrics } from "./client.js";
 import { COUNSELLOR_CODES, type Code, type CodedTurn, type Metrics } from "../types.js";
 
 /**
@@ -30,7 +31,7 @@ export function scoreTurns(turns: readonly CodedTurn[]): Metrics {
     confidence.utterances += turn.utterances.length;
     for (const u of turn.utterances) if (u.confidence === "low") confidence.lowConfidence++;
   }
-  return metricsFromCounts(counts, confidence);
+  return { ...metricsFromCounts(counts, confidence), client: clientMetrics(turns) };
 }
 
 /** How many counsellor utterances were coded, and how many with low confidence. */

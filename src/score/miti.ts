@@ -6,7 +6,7 @@
 
 import type { Metrics } from "../types.js";
 
-export const LIMIT_IDS = ["min-rq", "min-open", "min-complex", "max-persuade", "max-confront", "min-adherent-share"] as const;
+export const LIMIT_IDS = ["min-rq", "min-open", "min-complex", "max-persuade", "max-confront", "min-adherent-share", "min-change-talk", "min-technical"] as const;
 export type LimitId = (typeof LIMIT_IDS)[number];
 export type Limits = Partial<Record<LimitId, number>>;
 
@@ -24,11 +24,14 @@ export type LevelName = (typeof LEVELS)[number];
 export type Level = LevelName | "below" | "n/a";
 
 export type Direction = "at-least" | "at-most";
-export type Unit = "ratio" | "percent" | "count";
+/** `score`: a MITI global rating, 1 to 5 (here estimated from codes: src/score/client.ts). */
+export type Unit = "ratio" | "percent" | "count" | "score";
 /** Why a figure can be missing (a key of the locale's `missing` messages). */
-export type Missing = "no-questions" | "no-reflections" | "no-adherent";
+export type Missing = "no-questions" | "no-reflections" | "no-adherent" | "no-client-talk";
 
-export type ScoreId = "reflectionToQuestion" | "percentComplexReflections" | "percentOpenQuestions" | "percentMiAdherent" | "miNonAdherent" | "persuade" | "confront";
+export type ScoreId =
+  | "reflectionToQuestion" | "percentComplexReflections" | "percentOpenQuestions" | "percentMiAdherent" | "miNonAdherent" | "persuade" | "confront"
+  | "percentChangeTalk" | "technicalGlobal";
 
 export interface MitiScore {
   id: ScoreId;
@@ -51,6 +54,11 @@ export const MITI_SCORES: readonly MitiScore[] = [
   { id: "miNonAdherent", value: (m) => m.miNonAdherent, direction: "at-most", unit: "count", source: "MITI 4.2.1", levels: { fair: 0, good: 0 }, limit: null, missing: null },
   { id: "persuade", value: (m) => m.counts.persuade, direction: "at-most", unit: "count", source: "MITI 4.2.1", levels: null, limit: "max-persuade", missing: null },
   { id: "confront", value: (m) => m.counts.confront, direction: "at-most", unit: "count", source: "MITI 4.2.1", levels: null, limit: "max-confront", missing: null },
+  // Client talk (issue 18). No fair/good levels here: % change talk has none in the manuals, and
+  // the technical global (MITI 4.2.1: fair 3, good 4) is only estimated from codes, so `--level`
+  // does not impose it; `oars check --min-technical` does when asked.
+  { id: "percentChangeTalk", value: (m) => m.client?.percentChangeTalk ?? null, direction: "at-least", unit: "percent", source: "CLAMI", levels: null, limit: "min-change-talk", missing: "no-client-talk" },
+  { id: "technicalGlobal", value: (m) => m.client?.estimated.technical ?? null, direction: "at-least", unit: "score", source: "MITI 4.2.1 (estimated)", levels: null, limit: "min-technical", missing: "no-client-talk" },
 ];
 
 /** The scores the manuals give fair/good thresholds for, in report order. */
@@ -101,5 +109,6 @@ export function limitProblem(id: LimitId, value: number): string | null {
     if (value > 0 && value < 1) return `${id} takes a percentage from 0 to 100 (got ${value}; for ${value * 100}% write ${value * 100})`;
   }
   if (score.unit === "count" && !Number.isInteger(value)) return `${id} takes a whole number of utterances (got ${value})`;
+  if (score.unit === "score" && (value < 1 || value > 5)) return `${id} takes a score from 1 to 5 (got ${value})`;
   return null;
 }

@@ -9,9 +9,15 @@ import type { LanguagePack } from "../packs/pack.js";
 import type { FileResult } from "../types.js";
 import { addSession, type CodeSet, type CodedSession } from "./data.js";
 import { CodeModel } from "../learn/model.js";
+import { ClientModel } from "../learn/client-model.js";
+import { withClientTalk } from "../client/code.js";
+import { clientData, clientSettings, trainClientWeights } from "./client.js";
 import { groupFolds, train, type TrainRequest, type TrainingSet } from "../learn/train.js";
 import type { TrainingOptions, WeightsData } from "../learn/weights.js";
 
+
+/** Inner folds of each cross-validation fold's client training (its bias shift and confidence cut come from them). */
+const INNER_FOLDS = 3;
 
 export interface TrainingData {
   pack: LanguagePack;
@@ -45,6 +51,8 @@ export function trainWeights(data: TrainingData, settings: TrainSettings): Weigh
  */
 export function crossValidate(data: TrainingData, settings: TrainSettings, k: number): FileResult[] {
   const fold = groupFolds(data.sessions.map((s) => s.group), k);
+  // Client talk is cross-validated in the same folds: its weights too learn from the other folds only.
+  const client = clientData(data);
   const results = new Array<FileResult>(data.sessions.length);
   for (let f = 0; f < k; f++) {
     const held = data.sessions.map((s, i) => [s, i] as const).filter(([s]) => fold.get(s.group) === f);
@@ -52,8 +60,10 @@ export function crossValidate(data: TrainingData, settings: TrainSettings, k: nu
     const training = data.sessions.filter((s) => fold.get(s.group) !== f);
     const weights = train(trainingSet(data, training, settings.options.lineWeight), request(data.pack, { ...settings, folds: 0 }, []));
     const model = new CodeModel(weights, data.pack);
+    const clientModel = new ClientModel(trainClientWeights(data.pack, client.set(training), clientSettings(null, INNER_FOLDS), []), data.pack);
     for (const [session, i] of held) {
-      const turns = decodeTurns(session.prepared.segmented, session.evidence, session.prepared.pack, model);
+      const coded = decodeTurns(session.prepared.segmented, session.evidence, session.prepared.pack, model);
+      const turns = withClientTalk(coded, client.evidence(session), session.prepared.pack, clientModel);
       results[i] = resultOf(session.prepared, turns, {});
     }
   }

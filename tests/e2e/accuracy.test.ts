@@ -21,6 +21,7 @@ interface Report {
   advice: { precision: number; recall: number };
   reflectionToQuestionSpearman: number;
   qualityAuc: { oars: number };
+  client: { macroF1: number; kappa: number; perClass: { label: string; f1: number }[]; percentChangeTalkSpearman: number };
 }
 
 /** README row label → where the figure stands in `oars eval --cv 5 -f json`. */
@@ -36,11 +37,17 @@ const FIGURES: Record<string, (r: Report) => number> = {
   "advice flag recall": (r) => r.advice.recall,
   "R:Q Spearman vs experts": (r) => r.reflectionToQuestionSpearman,
   "R:Q AUC high vs low quality": (r) => r.qualityAuc.oars,
+  "client talk macro-F1 (change / neutral / sustain)": (r) => r.client.macroF1,
+  "change talk F1": (r) => r.client.perClass.find((c) => c.label === "change")!.f1,
+  "sustain talk F1": (r) => r.client.perClass.find((c) => c.label === "sustain")!.f1,
+  "client talk Cohen's kappa": (r) => r.client.kappa,
+  "% change talk Spearman vs experts": (r) => r.client.percentChangeTalkSpearman,
 };
 
 interface CodeSetReport {
   macroF1: number;
   flags: { precision: number; recall: number };
+  client: { macroF1: number } | null;
 }
 
 /** README row label → where the figure stands in `oars eval --lines fixtures/miti/en.tsv -f json`. */
@@ -48,6 +55,14 @@ const CODE_SET_FIGURES: Record<string, (r: CodeSetReport) => number> = {
   "MITI code set (en), test part: 13-code macro-F1": (r) => r.macroF1,
   "MITI code set (en), test part: persuade + confront flag precision": (r) => r.flags.precision,
   "MITI code set (en), test part: persuade + confront flag recall": (r) => r.flags.recall,
+  "MITI code set (en), test part: client talk macro-F1": (r) => r.client!.macroF1,
+};
+
+/** The client lines of the Scandinavian code sets (issue 18): README row → language. */
+const CLIENT_LINE_FIGURES: Record<string, string> = {
+  "MITI code set (nb), test part: client talk macro-F1": "nb",
+  "MITI code set (da), test part: client talk macro-F1": "da",
+  "MITI code set (sv), test part: client talk macro-F1": "sv",
 };
 
 /** The figures of README's accuracy table (between the accuracy-table markers). */
@@ -71,7 +86,7 @@ function expectNear(measured: number, stated: number, name: string): void {
 
 describe("README accuracy table", () => {
   it("states every figure the regression test guards", () => {
-    expect([...readmeFigures().keys()].sort()).toEqual([...Object.keys(FIGURES), ...Object.keys(CODE_SET_FIGURES)].sort());
+    expect([...readmeFigures().keys()].sort()).toEqual([...Object.keys(FIGURES), ...Object.keys(CODE_SET_FIGURES), ...Object.keys(CLIENT_LINE_FIGURES)].sort());
   });
 });
 
@@ -82,6 +97,18 @@ describe("accuracy on the English MITI code set's test part", () => {
     expect(run.status, run.stderr).toBe(0);
     const [report] = (JSON.parse(run.stdout) as { codeSets: CodeSetReport[] }).codeSets;
     for (const [name, figure] of Object.entries(CODE_SET_FIGURES)) expectNear(figure(report!), stated.get(name)!, name);
+  });
+});
+
+describe("client talk on the Scandinavian MITI code sets' test part", () => {
+  it(`stays within ${TOLERANCE} of README`, () => {
+    const stated = readmeFigures();
+    for (const [name, language] of Object.entries(CLIENT_LINE_FIGURES)) {
+      const run = oars(["eval", "--lines", fixture("miti", `${language}.tsv`), "-f", "json"]);
+      expect(run.status, run.stderr).toBe(0);
+      const [report] = (JSON.parse(run.stdout) as { codeSets: CodeSetReport[] }).codeSets;
+      expect(report!.client!.macroF1, name).toBeGreaterThanOrEqual(stated.get(name)! - TOLERANCE);
+    }
   });
 });
 

@@ -171,5 +171,7 @@ describe("the bundled weights", () => {
     const run = spawnSync(process.execPath, [join(ROOT, "scripts", "train.mjs")], { cwd: ROOT, env: { ...process.env, OARS_TRAIN_ONLY: "nb", OARS_TRAIN_OUT: out }, encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(join(out, "nb.json"), "utf8")).toBe(readFileSync(join(ROOT, "rules", "nb", "weights.json"), "utf8"));
+    // The client talk weights too (issue 18), from the same step.
+    expect(readFileSync(join(out, "nb-client.json"), "utf8")).toBe(readFileSync(join(ROOT, "rules", "nb", "client-weights.json"), "utf8"));
   }, 120_000);
 });

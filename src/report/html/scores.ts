@@ -6,11 +6,20 @@ import { levelOf, THRESHOLDS, type ThresholdScore } from "../../score/miti.js";
 import type { Metrics } from "../../types.js";
 import { fill, type Words } from "../words.js";
 import { esc } from "./escape.js";
+import { clientRows } from "../client-rows.js";
 
 export function scoreBars(metrics: Metrics, words: Words): string {
   const m = words.m;
   const rows = THRESHOLDS.map((score) => scoreRow(score, metrics, words)).join("");
-  return `<section class="scores"><h3>${esc(m.report["summary-scores"])}</h3><dl class="bars">${rows}</dl><p class="note">${esc(m.report["threshold-note"])}</p></section>`;
+  return `<section class="scores"><h3>${esc(m.report["summary-scores"])}</h3><dl class="bars">${rows}</dl><p class="note">${esc(m.report["threshold-note"])}</p></section>${clientSection(metrics, words)}`;
+}
+
+// Client talk: the figures as a definition list, the estimates marked and explained below.
+function clientSection(metrics: Metrics, words: Words): string {
+  const client = clientRows(metrics.client, words);
+  if (!client) return "";
+  const rows = client.rows.map(([label, value]) => `<dt>${esc(label)}</dt><dd>${esc(value)}</dd>`).join("");
+  return `<section class="client-talk"><h3>${esc(client.heading)}</h3><dl>${rows}</dl>${client.notes.map((n) => `<p class="note">${esc(n)}</p>`).join("")}</section>`;
 }
 
 function scoreRow(score: ThresholdScore, metrics: Metrics, words: Words): string {

@@ -45,8 +45,9 @@ function placeTurns(turns: readonly CodedTurn[]): { spans: Span[]; byTime: boole
 
 const n = (v: number) => Number(v.toFixed(1));
 
-/** The client's talk in a turn: change or sustain when any utterance is (the first of them wins). */
+/** The client's talk in a turn: the client coding's turn talk; else change or sustain when any utterance is (the first of them wins). */
 function turnTalk(turn: CodedTurn): ClientTalk | undefined {
+  if (turn.turnTalk) return turn.turnTalk === "change-talk" ? "change" : turn.turnTalk === "sustain-talk" ? "sustain" : "neutral";
   const talks = turn.utterances.map(clientTalkOf);
   return talks.find((t) => t === "change" || t === "sustain") ?? talks.find((t) => t === "neutral");
 }

@@ -1,0 +1,142 @@
+// The features of client utterances, for the learned client model (src/learn/client-model.ts):
+// which client rules hold (each one a feature keyed by its id without the language, so weights
+// carry across languages), the utterance's form and place, what the counsellor just did (the
+// counsellor rules' verdict on their last utterance: a question about change invites change
+// talk, a reflection of sustain talk draws more of it), what the other utterances of the turn
+// and the client's previous turn show, where in the session it stands, and the words.
+//
+// Cheap by design: client rules run over client turns only, and the counsellor's verdict is read
+// from the counsellor evidence already made for counsellor coding.
+
+import { allHits, ngramsOf, ruleKey, type TranscriptEvidence, type UtteranceEvidence } from "../features/index.js";
+import { viewOf } from "../features/view.js";
+import type { LanguagePack } from "../packs/pack.js";
+import type { ClientRule } from "../packs/types.js";
+import type { SegmentedTurn } from "../segment/index.js";
+import type { ClientCode } from "../types.js";
+import { clientHits } from "./match.js";
+import { tokenize } from "../pattern/tokens.js";
+
+/** The evidence about one client utterance. */
+export interface ClientEvidence {
+  text: string;
+  /** Every client rule that holds, highest priority first. */
+  hits: ClientRule[];
+  features: string[];
+  ngrams: string[];
+}
+
+/** Evidence for each turn: an array of utterances for a client turn, null for any other. */
+export type ClientTranscriptEvidence = (ClientEvidence[] | null)[];
+
+/** What the counsellor's last utterance before a client turn was, by the counsellor rules. */
+export interface CounsellorCue {
+  /** The highest-priority counsellor rule's code, or "none". */
+  code: string;
+  question: boolean;
+  /** The talk the client rules find in the counsellor's words read as the client's own ("You're ready" → "I'm ready"), or "none". */
+  mirrored: string;
+}
+
+const NO_COUNSELLOR: CounsellorCue = { code: "none", question: false, mirrored: "none" };
+
+export function clientTranscriptEvidence(turns: readonly SegmentedTurn[], pack: LanguagePack, counsellor: TranscriptEvidence): ClientTranscriptEvidence {
+  let cue = NO_COUNSELLOR;
+  let lastCounsellor: UtteranceEvidence | null = null;
+  let previousTalk = "start";
+  // The client's lean so far: change and sustain rule hits in the turns before (talk is sticky:
+  // a client arguing for the status quo keeps doing so for a while).
+  const lean = { change: 0, sustain: 0 };
+  const last = Math.max(turns.length - 1, 1);
+  return turns.map((turn, t) => {
+    const found = counsellor[t];
+    if (turn.role === "counsellor" && found && found.length > 0) {
+      // Read lazily: only the counsellor's last line before a client turn is mirrored.
+      lastCounsellor = found[found.length - 1]!;
+      return null;
+    }
+    if (turn.role !== "client") return null;
+    if (lastCounsellor) {
+      cue = { code: lastCounsellor.hits[0]?.code ?? "none", question: lastCounsellor.features.includes("form:question-mark"), mirrored: mirroredTalk(lastCounsellor.text, pack) };
+      lastCounsellor = null;
+    }
+    const third = t / last < 1 / 3 ? "1" : t / last < 2 / 3 ? "2" : "3";
+    const leaning = lean.sustain > lean.change ? "sustain" : lean.change > lean.sustain ? "change" : "even";
+    const evidence = clientTurnEvidence(turn.pieces, pack, cue, previousTalk, [`third:${third}`, `lean:${leaning}`]);
+    previousTalk = strongestTalk(evidence);
+    for (const e of evidence) for (const rule of e.hits) if (rule.code === "change-talk") lean.change++; else if (rule.code === "sustain-talk") lean.sustain++;
+    cue = NO_COUNSELLOR;
+    return evidence;
+  });
+}
+
+/** The evidence for one coded client line with the counsellor's line before it (a MITI code set's client row). */
+export function clientLineEvidence(before: string, text: string, pack: LanguagePack): ClientEvidence {
+  return clientTurnEvidence([text], pack, counsellorCue(before, pack), "start", [])[0]!;
+}
+
+/** The counsellor rules' verdict on a counsellor line read alone. */
+export function counsellorCue(text: string, pack: LanguagePack): CounsellorCue {
+  const view = viewOf(text, pack);
+  const hits = allHits(pack.byPriority, view, { previousClient: null, recentClientStems: [], permission: false, index: 0, count: 1 });
+  return { code: hits[0]?.code ?? "none", question: view.question, mirrored: mirroredTalk(text, pack) };
+}
+
+// The side of the strongest change or sustain rule that holds for the counsellor's words read
+// through the pack's mirror: what a client's "Yeah." to it agrees with.
+function mirroredTalk(text: string, pack: LanguagePack): string {
+  if (pack.clientMirror.size === 0) return "none";
+  const tokens = tokenize(text, { disfluencies: pack.disfluencies, keep: pack.questionWords });
+  let changed = false;
+  const mirrored = tokens.map((t) => {
+    const to = pack.clientMirror.get(t);
+    if (to === undefined) return t;
+    changed = true;
+    return to;
+  });
+  if (!changed) return "none";
+  const hit = clientHits(pack, viewOf(mirrored.join(" "), pack)).find((rule) => rule.code !== "neutral");
+  return hit?.code ?? "none";
+}
+
+function clientTurnEvidence(pieces: readonly string[], pack: LanguagePack, cue: CounsellorCue, previousTalk: string, extra: readonly string[]): ClientEvidence[] {
+  const views = pieces.map((text) => viewOf(text, pack));
+  const hits = views.map((view) => clientHits(pack, view));
+  const sides = hits.map((h) => ({ change: h.some((r) => r.code === "change-talk"), sustain: h.some((r) => r.code === "sustain-talk") }));
+  const count = views.length;
+  return views.map((view, index): ClientEvidence => {
+    const own = hits[index]!;
+    const elsewhere = (side: "change" | "sustain") => sides.some((s, i) => i !== index && s[side]);
+    const features = [
+      "bias",
+      ...own.map((rule) => `rule:${ruleKey(rule.id)}`),
+      ...new Set(own.map((rule) => `hit:${rule.code}`)),
+      `top:${own[0]?.code ?? "none"}`,
+      view.question ? "form:question-mark" : "form:statement",
+      `len:${lengthBucket(view.words)}`,
+      `pos:${count === 1 ? "only" : index === 0 ? "first" : index === count - 1 ? "last" : "middle"}`,
+      ...(elsewhere("change") ? ["turn:change-elsewhere"] : []),
+      ...(elsewhere("sustain") ? ["turn:sustain-elsewhere"] : []),
+      `after:${cue.code}`,
+      ...(cue.question ? ["after:question-mark"] : []),
+      `mirror:${cue.mirrored}`,
+      `mirror:${cue.mirrored}|len:${lengthBucket(view.words)}`,
+      `after:${cue.code}|len:${lengthBucket(view.words)}`,
+      `prev-talk:${previousTalk}`,
+      ...extra,
+    ];
+    return { text: view.text, hits: own, features, ngrams: ngramsOf(view.tokens) };
+  });
+}
+
+// The client's previous turn as its rules read it: the side of its strongest rule, if any.
+function strongestTalk(evidence: readonly ClientEvidence[]): string {
+  let best: ClientRule | null = null;
+  for (const e of evidence) for (const rule of e.hits) if (rule.code !== "neutral" && (!best || rule.priority > best.priority)) best = rule;
+  return (best?.code as ClientCode | undefined) ?? "neutral";
+}
+
+function lengthBucket(words: number): string {
+  return words <= 2 ? "1-2" : words <= 5 ? "3-5" : words <= 10 ? "6-10" : words <= 20 ? "11-20" : "21+";
+}
+

@@ -1,0 +1,169 @@
+// The learned client model: three codes (change-talk, sustain-talk, neutral) from the client
+// evidence (src/client/features.ts), as a linear model whose weights are data:
+// rules/<lang>/client-weights.json, one feature a line, produced by `npm run train` (see
+// client-train.ts). An utterance's score for a code is the sum of its features' weights; the
+// softmax of the scores is its probability; the features that weigh most toward the code
+// chosen are its `why`. Kept apart from the counsellor model: other codes, other features.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ClientEvidence } from "../client/features.js";
+import { SourceError } from "../errors.js";
+import { ruleKey } from "../features/index.js";
+import { isLanguage, type Language } from "../languages.js";
+import type { LanguagePack } from "../packs/pack.js";
+import { RULES_ROOT } from "../paths.js";
+import { CLIENT_CODES, type ClientCode } from "../types.js";
+import { softmax, type Reason } from "./model.js";
+import { round } from "./weights.js";
+
+export const CLIENT_WEIGHTS_FORMAT = "oars-client-weights";
+export const CLIENT_WEIGHTS_VERSION = 1;
+const K = CLIENT_CODES.length;
+
+/** A client rule the weights do not know starts with this many logits toward its code at priority 100 (as counsellor rules). */
+const PRIOR_AT_PRIORITY_100 = 3;
+
+export interface ClientTrainingOptions {
+  l2: number;
+  iterations: number;
+  /** A word n-gram is a feature when at least this share of the training sessions' clients use it. */
+  minSessionShare: number;
+  /** How much one client line of a MITI code set weighs against one utterance of a transcript. */
+  lineWeight: number;
+}
+
+export interface ClientWeightsData {
+  format: typeof CLIENT_WEIGHTS_FORMAT;
+  version: typeof CLIENT_WEIGHTS_VERSION;
+  language: Language;
+  codes: ClientCode[];
+  /** Client rule ids without their language that the weights were built against. */
+  rules: string[];
+  trainedOn: string[];
+  base: string | null;
+  options: ClientTrainingOptions;
+  /** A code is `high` confidence when its probability is at least this. */
+  confidenceCut: number;
+  vocabulary: string[];
+  /** Feature name → one weight per code, in the order of `codes`. */
+  features: Record<string, number[]>;
+}
+
+export interface ClientPrediction {
+  code: ClientCode;
+  probability: number;
+  probabilities: Float64Array;
+  why: Reason[];
+}
+
+export class ClientModel {
+  readonly confidenceCut: number;
+  private readonly weights: Map<string, Float64Array>;
+
+  constructor(data: ClientWeightsData, pack: LanguagePack) {
+    this.confidenceCut = data.confidenceCut;
+    this.weights = new Map(Object.entries(data.features).map(([name, row]) => [name, Float64Array.from(row)]));
+    const known = new Set(data.rules);
+    for (const rule of pack.clientRules) {
+      const key = ruleKey(rule.id);
+      if (known.has(key)) continue;
+      const row = new Float64Array(K);
+      row[CLIENT_CODES.indexOf(rule.code)] = (PRIOR_AT_PRIORITY_100 * rule.priority) / 100;
+      this.weights.set(`rule:${key}`, row);
+    }
+  }
+
+  predict(evidence: ClientEvidence, reasons = 3): ClientPrediction {
+    const scores = new Float64Array(K);
+    const rows: [string, Float64Array][] = [];
+    for (const list of [evidence.features, evidence.ngrams]) {
+      for (const name of list) {
+        const row = this.weights.get(name);
+        if (!row) continue;
+        if (name !== "bias") rows.push([name, row]);
+        for (let c = 0; c < K; c++) scores[c]! += row[c]!;
+      }
+    }
+    const probabilities = softmax(scores);
+    let best = 0;
+    for (let c = 1; c < K; c++) if (probabilities[c]! > probabilities[best]!) best = c;
+    return { code: CLIENT_CODES[best]!, probability: probabilities[best]!, probabilities, why: topReasons(rows, best, reasons) };
+  }
+}
+
+// The `reasons` features with the largest weights for the code (ties: by name), found in one
+// pass without sorting every active feature (client coding runs on every client utterance).
+function topReasons(rows: readonly [string, Float64Array][], code: number, reasons: number): Reason[] {
+  const top: Reason[] = [];
+  for (const [feature, row] of rows) {
+    const weight = row[code]!;
+    let at = top.length;
+    while (at > 0 && (top[at - 1]!.weight < weight || (top[at - 1]!.weight === weight && feature < top[at - 1]!.feature))) at--;
+    if (at >= reasons) continue;
+    top.splice(at, 0, { feature, weight });
+    if (top.length > reasons) top.pop();
+  }
+  return top.map(({ feature, weight }) => ({ feature, weight: Math.round(weight * 100) / 100 }));
+}
+
+export function clientWeightsPath(language: Language): string {
+  return join(RULES_ROOT, language, "client-weights.json");
+}
+
+export function readClientWeightsFile(path: string): ClientWeightsData {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new SourceError(path, "cannot read the client weights file");
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new SourceError(path, `not valid JSON (${(err as Error).message})`);
+  }
+  const problem = clientWeightsProblem(data);
+  if (problem) throw new SourceError(path, `not an oars client weights file: ${problem}`);
+  return data as ClientWeightsData;
+}
+
+function clientWeightsProblem(data: unknown): string | null {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return "expected a JSON object";
+  const d = data as Record<string, unknown>;
+  if (d.format !== CLIENT_WEIGHTS_FORMAT) return `"format" must be "${CLIENT_WEIGHTS_FORMAT}"`;
+  if (d.version !== CLIENT_WEIGHTS_VERSION) return `"version" must be ${CLIENT_WEIGHTS_VERSION}`;
+  if (typeof d.language !== "string" || !isLanguage(d.language)) return '"language" must be en, nb, da or sv';
+  if (!Array.isArray(d.codes) || d.codes.join() !== CLIENT_CODES.join()) return `"codes" must be ${CLIENT_CODES.join(", ")}`;
+  if (typeof d.confidenceCut !== "number") return '"confidenceCut" must be a number';
+  if (!Array.isArray(d.rules) || !Array.isArray(d.vocabulary)) return '"rules" and "vocabulary" must be lists';
+  if (typeof d.features !== "object" || d.features === null) return '"features" must be an object';
+  for (const [name, row] of Object.entries(d.features)) {
+    if (!Array.isArray(row) || row.length !== K || !row.every((x) => typeof x === "number" && Number.isFinite(x))) return `feature "${name}" must have ${K} finite numbers`;
+  }
+  return null;
+}
+
+/** The weights as JSON: one feature a line, so a retrained file diffs line by line. */
+export function formatClientWeights(data: ClientWeightsData): string {
+  const { vocabulary, features, ...head } = data;
+  const lines = Object.entries(head).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+  lines.push(`  "vocabulary": [\n${vocabulary.map((w) => `    ${JSON.stringify(w)}`).join(",\n")}\n  ]`);
+  lines.push(`  "features": {\n${Object.entries(features).map(([name, row]) => `    ${JSON.stringify(name)}: [${row.map(round).join(", ")}]`).join(",\n")}\n  }`);
+  return `{\n${lines.join(",\n")}\n}\n`;
+}
+
+const bundled = new WeakMap<LanguagePack, ClientModel>();
+const bundledData = new Map<Language, ClientWeightsData>();
+
+/** The bundled client model of a pack's language, read once per process. */
+export function bundledClientModel(pack: LanguagePack): ClientModel {
+  let model = bundled.get(pack);
+  if (!model) {
+    let data = bundledData.get(pack.language);
+    if (!data) bundledData.set(pack.language, (data = readClientWeightsFile(clientWeightsPath(pack.language))));
+    bundled.set(pack, (model = new ClientModel(data, pack)));
+  }
+  return model;
+}

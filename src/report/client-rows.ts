@@ -1,0 +1,36 @@
+// The client-talk part of a session's report, as rows every format lays out its own way
+// (table, markdown, HTML): counts, % change talk overall and by thirds, how the counsellor
+// answered, and the two technical globals, each marked as estimated (src/score/client.ts).
+
+import type { ClientMetrics, TalkCounts } from "../score/client.js";
+import type { Words } from "./words.js";
+
+export interface ClientRows {
+  heading: string;
+  rows: [string, string][];
+  /** Said under the rows in every format: the globals are estimates; relational ones are not given. */
+  notes: string[];
+}
+
+export function clientRows(client: ClientMetrics | undefined, words: Words): ClientRows | null {
+  if (!client || client.utterances === 0) return null;
+  const m = words.m.client;
+  const na = words.m.levels["n/a"];
+  const pct = (x: TalkCounts) => (x.percentChangeTalk === null ? na : words.figure("percent", x.percentChangeTalk));
+  const share = (x: ClientMetrics["cultivating"]) => (x.share === null ? na : `${x.answered}/${x.turns} (${words.figure("percent", Math.round(x.share * 100))})`);
+  const score = (x: number | null) => (x === null ? na : `${words.figure("score", x)} / 5`);
+  return {
+    heading: m.heading,
+    rows: [
+      [`${m["change-talk"]} / ${m["sustain-talk"]} / ${m.neutral}`, `${client.changeTalk} / ${client.sustainTalk} / ${client.neutral}`],
+      [m["percent-change-talk"], pct(client)],
+      [m.thirds, client.thirds.map(pct).join(" · ")],
+      [m.cultivating, share(client.cultivating)],
+      [m.softening, share(client.softening)],
+      [`${m["cultivating-change-talk"]} *`, score(client.estimated.cultivatingChangeTalk)],
+      [`${m["softening-sustain-talk"]} *`, score(client.estimated.softeningSustainTalk)],
+      [`${m.technical} *`, score(client.estimated.technical)],
+    ],
+    notes: [`* ${m["estimate-note"]}`, m["relational-note"]],
+  };
+}

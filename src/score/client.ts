@@ -1,0 +1,135 @@
+// Client talk per session (CLAMI counts) and how the counsellor answers it, with MITI 4.2.1's
+// two technical global ratings estimated from those figures. The estimates are labelled as
+// such in every format: MITI's globals are rated by a listener over the whole session, and
+// these only read the codes (README "Client talk").
+//
+// The formula (documented in the README; a test pins it):
+//   cultivating share = client turns with change talk that the counsellor's next turn answers
+//                       with a reflection or a question, ÷ client turns with change talk
+//   softening share   = client turns with sustain talk that the counsellor's next turn answers
+//                       with a reflection and neither persuade nor confront, ÷ those turns
+//   Cultivating Change Talk ≈ 1 + 4 × cultivating share, rounded to a whole score (1–5)
+//   Softening Sustain Talk  ≈ 1 + 4 × softening share, rounded likewise
+//   technical global ≈ their mean (MITI 4.2.1: fair 3, good 4), or the one there is
+// A score is null when the session gives it nothing to read (no change, or no sustain talk).
+
+import type { ClientCode, Code, CodedTurn } from "../types.js";
+
+export const ESTIMATE_NOTE = "estimated from codes, not rated by a listener";
+
+export interface TalkCounts {
+  changeTalk: number;
+  sustainTalk: number;
+  /** CT / (CT + ST) in %, one decimal; null without change or sustain talk. */
+  percentChangeTalk: number | null;
+}
+
+export interface Answered {
+  /** Client turns with this talk. */
+  turns: number;
+  /** Of them, answered as the share counts. */
+  answered: number;
+  share: number | null;
+}
+
+export interface ClientMetrics extends TalkCounts {
+  /** Client utterances coded (change, sustain, neutral). */
+  utterances: number;
+  neutral: number;
+  /** The session cut in three by turn: first, middle, last third. */
+  thirds: [TalkCounts, TalkCounts, TalkCounts];
+  /** Change talk followed by a counsellor reflection or question. */
+  cultivating: Answered;
+  /** Sustain talk followed by a reflection rather than persuade or confront. */
+  softening: Answered;
+  /** MITI 4.2.1 technical globals, estimated from the codes (see ESTIMATE_NOTE). */
+  estimated: {
+    cultivatingChangeTalk: number | null;
+    softeningSustainTalk: number | null;
+    technical: number | null;
+    note: typeof ESTIMATE_NOTE;
+  };
+  /** MITI's relational globals (partnership, empathy) need a listener: oars does not estimate them. */
+  relational: { partnership: null; empathy: null; note: "not estimated" };
+}
+
+const REFLECTIONS: ReadonlySet<Code> = new Set(["simple-reflection", "complex-reflection", "summary"]);
+const QUESTIONS: ReadonlySet<Code> = new Set(["open-question", "closed-question"]);
+const PUSHING: ReadonlySet<Code> = new Set(["persuade", "confront"]);
+
+export function clientMetrics(turns: readonly CodedTurn[]): ClientMetrics {
+  const all = { change: 0, sustain: 0, neutral: 0 };
+  const thirds = [0, 1, 2].map(() => ({ change: 0, sustain: 0 }));
+  const cultivating = { turns: 0, answered: 0 };
+  const softening = { turns: 0, answered: 0 };
+  turns.forEach((turn, t) => {
+    if (turn.role !== "client" || !turn.talk) return;
+    const third = thirds[Math.min(2, Math.floor((3 * t) / turns.length))]!;
+    const has = { change: false, sustain: false };
+    for (const u of turn.talk) {
+      const side = sideOf(u.code);
+      all[side]++;
+      if (side !== "neutral") {
+        third[side]++;
+        has[side] = true;
+      }
+    }
+    if (!has.change && !has.sustain) return;
+    const answer = nextCounsellorCodes(turns, t);
+    if (has.change) {
+      cultivating.turns++;
+      if (answer.some((c) => REFLECTIONS.has(c) || QUESTIONS.has(c))) cultivating.answered++;
+    }
+    if (has.sustain) {
+      softening.turns++;
+      if (answer.some((c) => REFLECTIONS.has(c)) && !answer.some((c) => PUSHING.has(c))) softening.answered++;
+    }
+  });
+  const cultivate = answered(cultivating);
+  const soften = answered(softening);
+  const cct = globalEstimate(cultivate.share);
+  const sst = globalEstimate(soften.share);
+  const present = [cct, sst].filter((x): x is number => x !== null);
+  return {
+    ...talkCounts(all.change, all.sustain),
+    utterances: all.change + all.sustain + all.neutral,
+    neutral: all.neutral,
+    thirds: thirds.map((x) => talkCounts(x.change, x.sustain)) as ClientMetrics["thirds"],
+    cultivating: cultivate,
+    softening: soften,
+    estimated: {
+      cultivatingChangeTalk: cct,
+      softeningSustainTalk: sst,
+      technical: present.length === 0 ? null : Math.round((10 * present.reduce((a, b) => a + b, 0)) / present.length) / 10,
+      note: ESTIMATE_NOTE,
+    },
+    relational: { partnership: null, empathy: null, note: "not estimated" },
+  };
+}
+
+/** A technical global (1–5) from the share of talk answered well: 1 + 4 × share, rounded. */
+export function globalEstimate(share: number | null): number | null {
+  return share === null ? null : Math.round(1 + 4 * share);
+}
+
+function sideOf(code: ClientCode): "change" | "sustain" | "neutral" {
+  return code === "change-talk" ? "change" : code === "sustain-talk" ? "sustain" : "neutral";
+}
+
+// The codes of the counsellor's first turn after client turn t (other speakers skipped).
+function nextCounsellorCodes(turns: readonly CodedTurn[], t: number): Code[] {
+  for (let i = t + 1; i < turns.length; i++) {
+    const turn = turns[i]!;
+    if (turn.role === "counsellor") return turn.utterances.map((u) => u.code);
+    if (turn.role === "client") return [];
+  }
+  return [];
+}
+
+function talkCounts(change: number, sustain: number): TalkCounts {
+  return { changeTalk: change, sustainTalk: sustain, percentChangeTalk: change + sustain === 0 ? null : Math.round((1000 * change) / (change + sustain)) / 10 };
+}
+
+function answered(x: { turns: number; answered: number }): Answered {
+  return { ...x, share: x.turns === 0 ? null : Math.round((100 * x.answered) / x.turns) / 100 };
+}

@@ -1,0 +1,141 @@
+// End-to-end: client talk through the real bin/oars.js: coded client utterances in JSON,
+// the client section of the table report, `oars check --min-change-talk / --min-technical`,
+// and `oars eval` scoring client talk against a trainer's CSV and a code set's client lines.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixture, oars } from "../helpers.js";
+
+const SESSION = fixture("en", "session-alcohol.txt");
+const CLIENT_CODES = ["change-talk", "sustain-talk", "neutral"];
+
+interface Utterance {
+  code: string;
+  rule: string;
+  probability?: number;
+  subtype?: string;
+  why?: unknown[];
+}
+interface Turn {
+  role: string;
+  talk?: string;
+  utterances: Utterance[];
+}
+
+describe("oars analyze: client talk", () => {
+  it("codes every client utterance change-talk, sustain-talk or neutral, with rule, probability and why (JSON)", () => {
+    const run = oars(["analyze", SESSION, "-f", "json", "--no-config"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toBe("");
+    const file = (JSON.parse(run.stdout) as { files: { turns: Turn[]; metrics: { client: Record<string, unknown> } }[] }).files[0]!;
+    const client = file.turns.filter((t) => t.role === "client");
+    expect(client.length).toBeGreaterThan(10);
+    for (const turn of client) {
+      expect(CLIENT_CODES).toContain(turn.talk);
+      for (const u of turn.utterances) {
+        expect(CLIENT_CODES).toContain(u.code);
+        expect(u.rule).toMatch(new RegExp(`^en\\.${u.code}\\.[a-z-]+$`));
+        expect(u.probability).toBeGreaterThan(0);
+        expect(Array.isArray(u.why)).toBe(true);
+      }
+    }
+    const all = client.flatMap((t) => t.utterances);
+    expect(all.some((u) => u.code === "change-talk")).toBe(true);
+    expect(all.some((u) => u.code === "sustain-talk" && u.subtype === "reason")).toBe(true);
+    // Counsellor turns keep counsellor codes only.
+    for (const turn of file.turns.filter((t) => t.role === "counsellor")) for (const u of turn.utterances) expect(CLIENT_CODES).not.toContain(u.code);
+    const m = file.metrics.client as { changeTalk: number; sustainTalk: number; percentChangeTalk: number; thirds: unknown[]; estimated: { note: string; technical: number }; relational: { note: string } };
+    expect(m.percentChangeTalk).toBeCloseTo((100 * m.changeTalk) / (m.changeTalk + m.sustainTalk), 1);
+    expect(m.thirds).toHaveLength(3);
+    expect(m.estimated.note).toBe("estimated from codes, not rated by a listener");
+    expect(m.estimated.technical).toBeGreaterThanOrEqual(1);
+    expect(m.relational.note).toBe("not estimated");
+  });
+
+  it("shows client talk in the table, with the estimates labelled, in the report's language", () => {
+    const run = oars(["analyze", SESSION, "--no-config", "--no-color", "--show", "turns"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Client talk\n/);
+    expect(run.stdout).toMatch(/% change talk\s+│ \d+(\.\d)?%/);
+    expect(run.stdout).toMatch(/Cultivating Change Talk \*\s+│ [1-5] \/ 5/);
+    expect(run.stdout.replace(/\s+/g, " ")).toContain("estimated from codes, not rated by a listener");
+    expect(run.stdout.replace(/\s+/g, " ")).toContain("Relational globals (partnership, empathy) are not estimated");
+    expect(run.stdout).toMatch(/\(client\) → (change talk|sustain talk|neutral)/);
+    expect(run.stdout).toMatch(/ {4}(CT|ST|N)\??\s/);
+    const nb = oars(["analyze", fixture("nb", "session-alkohol.txt"), "--no-config", "--no-color"]);
+    expect(nb.status, nb.stderr).toBe(0);
+    expect(nb.stdout).toContain("Klientens språk");
+    expect(nb.stdout).toMatch(/% endringssnakk\s+│ \d+(,\d)?%/);
+  });
+});
+
+describe("oars check: client thresholds", () => {
+  const percent = () => {
+    const run = oars(["analyze", SESSION, "-f", "json", "--no-config"]);
+    return (JSON.parse(run.stdout) as { files: { metrics: { client: { percentChangeTalk: number; estimated: { technical: number } } } }[] }).files[0]!.metrics.client;
+  };
+
+  it("--min-change-talk passes at or below the session's % change talk and fails above it, exit 1", () => {
+    const { percentChangeTalk } = percent();
+    const pass = oars(["check", SESSION, "--no-config", "-f", "json", "--min-change-talk", String(Math.floor(percentChangeTalk))]);
+    expect(pass.status, pass.stderr).toBe(0);
+    const check = (JSON.parse(pass.stdout) as { files: { check: { checks: { id: string; status: string; message: string }[] } }[] }).files[0]!.check.checks.find((c) => c.id === "min-change-talk");
+    expect(check).toMatchObject({ status: "pass" });
+    const fail = oars(["check", SESSION, "--no-config", "--no-color", "--min-change-talk", String(Math.ceil(percentChangeTalk) + 1)]);
+    expect(fail.status).toBe(1);
+    expect(fail.stdout).toMatch(/% change talk \d+(\.\d)?%, needs ≥ \d+%/);
+  });
+
+  it("--min-technical bounds the estimated technical global, and says it is estimated", () => {
+    const { estimated } = percent();
+    expect(oars(["check", SESSION, "--no-config", "--min-technical", String(estimated.technical)]).status).toBe(0);
+    const fail = oars(["check", SESSION, "--no-config", "--no-color", "--min-technical", "5", "-f", "junit"]);
+    expect(fail.status).toBe(estimated.technical >= 5 ? 0 : 1);
+    expect(fail.stdout).toContain("technical global (estimated)");
+  });
+
+  it("refuses limits out of range with a usage error (exit 2)", () => {
+    for (const args of [["--min-change-talk", "101"], ["--min-change-talk", "0.5"], ["--min-technical", "6"], ["--min-technical", "0"]]) {
+      const run = oars(["check", SESSION, "--no-config", ...args]);
+      expect(run.status, args.join(" ")).toBe(2);
+      expect(run.stderr).toMatch(/^oars: .*(percentage from 0 to 100|score from 1 to 5)/);
+      expect(run.stdout).toBe("");
+    }
+  });
+});
+
+describe("oars eval: client talk", () => {
+  // The trainer's codes of the client rows of fixtures/reference/session-alcohol.csv, by CSV line.
+  const CLIENT_CODED: Record<number, string> = {
+    4: "ST", 6: "ST", 8: "FN", 10: "ST", 12: "FN", 14: "CT", 16: "CT", 19: "CT", 21: "CT", 23: "FN", 26: "ST",
+    28: "ST", 32: "FN", 35: "FN", 37: "CT", 39: "CT", 41: "FN", 44: "CT", 47: "FN", 52: "FN", 54: "CT", 57: "FN",
+  };
+
+  it("scores client talk against a trainer's CSV with CT/ST/FN client rows", () => {
+    const lines = readFileSync(fixture("reference", "session-alcohol.csv"), "utf8").split("\r\n");
+    const coded = lines.map((line, i) => (CLIENT_CODED[i + 1] ? line.replace(/,$/, `,${CLIENT_CODED[i + 1]}`) : line)).join("\r\n");
+    const csv = join(mkdtempSync(join(tmpdir(), "oars-client-")), "session-alcohol.csv");
+    writeFileSync(csv, coded);
+    const run = oars(["eval", "--gold", csv, SESSION, "-f", "json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const client = (JSON.parse(run.stdout) as { client: { turns: number; labels: string[]; perClass: { label: string; support: number; f1: number | null }[]; macroF1: number; kappa: number } }).client;
+    expect(client.turns).toBe(Object.keys(CLIENT_CODED).length);
+    expect(client.labels).toEqual(["change", "neutral", "sustain"]);
+    expect(client.perClass.map((c) => c.support)).toEqual([8, 9, 5]);
+    expect(client.macroF1).toBeGreaterThan(0.3);
+    expect(client.kappa).toBeGreaterThan(0);
+    const text = oars(["eval", "--gold", csv, SESSION]);
+    expect(text.stdout).toMatch(/Client talk \(turn's talk, n=22\)/);
+    expect(text.stdout).toMatch(/macro-F1 \d\.\d\d, accuracy \d\.\d\d, Cohen's kappa/);
+  });
+
+  it("scores a code set's client lines (test part) beside its counsellor lines", () => {
+    const run = oars(["eval", "--lines", fixture("miti", "nb.tsv"), "-f", "json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const [set] = (JSON.parse(run.stdout) as { codeSets: { client: { lines: number; macroF1: number; perClass: { label: string }[] } }[] }).codeSets;
+    expect(set!.client.lines).toBe(16);
+    expect(set!.client.perClass.map((c) => c.label)).toEqual(CLIENT_CODES);
+    expect(set!.client.macroF1).toBeGreaterThan(0.5);
+  });
+});
