@@ -72,11 +72,20 @@ describe("what the file report says, in order", () => {
 
   it("rounds a figure one way everywhere: the table and the verdict give the JSON's figure", () => {
     const text = report();
-    const complex = metricsOf(SESSION).metrics.percentComplexReflections!;
-    expect(complex % 1).not.toBe(0); // a figure with a decimal, so a second rounding would show
-    expect(text).toMatch(new RegExp(`│ Complex reflections \\(% of reflections\\)\\s+│ ${complex}%`));
-    expect(text.replace(/\n\s*/g, " ")).toMatch(new RegExp(`Below the MITI fair level: .*Complex reflections \\(% of reflections\\) ${complex}%`));
-    expect(text).not.toMatch(new RegExp(`\\b${Math.round(complex)}%`));
+    const metrics = metricsOf(SESSION).metrics;
+    // Every percentage of the score table, as JSON has it; a figure below fair is in the verdict too.
+    const rows = [
+      ["Complex reflections \\(% of reflections\\)", metrics.percentComplexReflections!],
+      ["Open questions \\(% of questions\\)", metrics.percentOpenQuestions!],
+    ] as const;
+    const verdict = text.replace(/\n\s*/g, " ").slice(text.replace(/\n\s*/g, " ").indexOf("Below the MITI fair level:"));
+    expect(rows.some(([, figure]) => figure % 1 !== 0), "a figure with a decimal, so a second rounding would show").toBe(true);
+    for (const [label, figure] of rows) {
+      const row = new RegExp(`│ ${label}\\s+│ ${figure}%\\s+│[^│]+│[^│]+│ (\\w+)`).exec(text);
+      expect(row, label).not.toBeNull();
+      if (row![1] === "below") expect(verdict).toMatch(new RegExp(`${label} ${figure}%`));
+      if (figure % 1 !== 0) expect(text.replace(/\n\s*/g, " ")).not.toMatch(new RegExp(`${label}(\\s+│)? ${Math.round(figure)}%`));
+    }
   });
 
   it("ends with a verdict naming every failed check and every score below MITI fair, MI non-adherent included", () => {

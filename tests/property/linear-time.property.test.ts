@@ -12,8 +12,15 @@ import { packLoader } from "../../src/packs/loader.js";
 const packFor = packLoader([], []);
 const SMALL = 50_000;
 const LARGE = 100_000;
-// Generous, for a loaded 2-core machine: a quadratic reader takes 10 s or more at 100 kB.
+// Generous: a quadratic reader takes 10 s or more at 100 kB. Times are this process's CPU time,
+// not the clock's, so other work on a shared 2-core machine does not count against oars.
 const LARGE_BOUND_MS = 3000;
+
+/** CPU milliseconds (user + system) this process has used so far. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 type Shape = (filler: string) => string;
 const text: Shape = (f) => `Counsellor: What brings you here?\n${f}\nClient: My drinking.\nCounsellor: You want to cut down.\n`;
@@ -44,13 +51,13 @@ function timeOf(shape: Shape, delimiter: string, size: number): number {
   // JSON.stringify wrote å as itself; a Whisper file may spell every one as \u00e5.
   if (shape === json || shape === jsonMany) input = input.replace(/\u00e5/g, "\\u00e5");
   const bytes = new TextEncoder().encode(input);
-  const started = performance.now();
+  const started = cpuMs();
   try {
     analyzeBytes(bytes, "adversarial", { packFor });
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
   }
-  return performance.now() - started;
+  return cpuMs() - started;
 }
 
 function expectLinear(shape: Shape, delimiter: string): void {
