@@ -12,11 +12,11 @@ import { fixture, oars } from "../helpers.js";
 // `agreement`: the share of utterances coded as the trainer coded them with the bundled learned
 // weights, as README's Scandinavian table states it; the test fails 0.02 below it.
 const SESSIONS = [
-  { language: "nb", name: "session-alkohol", counsellor: "Rådgiver", agreement: 0.69 },
-  { language: "nb", name: "session-medisiner", counsellor: "Behandler", agreement: 0.79 },
-  { language: "da", name: "session-rygning", counsellor: "Rådgiver", agreement: 0.68 },
+  { language: "nb", name: "session-alkohol", counsellor: "Rådgiver", agreement: 0.72 },
+  { language: "nb", name: "session-medisiner", counsellor: "Behandler", agreement: 0.75 },
+  { language: "da", name: "session-rygning", counsellor: "Rådgiver", agreement: 0.71 },
   { language: "da", name: "session-weekend", counsellor: "Sygeplejerske", agreement: 0.83 },
-  { language: "sv", name: "session-blodtryck", counsellor: "Samtalsledare", agreement: 0.59 },
+  { language: "sv", name: "session-blodtryck", counsellor: "Samtalsledare", agreement: 0.7 },
   { language: "sv", name: "session-cannabis", counsellor: "Handläggare", agreement: 0.76 },
 ] as const;
 
