@@ -72,11 +72,20 @@ describe("what the file report says, in order", () => {
 
   it("rounds a figure one way everywhere: the table and the verdict give the JSON's figure", () => {
     const text = report();
-    const complex = metricsOf(SESSION).metrics.percentComplexReflections!;
-    expect(complex % 1).not.toBe(0); // a figure with a decimal, so a second rounding would show
-    expect(text).toMatch(new RegExp(`│ Complex reflections \\(% of reflections\\)\\s+│ ${complex}%`));
-    expect(text.replace(/\n\s*/g, " ")).toMatch(new RegExp(`Below the MITI fair level: .*Complex reflections \\(% of reflections\\) ${complex}%`));
-    expect(text).not.toMatch(new RegExp(`\\b${Math.round(complex)}%`));
+    const verdict = text.replace(/\n\s*/g, " ").slice(text.replace(/\n\s*/g, " ").indexOf("Below the MITI fair level:"));
+    const { percentComplexReflections: complex, percentMiAdherent: adherent } = metricsOf(SESSION).metrics;
+    // Figures with a decimal, so a second rounding would show; whichever is below MITI fair
+    // (40 %, 90 %: which one moves with the weights) must stand in the verdict as in the JSON.
+    const figures = [
+      { figure: complex!, row: "Complex reflections \\(% of reflections\\)", fair: 40 },
+      { figure: adherent!, row: "MI-adherent \\(% of adherent \\+", fair: 90 },
+    ].filter(({ figure }) => figure % 1 !== 0);
+    expect(figures.filter(({ figure, fair }) => figure < fair).length).toBeGreaterThan(0);
+    for (const { figure, row, fair } of figures) {
+      expect(text).toMatch(new RegExp(`│ ${row}\\s+│ ${figure}%`));
+      if (figure < fair) expect(verdict).toContain(`${figure}%`);
+      expect(text).not.toMatch(new RegExp(`\\b${Math.round(figure)}%`));
+    }
   });
 
   it("ends with a verdict naming every failed check and every score below MITI fair, MI non-adherent included", () => {
