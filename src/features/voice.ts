@@ -7,9 +7,10 @@
 // misses it: "the smoking's going to cause you more problems" echoes "smoking" and adds a
 // warning.
 //
-// The word lists are the pack's (language.yaml `lists`, named in VOICE_LISTS); a pack that
-// declares none of them gets only the features that need no words (subject class from the
-// pack's pronoun lists, new content, number). Everything is read from the utterance's
+// The word lists are the pack's (language.yaml `lists`, named in VOICE_LISTS). A pack that
+// does not declare the voice lists (voice-*) gets no voice features at all: its weights start
+// from English ones, where these features stand beside the English markers, and half of them
+// without the other half moved the Scandinavian fixtures' agreement down. Everything is read from the utterance's
 // TextView in one pass over its tokens, so the cost does not grow with the number of rules.
 
 import type { LanguagePack } from "../packs/pack.js";
@@ -42,6 +43,9 @@ const MARKERS: readonly Marker[] = ["opinion", "generic", "future", "modal", "re
 /** What a sentence's first word says about whose voice it is. */
 const SUBJECTS: readonly Marker[] = ["you", "i", "we", "it", "generic", "wh", "aux", "verb"];
 
+/** The pack declares its voice lists (the others, feelings, pronouns, wh, aux, change-verb, every pack has). */
+const DECLARED = VOICE_LISTS.reflect;
+
 interface Lexicon {
   /** First word → the phrases (as token arrays) that begin with it, for each marker. */
   phrases: Map<string, { marker: Marker; words: string[] }[]>;
@@ -69,6 +73,7 @@ function lexiconOf(pack: LanguagePack): Lexicon {
 
 /** The voice features of one counsellor utterance, given the content stems of the client's recent turns. */
 export function voiceFeatures(view: TextView, pack: LanguagePack, recentClientStems: readonly ReadonlySet<string>[]): string[] {
+  if (!pack.lists.has(DECLARED)) return [];
   const { phrases } = lexiconOf(pack);
   const tokens = view.tokens;
   // The sentence's first word: after the lead fillers `^` may skip ("Okay, so, you…").
