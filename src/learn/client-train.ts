@@ -12,8 +12,9 @@ import type { Language } from "../languages.js";
 import { CLIENT_CODES, type ClientCode } from "../types.js";
 import { CLIENT_WEIGHTS_FORMAT, CLIENT_WEIGHTS_VERSION, type ClientTrainingOptions, type ClientWeightsData } from "./client-model.js";
 import { softmax } from "./model.js";
+import { classScores, macroF1 } from "../eval/stats.js";
 import { minimize } from "./optimize.js";
-import { groupFolds, HIGH_CONFIDENCE_AGREEMENT } from "./train.js";
+import { activeIndexes, groupFolds, HIGH_CONFIDENCE_AGREEMENT, subset } from "./train.js";
 import { round } from "./weights.js";
 
 const K = CLIENT_CODES.length;
@@ -181,20 +182,6 @@ function fitClient(set: ClientTrainingSet, vocabulary: ReadonlySet<string>, requ
   return { names: sorted, index, vocabulary, weights: minimize(objective, start, request.options.iterations) };
 }
 
-function activeIndexes(evidence: ClientEvidence, index: ReadonlyMap<string, number>, vocabulary: ReadonlySet<string>): number[] {
-  const out: number[] = [];
-  for (const name of evidence.features) {
-    const f = index.get(name);
-    if (f !== undefined) out.push(f);
-  }
-  for (const gram of evidence.ngrams) {
-    if (!vocabulary.has(gram)) continue;
-    const f = index.get(gram);
-    if (f !== undefined) out.push(f);
-  }
-  return out;
-}
-
 // Balanced by each example's code (sustain talk is rare: it must count).
 function classWeights(examples: readonly ClientExample[]): number[] {
   const mass = new Float64Array(K);
@@ -248,7 +235,7 @@ function tuneOffsets(examples: readonly ClientExample[], predictions: readonly P
       offsets[INDEX.get("change-talk")!] = a;
       offsets[INDEX.get("sustain-talk")!] = b;
       const coded = [...units.values()].map((list) => turnCode(list.map((i) => shifted(predictions[i]!, offsets))));
-      const score = macroF1Of(gold, coded);
+      const score = macroF1(classScores(gold, coded, [...CLIENT_CODES])) ?? 0;
       if (score > bestScore + 1e-9) {
         bestScore = score;
         best = offsets;
@@ -266,22 +253,6 @@ function turnCode(predictions: readonly Predicted[]): ClientCode {
   return code;
 }
 
-function macroF1Of(gold: readonly ClientCode[], coded: readonly ClientCode[]): number {
-  let sum = 0;
-  for (const code of CLIENT_CODES) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    gold.forEach((g, i) => {
-      if (coded[i] === code && g === code) tp++;
-      else if (coded[i] === code) fp++;
-      else if (g === code) fn++;
-    });
-    sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
-  }
-  return sum / K;
-}
-
 function outOfFold(set: ClientTrainingSet, request: ClientTrainRequest, vocabulary: ReadonlySet<string>): Predicted[] {
   const sessionGroups = set.examples.filter((e) => e.session !== null).map((e) => e.group);
   const k = Math.max(Math.min(request.folds, new Set(sessionGroups).size), 1);
@@ -296,18 +267,6 @@ function outOfFold(set: ClientTrainingSet, request: ClientTrainRequest, vocabula
     });
   }
   return predictions;
-}
-
-function subset(set: ClientTrainingSet, keep: (index: number) => boolean): ClientTrainingSet {
-  const renumber = new Map<number, number>();
-  const examples: ClientExample[] = [];
-  set.examples.forEach((e, i) => {
-    if (!keep(i)) return;
-    renumber.set(i, examples.length);
-    examples.push(e);
-  });
-  const turns = set.turns.filter((t) => t.examples.every((i) => renumber.has(i))).map((t) => ({ ...t, examples: t.examples.map((i) => renumber.get(i)!) }));
-  return { examples, turns };
 }
 
 // The lowest cut at which exactly-labelled examples agree HIGH_CONFIDENCE_AGREEMENT of the time.
