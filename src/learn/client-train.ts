@@ -12,7 +12,6 @@ import type { Language } from "../languages.js";
 import { CLIENT_CODES, type ClientCode } from "../types.js";
 import { CLIENT_WEIGHTS_FORMAT, CLIENT_WEIGHTS_VERSION, type ClientTrainingOptions, type ClientWeightsData } from "./client-model.js";
 import { softmax } from "./model.js";
-import { classScores, macroF1 } from "../eval/stats.js";
 import { minimize } from "./optimize.js";
 import { activeIndexes, groupFolds, HIGH_CONFIDENCE_AGREEMENT, subset } from "./train.js";
 import { round } from "./weights.js";
@@ -235,7 +234,7 @@ function tuneOffsets(examples: readonly ClientExample[], predictions: readonly P
       offsets[INDEX.get("change-talk")!] = a;
       offsets[INDEX.get("sustain-talk")!] = b;
       const coded = [...units.values()].map((list) => turnCode(list.map((i) => shifted(predictions[i]!, offsets))));
-      const score = macroF1(classScores(gold, coded, [...CLIENT_CODES])) ?? 0;
+      const score = macroF1Of(gold, coded);
       if (score > bestScore + 1e-9) {
         bestScore = score;
         best = offsets;
@@ -245,12 +244,26 @@ function tuneOffsets(examples: readonly ClientExample[], predictions: readonly P
   return best;
 }
 
-// As src/client/code.ts names a turn: its likeliest change or sustain utterance, else neutral.
+// As src/classify/client.ts names a turn: its likeliest change or sustain utterance, else neutral.
 function turnCode(predictions: readonly Predicted[]): ClientCode {
   let code: ClientCode = "neutral";
   let top = -1;
   for (const p of predictions) if (p.code !== "neutral" && p.probability > top) [code, top] = [p.code, p.probability];
   return code;
+}
+
+function macroF1Of(gold: readonly ClientCode[], coded: readonly ClientCode[]): number {
+  let sum = 0;
+  for (const code of CLIENT_CODES) {
+    let tp = 0;
+    let wrong = 0;
+    gold.forEach((g, i) => {
+      if (coded[i] === code && g === code) tp++;
+      else if (coded[i] === code || g === code) wrong++;
+    });
+    sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + wrong);
+  }
+  return sum / K;
 }
 
 function outOfFold(set: ClientTrainingSet, request: ClientTrainRequest, vocabulary: ReadonlySet<string>): Predicted[] {

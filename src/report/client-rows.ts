@@ -2,7 +2,7 @@
 // (table, markdown, HTML): counts, % change talk overall and by thirds, how the counsellor
 // answered, and the two technical globals, each marked as estimated (src/score/client.ts).
 
-import type { ClientMetrics, TalkCounts } from "../score/client.js";
+import type { ClientMetrics, TalkCounts } from "../types.js";
 import type { Words } from "./words.js";
 
 export interface ClientRows {
