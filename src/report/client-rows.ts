@@ -17,7 +17,8 @@ export function clientRows(client: ClientMetrics | undefined, words: Words): Cli
   const m = words.m.client;
   const na = words.m.levels["n/a"];
   const pct = (x: TalkCounts) => (x.percentChangeTalk === null ? na : words.figure("percent", x.percentChangeTalk));
-  const share = (x: ClientMetrics["cultivating"]) => (x.share === null ? na : `${x.answered}/${x.turns} (${words.figure("percent", Math.round(x.share * 100))})`);
+  // The share as every percentage is shown (one decimal at most), from the counts themselves.
+  const share = (x: ClientMetrics["cultivating"]) => (x.turns === 0 ? na : `${x.answered}/${x.turns} (${words.figure("percent", Math.round((1000 * x.answered) / x.turns) / 10)})`);
   const score = (x: number | null) => (x === null ? na : `${words.figure("score", x)} / 5`);
   return {
     heading: m.heading,
