@@ -17,8 +17,7 @@ export function reviewCsv(result: FileResult): string {
 }
 
 function row(turn: CodedTurn, u: Utterance): string[] {
-  const probability = (u as Utterance & { probability?: unknown }).probability;
-  const p = typeof probability === "number" && Number.isFinite(probability) ? probability.toFixed(3) : "";
+  const p = u.probability !== undefined ? u.probability.toFixed(3) : "";
   if (turn.role !== "counsellor") {
     // Client rows carry client talk once it is coded (issue 18); until then they are left empty, as eval reads them.
     const talk = (u as Utterance & { talk?: unknown }).talk;

@@ -68,6 +68,29 @@ describe("oars review", () => {
     expect(corrected.accuracy).toBeCloseTo((agreed.n - 1) / agreed.n, 10);
   });
 
+  it("round trip into train: one code corrected, the weights oars train builds from it give that code", () => {
+    const coded = join(dir, "teach.csv");
+    expect(oars(["review", "--no-config", ALCOHOL, "-o", coded]).status).toBe(0);
+    const text = readFileSync(coded, "utf8");
+    const line = "21,Counsellor,You really need to cut down.,PER,";
+    expect(text).toContain(line);
+    const edited = join(dir, "teach-edited.csv");
+    writeFileSync(edited, text.replace(line, "21,Counsellor,You really need to cut down.,GI,"));
+    const codeOf = (weights: string) => {
+      const run = oars(["analyze", "--no-config", "--weights", weights, "-f", "json", ALCOHOL]);
+      expect(run.status, run.stderr).toBe(0);
+      const turns = JSON.parse(run.stdout).files[0].turns as { utterances: { text: string; code: string }[] }[];
+      return turns.flatMap((t) => t.utterances).find((u) => u.text === "You really need to cut down.")!.code;
+    };
+    // On top of the bundled weights, and instead of them: both learn the supervisor's code.
+    for (const base of [["--base", "bundled"], []]) {
+      const weights = join(dir, `teach${base.length}.json`);
+      const run = oars(["train", "--lang", "en", ...base, "--gold", edited, ALCOHOL, "-o", weights]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(codeOf(weights)).toBe("giving-information");
+    }
+  });
+
   it("quotes what needs quoting, so commas, quotes and line breaks in the words come back whole", () => {
     const file = join(dir, "awkward.txt");
     writeFileSync(file, 'Counsellor: You said "never again", and then?\nClient: Then; well, I had one.\nCounsellor: What happened next?\nClient: I stopped.\n');
