@@ -4,7 +4,6 @@
 
 import type { Diagnostic } from "./diagnostics.js";
 import type { Language } from "./languages.js";
-import type { ClientMetrics } from "./score/client.js";
 
 export type Format = "text" | "vtt" | "srt" | "json";
 export type Role = "counsellor" | "client" | "other";
@@ -172,4 +171,44 @@ export interface FileError {
   path: string;
   message: string;
   line?: number;
+}
+
+/** How every format labels the technical globals oars estimates (src/score/client.ts). */
+export const ESTIMATE_NOTE = "estimated from codes, not rated by a listener";
+
+/** Client talk of a session or a part of it. */
+export interface TalkCounts {
+  changeTalk: number;
+  sustainTalk: number;
+  /** CT / (CT + ST) in %, one decimal; null without change or sustain talk. */
+  percentChangeTalk: number | null;
+}
+
+export interface Answered {
+  /** Client turns with this talk. */
+  turns: number;
+  /** Of them, answered as the share counts. */
+  answered: number;
+  share: number | null;
+}
+
+export interface ClientMetrics extends TalkCounts {
+  /** Client utterances coded (change, sustain, neutral). */
+  utterances: number;
+  neutral: number;
+  /** The session cut in three by turn: first, middle, last third. */
+  thirds: [TalkCounts, TalkCounts, TalkCounts];
+  /** Change talk followed by a counsellor reflection or question. */
+  cultivating: Answered;
+  /** Sustain talk followed by a reflection rather than persuade or confront. */
+  softening: Answered;
+  /** MITI 4.2.1 technical globals, estimated from the codes (see ESTIMATE_NOTE). */
+  estimated: {
+    cultivatingChangeTalk: number | null;
+    softeningSustainTalk: number | null;
+    technical: number | null;
+    note: typeof ESTIMATE_NOTE;
+  };
+  /** MITI's relational globals (partnership, empathy) need a listener: oars does not estimate them. */
+  relational: { partnership: null; empathy: null; note: "not estimated" };
 }

@@ -7,7 +7,7 @@
 import { transcriptEvidence, type TranscriptEvidence, type UtteranceEvidence } from "../features/index.js";
 import type { CodeModel } from "../learn/model.js";
 import type { ClientModel } from "../learn/client-model.js";
-import { codeClientTurns } from "../client/code.js";
+import { codeClientTurns } from "./client.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { SegmentedTurn } from "../segment/index.js";
 import type { Code, CodedTurn, Utterance } from "../types.js";

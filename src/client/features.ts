@@ -43,6 +43,7 @@ const NO_COUNSELLOR: CounsellorCue = { code: "none", question: false, mirrored: 
 export function clientTranscriptEvidence(turns: readonly SegmentedTurn[], pack: LanguagePack, counsellor: TranscriptEvidence): ClientTranscriptEvidence {
   let cue = NO_COUNSELLOR;
   let lastCounsellor: UtteranceEvidence | null = null;
+  const readings: ReadingCache = new Map();
   let previousTalk = "start";
   // The client's lean so far: change and sustain rule hits in the turns before (talk is sticky:
   // a client arguing for the status quo keeps doing so for a while).
@@ -62,7 +63,7 @@ export function clientTranscriptEvidence(turns: readonly SegmentedTurn[], pack: 
     }
     const third = t / last < 1 / 3 ? "1" : t / last < 2 / 3 ? "2" : "3";
     const leaning = lean.sustain > lean.change ? "sustain" : lean.change > lean.sustain ? "change" : "even";
-    const evidence = clientTurnEvidence(turn.pieces, pack, cue, previousTalk, [`third:${third}`, `lean:${leaning}`]);
+    const evidence = clientTurnEvidence(turn.pieces, pack, cue, previousTalk, [`third:${third}`, `lean:${leaning}`], readings);
     previousTalk = strongestTalk(evidence);
     for (const e of evidence) for (const rule of e.hits) if (rule.code === "change-talk") lean.change++; else if (rule.code === "sustain-talk") lean.sustain++;
     cue = NO_COUNSELLOR;
@@ -99,19 +100,44 @@ function mirroredTalk(text: string, pack: LanguagePack): string {
   return hit?.code ?? "none";
 }
 
-function clientTurnEvidence(pieces: readonly string[], pack: LanguagePack, cue: CounsellorCue, previousTalk: string, extra: readonly string[]): ClientEvidence[] {
-  const views = pieces.map((text) => viewOf(text, pack));
-  const hits = views.map((view) => clientHits(pack, view));
+/** What the words of one client utterance show, whatever its place: read once per distinct text. */
+interface Reading {
+  text: string;
+  hits: ClientRule[];
+  question: boolean;
+  words: number;
+  /** rule:, hit: and top: features. */
+  ruleFeatures: string[];
+  ngrams: string[];
+}
+
+/** Readings by text, for one transcript: "Yeah." and "Mm-hmm." are read once, however often said. */
+export type ReadingCache = Map<string, Reading>;
+
+function readingOf(text: string, pack: LanguagePack, cache: ReadingCache): Reading {
+  let reading = cache.get(text);
+  if (!reading) {
+    const view = viewOf(text, pack);
+    const hits = clientHits(pack, view);
+    const ruleFeatures = [...hits.map((rule) => `rule:${ruleKey(rule.id)}`), ...new Set(hits.map((rule) => `hit:${rule.code}`)), `top:${hits[0]?.code ?? "none"}`];
+    cache.set(text, (reading = { text: view.text, hits, question: view.question, words: view.words, ruleFeatures, ngrams: ngramsOf(view.tokens) }));
+  }
+  return reading;
+}
+
+function clientTurnEvidence(pieces: readonly string[], pack: LanguagePack, cue: CounsellorCue, previousTalk: string, extra: readonly string[], cache: ReadingCache = new Map()): ClientEvidence[] {
+  const views = pieces.map((text) => readingOf(text, pack, cache));
+  const hits = views.map((view) => view.hits);
   const sides = hits.map((h) => ({ change: h.some((r) => r.code === "change-talk"), sustain: h.some((r) => r.code === "sustain-talk") }));
+  // Counted once, so "elsewhere in the turn" stays linear in a turn of thousands of utterances.
+  const total = { change: sides.filter((x) => x.change).length, sustain: sides.filter((x) => x.sustain).length };
   const count = views.length;
   return views.map((view, index): ClientEvidence => {
     const own = hits[index]!;
-    const elsewhere = (side: "change" | "sustain") => sides.some((s, i) => i !== index && s[side]);
+    const elsewhere = (side: "change" | "sustain") => total[side] - (sides[index]![side] ? 1 : 0) > 0;
     const features = [
       "bias",
-      ...own.map((rule) => `rule:${ruleKey(rule.id)}`),
-      ...new Set(own.map((rule) => `hit:${rule.code}`)),
-      `top:${own[0]?.code ?? "none"}`,
+      ...view.ruleFeatures,
       view.question ? "form:question-mark" : "form:statement",
       `len:${lengthBucket(view.words)}`,
       `pos:${count === 1 ? "only" : index === 0 ? "first" : index === count - 1 ? "last" : "middle"}`,
@@ -125,7 +151,7 @@ function clientTurnEvidence(pieces: readonly string[], pack: LanguagePack, cue: 
       `prev-talk:${previousTalk}`,
       ...extra,
     ];
-    return { text: view.text, hits: own, features, ngrams: ngramsOf(view.tokens) };
+    return { text: view.text, hits: own, features, ngrams: view.ngrams };
   });
 }
 

@@ -13,7 +13,7 @@ import { CLIENT_CODES, type ClientCode } from "../types.js";
 import { CLIENT_WEIGHTS_FORMAT, CLIENT_WEIGHTS_VERSION, type ClientTrainingOptions, type ClientWeightsData } from "./client-model.js";
 import { softmax } from "./model.js";
 import { minimize } from "./optimize.js";
-import { groupFolds, HIGH_CONFIDENCE_AGREEMENT } from "./train.js";
+import { activeIndexes, groupFolds, HIGH_CONFIDENCE_AGREEMENT, subset } from "./train.js";
 import { round } from "./weights.js";
 
 const K = CLIENT_CODES.length;
@@ -181,20 +181,6 @@ function fitClient(set: ClientTrainingSet, vocabulary: ReadonlySet<string>, requ
   return { names: sorted, index, vocabulary, weights: minimize(objective, start, request.options.iterations) };
 }
 
-function activeIndexes(evidence: ClientEvidence, index: ReadonlyMap<string, number>, vocabulary: ReadonlySet<string>): number[] {
-  const out: number[] = [];
-  for (const name of evidence.features) {
-    const f = index.get(name);
-    if (f !== undefined) out.push(f);
-  }
-  for (const gram of evidence.ngrams) {
-    if (!vocabulary.has(gram)) continue;
-    const f = index.get(gram);
-    if (f !== undefined) out.push(f);
-  }
-  return out;
-}
-
 // Balanced by each example's code (sustain talk is rare: it must count).
 function classWeights(examples: readonly ClientExample[]): number[] {
   const mass = new Float64Array(K);
@@ -258,7 +244,7 @@ function tuneOffsets(examples: readonly ClientExample[], predictions: readonly P
   return best;
 }
 
-// As src/client/code.ts names a turn: its likeliest change or sustain utterance, else neutral.
+// As src/classify/client.ts names a turn: its likeliest change or sustain utterance, else neutral.
 function turnCode(predictions: readonly Predicted[]): ClientCode {
   let code: ClientCode = "neutral";
   let top = -1;
@@ -270,14 +256,12 @@ function macroF1Of(gold: readonly ClientCode[], coded: readonly ClientCode[]): n
   let sum = 0;
   for (const code of CLIENT_CODES) {
     let tp = 0;
-    let fp = 0;
-    let fn = 0;
+    let wrong = 0;
     gold.forEach((g, i) => {
       if (coded[i] === code && g === code) tp++;
-      else if (coded[i] === code) fp++;
-      else if (g === code) fn++;
+      else if (coded[i] === code || g === code) wrong++;
     });
-    sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+    sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + wrong);
   }
   return sum / K;
 }
@@ -296,18 +280,6 @@ function outOfFold(set: ClientTrainingSet, request: ClientTrainRequest, vocabula
     });
   }
   return predictions;
-}
-
-function subset(set: ClientTrainingSet, keep: (index: number) => boolean): ClientTrainingSet {
-  const renumber = new Map<number, number>();
-  const examples: ClientExample[] = [];
-  set.examples.forEach((e, i) => {
-    if (!keep(i)) return;
-    renumber.set(i, examples.length);
-    examples.push(e);
-  });
-  const turns = set.turns.filter((t) => t.examples.every((i) => renumber.has(i))).map((t) => ({ ...t, examples: t.examples.map((i) => renumber.get(i)!) }));
-  return { examples, turns };
 }
 
 // The lowest cut at which exactly-labelled examples agree HIGH_CONFIDENCE_AGREEMENT of the time.

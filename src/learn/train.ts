@@ -209,7 +209,8 @@ function fitCodes(set: TrainingSet, vocabulary: ReadonlySet<string>, request: Tr
   return { names: sorted, vocabulary, index, weights: minimize(objective, start, request.options.iterations) };
 }
 
-function activeIndexes(evidence: UtteranceEvidence, index: ReadonlyMap<string, number>, vocabulary: ReadonlySet<string>): number[] {
+/** The indexes of an utterance's features and in-vocabulary n-grams (also the client model's evidence). */
+export function activeIndexes(evidence: Pick<UtteranceEvidence, "features" | "ngrams">, index: ReadonlyMap<string, number>, vocabulary: ReadonlySet<string>): number[] {
   const out: number[] = [];
   for (const name of evidence.features) {
     const f = index.get(name);
@@ -298,10 +299,10 @@ function outOfFold(set: TrainingSet, request: TrainRequest, vocabulary: Readonly
   return predictions;
 }
 
-/** The examples for which `keep` holds, and the turns made only of them, renumbered. */
-function subset(set: TrainingSet, keep: (index: number) => boolean): TrainingSet {
+/** The examples for which `keep` holds, and the turns made only of them, renumbered (also the client model's sets). */
+export function subset<E, T extends { examples: number[] }>(set: { examples: E[]; turns: T[] }, keep: (index: number) => boolean): { examples: E[]; turns: T[] } {
   const renumber = new Map<number, number>();
-  const examples: Example[] = [];
+  const examples: E[] = [];
   set.examples.forEach((e, i) => {
     if (!keep(i)) return;
     renumber.set(i, examples.length);

@@ -2,7 +2,7 @@
 // (table, markdown, HTML): counts, % change talk overall and by thirds, how the counsellor
 // answered, and the two technical globals, each marked as estimated (src/score/client.ts).
 
-import type { ClientMetrics, TalkCounts } from "../score/client.js";
+import type { ClientMetrics, TalkCounts } from "../types.js";
 import type { Words } from "./words.js";
 
 export interface ClientRows {
@@ -17,20 +17,25 @@ export function clientRows(client: ClientMetrics | undefined, words: Words): Cli
   const m = words.m.client;
   const na = words.m.levels["n/a"];
   const pct = (x: TalkCounts) => (x.percentChangeTalk === null ? na : words.figure("percent", x.percentChangeTalk));
-  const share = (x: ClientMetrics["cultivating"]) => (x.share === null ? na : `${x.answered}/${x.turns} (${words.figure("percent", Math.round(x.share * 100))})`);
+  // The share as every percentage is shown (one decimal at most), from the counts themselves.
+  const share = (x: ClientMetrics["cultivating"]) => (x.turns === 0 ? na : `${x.answered}/${x.turns} (${words.figure("percent", Math.round((1000 * x.answered) / x.turns) / 10)})`);
   const score = (x: number | null) => (x === null ? na : `${words.figure("score", x)} / 5`);
+  const rows: [string, string][] = [
+    [`${m["change-talk"]} / ${m["sustain-talk"]} / ${m.neutral}`, `${client.changeTalk} / ${client.sustainTalk} / ${client.neutral}`],
+    [m["percent-change-talk"], pct(client)],
+    [m.thirds, client.thirds.map(pct).join(" · ")],
+    [m.cultivating, share(client.cultivating)],
+    [m.softening, share(client.softening)],
+    [`${m["cultivating-change-talk"]} *`, score(client.estimated.cultivatingChangeTalk)],
+    [`${m["softening-sustain-talk"]} *`, score(client.estimated.softeningSustainTalk)],
+    [`${m.technical} *`, score(client.estimated.technical)],
+  ];
+  // Without change or sustain talk, the thirds, shares and estimates have nothing to read: left out.
+  const talked = client.changeTalk + client.sustainTalk > 0;
   return {
     heading: m.heading,
-    rows: [
-      [`${m["change-talk"]} / ${m["sustain-talk"]} / ${m.neutral}`, `${client.changeTalk} / ${client.sustainTalk} / ${client.neutral}`],
-      [m["percent-change-talk"], pct(client)],
-      [m.thirds, client.thirds.map(pct).join(" · ")],
-      [m.cultivating, share(client.cultivating)],
-      [m.softening, share(client.softening)],
-      [`${m["cultivating-change-talk"]} *`, score(client.estimated.cultivatingChangeTalk)],
-      [`${m["softening-sustain-talk"]} *`, score(client.estimated.softeningSustainTalk)],
-      [`${m.technical} *`, score(client.estimated.technical)],
-    ],
+    rows: talked ? rows : rows.slice(0, 2),
     notes: [`* ${m["estimate-note"]}`, m["relational-note"]],
   };
 }
+

@@ -13,45 +13,9 @@
 //   technical global ≈ their mean (MITI 4.2.1: fair 3, good 4), or the one there is
 // A score is null when the session gives it nothing to read (no change, or no sustain talk).
 
-import type { ClientCode, Code, CodedTurn } from "../types.js";
+import { ESTIMATE_NOTE, type Answered, type ClientCode, type ClientMetrics, type Code, type CodedTurn, type TalkCounts } from "../types.js";
 
-export const ESTIMATE_NOTE = "estimated from codes, not rated by a listener";
-
-export interface TalkCounts {
-  changeTalk: number;
-  sustainTalk: number;
-  /** CT / (CT + ST) in %, one decimal; null without change or sustain talk. */
-  percentChangeTalk: number | null;
-}
-
-export interface Answered {
-  /** Client turns with this talk. */
-  turns: number;
-  /** Of them, answered as the share counts. */
-  answered: number;
-  share: number | null;
-}
-
-export interface ClientMetrics extends TalkCounts {
-  /** Client utterances coded (change, sustain, neutral). */
-  utterances: number;
-  neutral: number;
-  /** The session cut in three by turn: first, middle, last third. */
-  thirds: [TalkCounts, TalkCounts, TalkCounts];
-  /** Change talk followed by a counsellor reflection or question. */
-  cultivating: Answered;
-  /** Sustain talk followed by a reflection rather than persuade or confront. */
-  softening: Answered;
-  /** MITI 4.2.1 technical globals, estimated from the codes (see ESTIMATE_NOTE). */
-  estimated: {
-    cultivatingChangeTalk: number | null;
-    softeningSustainTalk: number | null;
-    technical: number | null;
-    note: typeof ESTIMATE_NOTE;
-  };
-  /** MITI's relational globals (partnership, empathy) need a listener: oars does not estimate them. */
-  relational: { partnership: null; empathy: null; note: "not estimated" };
-}
+export { ESTIMATE_NOTE };
 
 const REFLECTIONS: ReadonlySet<Code> = new Set(["simple-reflection", "complex-reflection", "summary"]);
 const QUESTIONS: ReadonlySet<Code> = new Set(["open-question", "closed-question"]);

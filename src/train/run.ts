@@ -10,7 +10,7 @@ import type { FileResult } from "../types.js";
 import { addSession, type CodeSet, type CodedSession } from "./data.js";
 import { CodeModel } from "../learn/model.js";
 import { ClientModel } from "../learn/client-model.js";
-import { withClientTalk } from "../client/code.js";
+import { withClientTalk } from "../classify/client.js";
 import { clientData, clientSettings, trainClientWeights } from "./client.js";
 import { groupFolds, train, type TrainRequest, type TrainingSet } from "../learn/train.js";
 import type { TrainingOptions, WeightsData } from "../learn/weights.js";

@@ -79,7 +79,8 @@ describe("oars analyze --format json", () => {
       { label: "Client", role: "client" },
     ]);
     expect(file.turns[0]).toMatchObject({ index: 0, line: 1, start: null, speaker: "Counsellor", role: "counsellor" });
-    expect(file.turns[1]!.utterances.every((u) => u.code === "other")).toBe(true);
+    // Client turns carry client talk (issue 18), never a counsellor code.
+    expect(file.turns[1]!.utterances.every((u) => ["change-talk", "sustain-talk", "neutral"].includes(u.code))).toBe(true);
     for (const turn of file.turns) for (const u of turn.utterances) expect(u.rule).toBeTruthy();
     const flag = file.flags.find((f) => f.code === "persuade")!;
     expect(flag).toMatchObject({ line: 21, rule: "en.persuade.you-should", text: "You really need to cut down." });

@@ -2,7 +2,7 @@
 // features, the coding of an utterance and a turn, and the session figures with the formula of
 // the estimated technical globals.
 import { describe, expect, it } from "vitest";
-import { codeClientUtterance, turnTalkOf } from "../../src/client/code.js";
+import { codeClientUtterance, turnTalkOf } from "../../src/classify/client.js";
 import { clientLineEvidence, counsellorCue } from "../../src/client/features.js";
 import { checkClientExamples } from "../../src/client/match.js";
 import { lineEvidence, ruleKey } from "../../src/features/index.js";

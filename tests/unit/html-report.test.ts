@@ -10,7 +10,9 @@ import type { FileResult } from "../../src/types.js";
 import { english, fixture } from "../helpers.js";
 
 const path = fixture("en", "session-alcohol.txt");
-const analysed = (): FileResult => analyzeBytes(readFileSync(path), path, { pack: english, packFor: () => english, counsellorNames: [] });
+// Without client coding (clientModelFor: null) a result carries no client talk, as before issue 18.
+const analysed = (clientCoding = false): FileResult =>
+  analyzeBytes(readFileSync(path), path, { pack: english, packFor: () => english, counsellorNames: [], ...(clientCoding ? {} : { clientModelFor: null }) });
 const piece = (result: FileResult) => htmlFormatter({ command: "analyze", toolVersion: "test", limits: {} }).file({ result, check: checkResult(result, {}) });
 
 describe("the HTML report's optional fields", () => {
@@ -47,6 +49,19 @@ describe("the HTML report's optional fields", () => {
     expect(html.match(/class="m t-su"/g)).toHaveLength(1);
     expect(html).not.toContain("Client talk is not coded yet");
     expect(html).toContain("change talk");
+  });
+
+  it("with client coding: the lane shows each client turn's talk, and a client talk section with the estimates labelled", () => {
+    const result = analysed(true);
+    const html = piece(result);
+    const clients = result.turns.filter((t) => t.role === "client");
+    const count = (talk: string) => clients.filter((t) => t.turnTalk === talk).length;
+    expect(count("change-talk")).toBeGreaterThan(0);
+    expect(html.match(/class="m t-ch"/g)).toHaveLength(count("change-talk"));
+    expect(html.match(/class="m t-su"/g) ?? []).toHaveLength(count("sustain-talk"));
+    expect(html).toContain('<section class="client-talk"><h3>Client talk</h3>');
+    expect(html).toContain("estimated from codes, not rated by a listener");
+    expect(html).not.toContain("Client talk is not coded yet");
   });
 });
 

@@ -12,7 +12,7 @@ export const LAYERS = [
   "read", "pattern", "score",
   "bundled",
   "packs", "roles", "detect", "segment",
-  "features", "learn",
+  "features", "client", "learn",
   "classify",
   "flag", "check", "redact", "eval", "review", "config",
   "locale",

@@ -19,7 +19,7 @@ function clientSection(metrics: Metrics, words: Words): string {
   const client = clientRows(metrics.client, words);
   if (!client) return "";
   const rows = client.rows.map(([label, value]) => `<dt>${esc(label)}</dt><dd>${esc(value)}</dd>`).join("");
-  return `<section class="client-talk"><h3>${esc(client.heading)}</h3><dl>${rows}</dl>${client.notes.map((n) => `<p class="note">${esc(n)}</p>`).join("")}</section>`;
+  return `<section class="client-talk"><h3>${esc(client.heading)}</h3><dl>${rows}</dl><p class="note">${client.notes.map(esc).join(" ")}</p></section>`;
 }
 
 function scoreRow(score: ThresholdScore, metrics: Metrics, words: Words): string {

@@ -1,4 +1,4 @@
-// Client coding: every client utterance gets change-talk, sustain-talk or neutral from the
+// Client coding (the classify stage for client turns): every client utterance gets change-talk, sustain-talk or neutral from the
 // learned client model, with the strongest client rule of that code that held (or
 // `<lang>.<code>.learned`), the rule's DARN-CAT subtype when a rule of the code named one, the
 // probability and the features behind it. A client turn's talk as a whole: the likelier of its
@@ -9,7 +9,7 @@ import type { ClientModel } from "../learn/client-model.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { SegmentedTurn } from "../segment/index.js";
 import type { ClientCode, ClientUtterance, CodedTurn } from "../types.js";
-import { clientTranscriptEvidence, type ClientEvidence, type ClientTranscriptEvidence } from "./features.js";
+import { clientTranscriptEvidence, type ClientEvidence, type ClientTranscriptEvidence } from "../client/features.js";
 
 /** Add client talk to coded turns (a new array; the turns given are not changed). */
 export function codeClientTurns(coded: readonly CodedTurn[], segmented: readonly SegmentedTurn[], counsellor: TranscriptEvidence, pack: LanguagePack, model: ClientModel): CodedTurn[] {
