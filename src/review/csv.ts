@@ -5,28 +5,30 @@
 // "review" on the rows a coder should look at first (low-confidence codes). A supervisor
 // corrects the code column; the other columns are never read back.
 
-import { CODE_ABBREVIATIONS, type CodedTurn, type FileResult, type Utterance } from "../types.js";
+import { CODE_ABBREVIATIONS, type ClientCode, type ClientUtterance, type CodedTurn, type FileResult, type Utterance } from "../types.js";
+
+/** Client talk as a trainer's table writes it (src/eval/table.ts reads these back). */
+const CLIENT_TALK_CODES: Record<ClientCode, string> = { "change-talk": "CT", "sustain-talk": "ST", neutral: "FN" };
 
 export const REVIEW_COLUMNS = ["line", "speaker", "text", "code", "rule", "confidence", "probability", "review"] as const;
 
 /** The coded transcript as CSV text (RFC 4180: comma, CRLF, quotes doubled), header first. */
 export function reviewCsv(result: FileResult): string {
   const rows: string[][] = [[...REVIEW_COLUMNS]];
-  for (const turn of result.turns) for (const utterance of turn.utterances) rows.push(row(turn, utterance));
+  for (const turn of result.turns) turn.utterances.forEach((utterance, i) => rows.push(row(turn, utterance, turn.talk?.[i])));
   return rows.map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
-function row(turn: CodedTurn, u: Utterance): string[] {
-  const p = u.probability !== undefined ? u.probability.toFixed(3) : "";
+function row(turn: CodedTurn, u: Utterance, talk: ClientUtterance | undefined): string[] {
+  const p = (x: { probability?: number }) => (x.probability !== undefined ? x.probability.toFixed(3) : "");
   if (turn.role !== "counsellor") {
-    // Client rows carry client talk once it is coded (issue 18); until then they are left empty, as eval reads them.
-    const talk = (u as Utterance & { talk?: unknown }).talk;
-    const code = talk === "change" ? "CT" : talk === "sustain" ? "ST" : talk === "neutral" ? "FN" : "";
-    return [String(turn.line), turn.speaker, u.text, code, code ? u.rule : "", code ? u.confidence : "", code ? p : "", ""];
+    // A client row carries its talk (CT, ST, FN: what eval and train read back); other speakers' rows stay empty.
+    if (!talk) return [String(turn.line), turn.speaker, u.text, "", "", "", "", ""];
+    return [String(turn.line), turn.speaker, talk.text, CLIENT_TALK_CODES[talk.code], talk.rule, talk.confidence, p(talk), talk.confidence === "low" ? "review" : ""];
   }
   // "other" rather than an empty cell, so a supervisor sees the utterance was looked at.
   const code = u.code === "other" ? "other" : CODE_ABBREVIATIONS[u.code];
-  return [String(turn.line), turn.speaker, u.text, code, u.rule, u.confidence, p, u.confidence === "low" ? "review" : ""];
+  return [String(turn.line), turn.speaker, u.text, code, u.rule, u.confidence, p(u), u.confidence === "low" ? "review" : ""];
 }
 
 function csvCell(value: string): string {

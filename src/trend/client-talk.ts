@@ -1,7 +1,5 @@
-// Client change and sustain talk in a result, once client coding gives utterances a `talk`
-// (issue 18); zero until then, and % change talk is then left out of the trend.
+// Client change and sustain talk in a result: the client coding's counts (metrics.client).
 
-import { clientTalkOf } from "../report/html/extras.js";
 import type { FileResult } from "../types.js";
 
 export interface ClientTalkCounts {
@@ -10,14 +8,6 @@ export interface ClientTalkCounts {
 }
 
 export function clientTalk(result: FileResult): ClientTalkCounts {
-  const counts = { change: 0, sustain: 0 };
-  for (const turn of result.turns) {
-    if (turn.role !== "client") continue;
-    for (const u of turn.utterances) {
-      const talk = clientTalkOf(u);
-      if (talk === "change") counts.change++;
-      else if (talk === "sustain") counts.sustain++;
-    }
-  }
-  return counts;
+  const client = result.metrics.client;
+  return { change: client?.changeTalk ?? 0, sustain: client?.sustainTalk ?? 0 };
 }

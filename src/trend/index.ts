@@ -7,7 +7,7 @@ import { inTimeOrder, itemsOf, TREND_SCORES, type Session, type TrendScore } fro
 
 export interface Trend {
   sessions: Session[];
-  /** The scores followed: every score some session has a figure for (% change talk only once client talk is coded). */
+  /** The scores followed: every score some session has a figure for (% change talk only where a session's client said change or sustain talk). */
   scores: TrendScore[];
   /** First session against last, per score; empty with fewer than two sessions. */
   changes: Change[];

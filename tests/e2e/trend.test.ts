@@ -41,7 +41,12 @@ describe("oars trend", () => {
     // poor.txt asks fewer than 5 questions: too few to tell.
     expect(byScore.percentOpenQuestions.verdict).toBe("too-few");
     expect(trend.noiseRule.percentOpenQuestions).toMatchObject({ kind: "share", points: 20 });
-    expect(trend.sessions[0].scores).not.toHaveProperty("percentChangeTalk");
+    // % change talk follows the client coding of each session (CT ÷ (CT + ST)); with no agreement
+    // figure for it yet, its change is shown but never judged.
+    const client = JSON.parse(oars(["analyze", "--no-config", "-f", "json", ALCOHOL]).stdout).files[0].metrics.client;
+    expect(client.changeTalk + client.sustainTalk).toBeGreaterThan(0);
+    expect(trend.sessions[1].scores.percentChangeTalk).toBeCloseTo((100 * client.changeTalk) / (client.changeTalk + client.sustainTalk), 6);
+    if (byScore.percentChangeTalk) expect(byScore.percentChangeTalk.verdict).toBe("not-judged");
   });
 
   it("table: plain words for each change and the rule used", () => {
@@ -86,13 +91,17 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? "oars trend -f html in Chromium" : NO_CHRO
 
   it("a chart per score with a point per session and its bands; no request, no error, no sideways scroll at 390 px", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "oars-trend-html-")), "trend.html");
-    expect(oars(["trend", "--no-config", "-f", "html", "-o", file, sessions()]).status).toBe(0);
+    const dir = sessions();
+    expect(oars(["trend", "--no-config", "-f", "html", "-o", file, dir]).status).toBe(0);
+    // % change talk: a point for each session whose client said change or sustain talk.
+    const talking = JSON.parse(oars(["trend", "--no-config", "-f", "json", dir]).stdout).sessions.filter((s: { scores: { percentChangeTalk?: number | null } }) => typeof s.scores.percentChangeTalk === "number").length;
+    expect(talking).toBeGreaterThan(0);
     for (const width of [1280, 390]) {
       const { page, errors, requests } = await openReport(browserOf(), file, width);
-      expect(await page.locator("figure.chart").count()).toBe(4);
+      expect(await page.locator("figure.chart").count()).toBe(5);
       const points = await page.locator("figure.chart").evaluateAll((figures) => figures.map((f) => f.querySelectorAll("circle.pt").length));
       // % complex has no figure for poor.txt (no reflections): two points there, three elsewhere.
-      expect(points).toEqual([3, 2, 3, 3]);
+      expect(points).toEqual([3, 2, 3, 3, talking]);
       expect(await page.locator("rect.band-good").count()).toBe(3);
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       expect(errors).toEqual([]);
