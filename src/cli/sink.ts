@@ -106,10 +106,11 @@ export class OutputSink {
   /** The report is complete: put it in place. */
   commit(): void {
     if (this.held) {
-      const report = this.held.join("");
+      // Piece by piece: joined, a large report would be in memory twice.
+      const pieces = this.held;
       this.held = null;
       this.openTemp();
-      this.writeToFile(report);
+      for (const piece of pieces) this.writeToFile(piece);
     }
     if (this.fd === null) return;
     const fd = this.fd;

@@ -14,7 +14,7 @@ export function jsonFormatter(context: ReportContext): ReportFormatter {
   return {
     separator: ",",
     start: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "tool": ${JSON.stringify(tool(context))},\n  "config": ${JSON.stringify(context.configFile ?? null)},\n  "files": [`,
-    file: (entry) => `\n    ${indentLines(JSON.stringify(fileJson(entry, fileWords(context, entry.result)), null, 2), 4)}`,
+    file: (entry) => `\n    ${nested(fileJson(entry, fileWords(context, entry.result)), 2)}`,
     error: () => "",
     end: (summary) =>
       `${summary.files.length > 0 ? "\n  " : ""}],\n` +
@@ -44,6 +44,20 @@ function tool(context: ReportContext) {
 // so every line break is layout.
 function indentLines(json: string, spaces: number): string {
   return json.replace(/\n/g, `\n${" ".repeat(spaces)}`);
+}
+
+// A value pretty-printed as if `depth` arrays deep, without copying it to indent it: the value
+// is printed inside that many arrays and cut out of them (a file's JSON can be ~15 times its
+// transcript, and a second copy of it is what the memory of a 5 MB transcript's report is made of).
+function nested(value: unknown, depth: number): string {
+  let wrapped: unknown = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const json = JSON.stringify(wrapped, null, 2);
+  // Before the value: "[", a line break and 2(k+1) spaces for each level k; after it: a line
+  // break, 2k spaces and "]".
+  const before = 2 * depth + depth * (depth + 1);
+  const after = 2 * depth + depth * (depth - 1);
+  return json.slice(before, json.length - after);
 }
 
 // Checks and flags carry ids and figures; their words (label, requirement, message; reason,
