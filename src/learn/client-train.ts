@@ -13,7 +13,7 @@ import { CLIENT_CODES, type ClientCode } from "../types.js";
 import { CLIENT_WEIGHTS_FORMAT, CLIENT_WEIGHTS_VERSION, type ClientTrainingOptions, type ClientWeightsData } from "./client-model.js";
 import { softmax } from "./model.js";
 import { minimize } from "./optimize.js";
-import { activeIndexes, groupFolds, HIGH_CONFIDENCE_AGREEMENT, subset } from "./train.js";
+import { activeIndexes, featureTable, groupFolds, HIGH_CONFIDENCE_AGREEMENT, rowProbabilities, subset } from "./train.js";
 import { round } from "./weights.js";
 
 const K = CLIENT_CODES.length;
@@ -113,23 +113,7 @@ interface Fit {
 
 function fitClient(set: ClientTrainingSet, vocabulary: ReadonlySet<string>, request: ClientTrainRequest): Fit {
   const { examples } = set;
-  const ruleNames = new Set(request.rules.map((id) => `rule:${id}`));
-  const names = new Set<string>();
-  const baseRows = new Map<string, number[]>();
-  if (request.base) {
-    for (const [name, row] of Object.entries(request.base.data.features)) {
-      if (name.startsWith("rule:") && !ruleNames.has(name)) continue;
-      if (name.startsWith("w:") && !vocabulary.has(name)) continue;
-      baseRows.set(name, row);
-      names.add(name);
-    }
-  }
-  for (const e of examples) for (const name of e.evidence.features) names.add(name);
-  for (const gram of vocabulary) names.add(gram);
-  const sorted = [...names].sort();
-  const index = new Map(sorted.map((name, i) => [name, i]));
-  const start = new Float64Array(sorted.length * K);
-  sorted.forEach((name, f) => baseRows.get(name)?.forEach((w, c) => (start[f * K + c] = w)));
+  const { sorted, index, start } = featureTable(examples.map((e) => e.evidence), vocabulary, request.rules, request.base?.data.features ?? null, K);
 
   const rows = examples.map((e) => activeIndexes(e.evidence, index, vocabulary));
   const weights = classWeights(examples);
@@ -140,11 +124,7 @@ function fitClient(set: ClientTrainingSet, vocabulary: ReadonlySet<string>, requ
   const objective = (w: Float64Array, gradient: Float64Array): number => {
     gradient.fill(0);
     let loss = 0;
-    const p = rows.map((row) => {
-      const scores = new Float64Array(K);
-      for (const f of row) for (let c = 0; c < K; c++) scores[c]! += w[f * K + c]!;
-      return softmax(scores);
-    });
+    const p = rowProbabilities(rows, w, K);
     const dz = rows.map(() => new Float64Array(K));
     examples.forEach((e, i) => {
       const allowed = e.loose ? [INDEX.get(e.code)!, NEUTRAL] : [INDEX.get(e.code)!];

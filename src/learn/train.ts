@@ -119,6 +119,40 @@ function vocabularyOf(examples: readonly Example[], share: number, request: Trai
 
 // ---- the code model -----------------------------------------------------------------------
 
+/** Each example's probabilities under weights `w` (`k` a feature), from its active feature indexes. */
+export function rowProbabilities(rows: readonly number[][], w: Float64Array, k: number): Float64Array[] {
+  return rows.map((row) => {
+    const scores = new Float64Array(k);
+    for (const f of row) for (let c = 0; c < k; c++) scores[c]! += w[f * k + c]!;
+    return softmax(scores);
+  });
+}
+
+/**
+ * The features a model is fitted over, in name order, and their starting weights (`k` a
+ * feature): the training examples' features and the vocabulary's words, and the base weights'
+ * features but a rule this pack does not have and another language's words. Shared by the
+ * counsellor and the client trainers.
+ */
+export function featureTable(evidence: readonly { features: readonly string[] }[], vocabulary: ReadonlySet<string>, rules: readonly string[], base: Record<string, number[]> | null, k: number): { sorted: string[]; index: Map<string, number>; start: Float64Array } {
+  const ruleNames = new Set(rules.map((id) => `rule:${id}`));
+  const names = new Set<string>();
+  const baseRows = new Map<string, number[]>();
+  for (const [name, row] of Object.entries(base ?? {})) {
+    if (name.startsWith("rule:") && !ruleNames.has(name)) continue;
+    if (name.startsWith("w:") && !vocabulary.has(name)) continue;
+    baseRows.set(name, row);
+    names.add(name);
+  }
+  for (const e of evidence) for (const name of e.features) names.add(name);
+  for (const gram of vocabulary) names.add(gram);
+  const sorted = [...names].sort();
+  const index = new Map(sorted.map((name, i) => [name, i]));
+  const start = new Float64Array(sorted.length * k);
+  sorted.forEach((name, f) => baseRows.get(name)?.forEach((w, c) => (start[f * k + c] = w)));
+  return { sorted, index, start };
+}
+
 interface Fit {
   names: string[];
   vocabulary: ReadonlySet<string>;
@@ -128,23 +162,7 @@ interface Fit {
 
 function fitCodes(set: TrainingSet, vocabulary: ReadonlySet<string>, request: TrainRequest): Fit {
   const { examples } = set;
-  const rules = new Set(request.rules.map((id) => `rule:${id}`));
-  const names = new Set<string>();
-  const baseRows = new Map<string, number[]>();
-  if (request.base) {
-    for (const [name, row] of Object.entries(request.base.data.features)) {
-      if (name.startsWith("rule:") && !rules.has(name)) continue; // a rule this pack does not have
-      if (name.startsWith("w:") && !vocabulary.has(name)) continue; // another language's words
-      baseRows.set(name, row);
-      names.add(name);
-    }
-  }
-  for (const e of examples) for (const name of e.evidence.features) names.add(name);
-  for (const gram of vocabulary) names.add(gram);
-  const sorted = [...names].sort();
-  const index = new Map(sorted.map((name, i) => [name, i]));
-  const start = new Float64Array(sorted.length * K);
-  sorted.forEach((name, f) => baseRows.get(name)?.forEach((w, c) => (start[f * K + c] = w)));
+  const { sorted, index, start } = featureTable(examples.map((e) => e.evidence), vocabulary, request.rules, request.base?.data.features ?? null, K);
 
   const rows = examples.map((e) => activeIndexes(e.evidence, index, vocabulary));
   const allowed = examples.map((e) => e.allowed.map((code) => CODE_INDEX.get(code)!));
@@ -161,11 +179,7 @@ function fitCodes(set: TrainingSet, vocabulary: ReadonlySet<string>, request: Tr
   const objective = (w: Float64Array, gradient: Float64Array): number => {
     gradient.fill(0);
     let loss = 0;
-    const probabilities = rows.map((row) => {
-      const scores = new Float64Array(K);
-      for (const f of row) for (let c = 0; c < K; c++) scores[c]! += w[f * K + c]!;
-      return softmax(scores);
-    });
+    const probabilities = rowProbabilities(rows, w, K);
     const dz = rows.map(() => new Float64Array(K));
     for (let i = 0; i < rows.length; i++) {
       const p = probabilities[i]!;
