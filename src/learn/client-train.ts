@@ -13,8 +13,7 @@ import { CLIENT_CODES, type ClientCode } from "../types.js";
 import { CLIENT_WEIGHTS_FORMAT, CLIENT_WEIGHTS_VERSION, type ClientTrainingOptions, type ClientWeightsData } from "./client-model.js";
 import { softmax } from "./model.js";
 import { minimize } from "./optimize.js";
-import { activeIndexes, featureTable, groupFolds, HIGH_CONFIDENCE_AGREEMENT, rowProbabilities, subset } from "./train.js";
-import { round } from "./weights.js";
+import { activeIndexes, featureRows, featureTable, groupFolds, HIGH_CONFIDENCE_AGREEMENT, rowProbabilities, subset } from "./train.js";
 
 const K = CLIENT_CODES.length;
 const INDEX = new Map<ClientCode, number>(CLIENT_CODES.map((c, i) => [c, i]));
@@ -77,7 +76,7 @@ export function trainClient(set: ClientTrainingSet, request: ClientTrainRequest)
     options: request.options,
     confidenceCut: confidenceCut(set.examples, predictions),
     vocabulary: [...vocabulary].sort(),
-    features: Object.fromEntries(fit.names.map((name, f) => [name, Array.from(fit.weights.subarray(f * K, (f + 1) * K), round)])),
+    features: featureRows(fit.names, fit.weights, K),
   };
 }
 

@@ -85,7 +85,7 @@ export function train(set: TrainingSet, request: TrainRequest): WeightsData {
     confidenceCut: confidenceCut(set.examples, predictions),
     vocabulary: [...vocabulary].sort(),
     primary: fitPrimary(set, predictions, request.base?.data.primary ?? null),
-    features: Object.fromEntries(fit.names.map((name, f) => [name, Array.from(fit.weights.subarray(f * K, (f + 1) * K), round)])),
+    features: featureRows(fit.names, fit.weights, K),
   };
 }
 
@@ -118,6 +118,11 @@ function vocabularyOf(examples: readonly Example[], share: number, request: Trai
 }
 
 // ---- the code model -----------------------------------------------------------------------
+
+/** Fitted weights as the weights file holds them: feature name → its `k` weights, rounded. */
+export function featureRows(names: readonly string[], weights: Float64Array, k: number): Record<string, number[]> {
+  return Object.fromEntries(names.map((name, f) => [name, Array.from(weights.subarray(f * k, (f + 1) * k), round)]));
+}
 
 /** Each example's probabilities under weights `w` (`k` a feature), from its active feature indexes. */
 export function rowProbabilities(rows: readonly number[][], w: Float64Array, k: number): Float64Array[] {
