@@ -109,6 +109,13 @@ export class PatternTable {
     return id;
   }
 
+  /** The token test numbered `id`, as data. */
+  spec(id: number): TestSpec {
+    const spec = this.specs[id];
+    if (!spec) throw new Error(`pattern table has no test ${id}`);
+    return spec;
+  }
+
   testFn(id: number): Test {
     const test = this.testFns[id];
     if (!test) throw new Error(`pattern table has no test ${id}`);
@@ -140,15 +147,25 @@ export class PatternTable {
     return set;
   }
 
-  /** Marks (1) at the numbers of the sets that `tokens` have a word of. */
-  mark(tokens: readonly string[]): Uint8Array {
+  /** The sets that `tokens` have a word of: as bits at their numbers, and listed. */
+  mark(tokens: readonly string[]): WordSetHits {
     const byWord = (this.byWord ??= this.index());
-    const marks = new Uint8Array(this.entries.length);
+    // A plain array of 32-bit words, not a typed array: a typed array of this size lives off
+    // V8's heap and costs ~30 µs to make, which every utterance paid.
+    const bits = new Array<number>((this.entries.length >>> 5) + 1).fill(0);
+    const ids: number[] = [];
     for (const token of tokens) {
-      const ids = byWord.get(token);
-      if (ids) for (const id of ids) marks[id] = 1;
+      const found = byWord.get(token);
+      if (found) {
+        for (const id of found) {
+          const bit = 1 << (id & 31);
+          if ((bits[id >>> 5]! & bit) !== 0) continue;
+          bits[id >>> 5]! |= bit;
+          ids.push(id);
+        }
+      }
     }
-    return marks;
+    return { table: this, bits, ids };
   }
 
   toData(): PatternTableData {
@@ -177,7 +194,21 @@ export interface MatchInput {
   /** The distinct tokens, when the caller has them (made from `tokens` otherwise). */
   present?: ReadonlySet<string>;
   /** The word sets the tokens hit, when the caller marked them (PatternTable.mark) in this table. */
-  hits?: { table: PatternTable; marks: Uint8Array };
+  hits?: WordSetHits;
+}
+
+/** Which of a table's word sets an utterance's tokens hit (PatternTable.mark). */
+export interface WordSetHits {
+  table: PatternTable;
+  /** A bit set: set number n is bit n % 32 of word n / 32 (see hitsSet). */
+  bits: readonly number[];
+  /** The numbers of the sets hit, each once. */
+  ids: readonly number[];
+}
+
+/** Whether the tokens hit set number `id`. */
+export function hitsSet(hits: WordSetHits, id: number): boolean {
+  return ((hits.bits[id >>> 5] ?? 0) & (1 << (id & 31))) !== 0;
 }
 
 /** A pattern table as plain data. */
@@ -197,6 +228,9 @@ export interface PatternData {
 }
 
 export const MAX_REPEAT = 8;
+const NO_OPS = new Uint8Array(0);
+const NO_INTS = new Int32Array(0);
+const NO_TESTS: readonly (Test | null)[] = [];
 const MAX_PATTERN_LENGTH = 2000;
 const MAX_PROGRAM = 5000;
 
@@ -204,15 +238,17 @@ export class Pattern {
   // The program as flat arrays (opcode, two operands, the token tests), and the VM's work
   // lists, made on the first run of the VM (most patterns are ruled out by their required
   // words on most utterances) and reused: matching allocates nothing.
-  private ops = new Uint8Array(0);
-  private arg1 = new Int32Array(0);
-  private arg2 = new Int32Array(0);
-  private tests: (Test | null)[] = [];
-  private seen = new Int32Array(0);
-  private stack = new Int32Array(0);
-  private current = new Int32Array(0);
-  private next = new Int32Array(0);
+  // Until then they share empty arrays: a pack revives ~700 patterns in every process.
+  private ops = NO_OPS;
+  private arg1 = NO_INTS;
+  private arg2 = NO_INTS;
+  private tests: readonly (Test | null)[] = NO_TESTS;
+  private seen = NO_INTS;
+  private stack = NO_INTS;
+  private current = NO_INTS;
+  private next = NO_INTS;
   private generation = 0;
+  private firstWords: Set<string> | null = null;
 
   private constructor(
     private readonly data: PatternData,
@@ -238,6 +274,16 @@ export class Pattern {
     return this.data.required.map((id) => this.table.get(id));
   }
 
+  /** The same, as the numbers of the sets in the pattern's table. */
+  get requiredSets(): readonly number[] {
+    return this.data.required;
+  }
+
+  /** The table the pattern's word sets are numbered in. */
+  get wordSets(): PatternTable {
+    return this.table;
+  }
+
   static compile(source: string, vocabulary: PatternVocabulary = {}, table: PatternTable = new PatternTable()): Pattern {
     if (source.length > MAX_PATTERN_LENGTH) throw new PatternError(`pattern is longer than ${MAX_PATTERN_LENGTH} characters`, 0);
     const parser = new Parser(source, vocabulary, table);
@@ -260,9 +306,9 @@ export class Pattern {
   matches(input: MatchInput): boolean {
     const required = this.data.required;
     if (required.length > 0) {
-      if (input.hits && input.hits.table === this.table) {
-        const marks = input.hits.marks;
-        for (const id of required) if (marks[id] !== 1) return false;
+      const hits = input.hits;
+      if (hits && hits.table === this.table) {
+        for (const id of required) if (!hitsSet(hits, id)) return false;
       } else {
         const present = input.present ?? new Set(input.tokens);
         for (const id of required) if (!hasAny(present, this.table.get(id))) return false;
@@ -270,9 +316,16 @@ export class Pattern {
     }
     const { tokens, starts } = input;
     if (this.seen.length === 0) this.allocate();
+    // A pattern that opens with `^` can begin only where `^` holds: no thread is started
+    // anywhere else, and once none is alive past the last such place it cannot match.
+    const anchored = this.ops[0] === OP.start;
+    let lastStart = 0;
+    if (anchored) for (const start of starts) if (start > lastStart) lastStart = start;
+    const first = this.firstWords;
     this.generation++;
-    let count = this.addFrom(0, 0, tokens, starts, this.current, 0);
+    let count = first === null || first.has(tokens[0] ?? "") ? this.addFrom(0, 0, tokens, starts, this.current, 0) : 0;
     for (let pos = 0; pos < tokens.length && count >= 0; pos++) {
+      if (anchored && count === 0 && pos >= lastStart) return false;
       const token = tokens[pos]!;
       const current = this.current;
       const next = this.next;
@@ -282,8 +335,10 @@ export class Pattern {
         const pc = current[i]!;
         if (this.tests[pc]!(token)) nextCount = this.addFrom(pc + 1, pos + 1, tokens, starts, next, nextCount);
       }
-      // Unanchored: a match may also begin at the next position.
-      if (nextCount >= 0) nextCount = this.addFrom(0, pos + 1, tokens, starts, next, nextCount);
+      // A match may also begin at the next position.
+      if (nextCount >= 0 && (!anchored || starts.has(pos + 1)) && (first === null || first.has(tokens[pos + 1] ?? ""))) {
+        nextCount = this.addFrom(0, pos + 1, tokens, starts, next, nextCount);
+      }
       this.current = next;
       this.next = current;
       count = nextCount;
@@ -299,18 +354,53 @@ export class Pattern {
     this.ops = new Uint8Array(size);
     this.arg1 = new Int32Array(size);
     this.arg2 = new Int32Array(size);
-    this.tests = new Array<Test | null>(size);
+    const tests = new Array<Test | null>(size);
     for (let pc = 0; pc < size; pc++) {
       this.ops[pc] = code[4 * pc]!;
       this.arg1[pc] = code[4 * pc + 1]!;
       this.arg2[pc] = code[4 * pc + 2]!;
       const test = code[4 * pc + 3]!;
-      this.tests[pc] = test >= 0 ? this.table.testFn(test) : null;
+      tests[pc] = test >= 0 ? this.table.testFn(test) : null;
     }
+    this.tests = tests;
+    this.firstWords = this.wordsThatBegin();
     this.seen = new Int32Array(size).fill(-1);
     this.stack = new Int32Array(2 * size + 2);
     this.current = new Int32Array(size);
     this.next = new Int32Array(size);
+  }
+
+  // The tokens a match can begin with, when every test reachable from the start without
+  // consuming a token is a whole word or a mark (`(you|your) should`): a thread is then started
+  // only at such a token, not at every position. Null when the start reaches an anchor, a gap,
+  // a part-of-word test or the end, where any token may begin a match.
+  private wordsThatBegin(): Set<string> | null {
+    const words = new Set<string>();
+    const stack = [0];
+    const seen = new Set<number>();
+    while (stack.length > 0) {
+      const at = stack.pop()!;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      switch (this.ops[at]) {
+        case OP.jump:
+          stack.push(this.arg1[at]!);
+          break;
+        case OP.split:
+          stack.push(this.arg1[at]!, this.arg2[at]!);
+          break;
+        case OP.test: {
+          const spec = this.table.spec(this.data.code[4 * at + 3]!);
+          if (spec.k === "set") for (const word of this.table.get(spec.set)) words.add(word);
+          else if (spec.k === "mark") words.add(spec.c);
+          else return null;
+          break;
+        }
+        default:
+          return null;
+      }
+    }
+    return words;
   }
 
   // Adds pc and every test reachable from it without consuming a token to `list` (from
