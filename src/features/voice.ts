@@ -7,10 +7,12 @@
 // misses it: "the smoking's going to cause you more problems" echoes "smoking" and adds a
 // warning.
 //
-// The word lists are the pack's (language.yaml `lists`, named in VOICE_LISTS). A pack that
-// does not declare the voice lists (voice-*) gets no voice features at all: its weights start
-// from English ones, where these features stand beside the English markers, and half of them
-// without the other half moved the Scandinavian fixtures' agreement down. Everything is read from the utterance's
+// The word lists are the pack's (language.yaml `lists`, named in VOICE_LISTS). All four
+// bundled packs declare them, nb/da/sv in their own words under English's names, so the
+// English weights of these features carry. A pack that does not declare the voice lists
+// (voice-*) gets no voice features at all: its weights start from English ones, where these
+// features stand beside the English markers, and half of them without the other half moved
+// the Scandinavian fixtures' agreement down. Everything is read from the utterance's
 // TextView in one pass over its tokens, so the cost does not grow with the number of rules.
 
 import type { LanguagePack } from "../packs/pack.js";

@@ -51,7 +51,20 @@ describe("voice features", () => {
   });
 
   it("is left out for a pack that does not declare the voice lists", () => {
-    const before = viewOf("Jeg røyker ti om dagen.", norwegian);
-    expect(voiceFeatures(viewOf("Du røyker ti om dagen?", norwegian), norwegian, [before.stems])).toEqual([]);
+    const bare = { ...norwegian, lists: new Map([...norwegian.lists].filter(([name]) => !name.startsWith("voice-"))) };
+    const before = viewOf("Jeg røyker ti om dagen.", bare);
+    expect(voiceFeatures(viewOf("Du røyker ti om dagen?", bare), bare, [before.stems])).toEqual([]);
+  });
+
+  it("gives a Scandinavian pack the English feature names from its own words", () => {
+    const before = viewOf("Jeg røyker ti om dagen, mest på jobben.", norwegian);
+    const reflection = voiceFeatures(viewOf("Det høres ut som du er bekymret for jobben.", norwegian), norwegian, [before.stems]);
+    expect(reflection).toEqual(expect.arrayContaining(["v:subj:it", "v:reflect", "v:you"]));
+    expect(reflection).not.toContain("v:opinion");
+    const opinion = voiceFeatures(viewOf("Jeg synes du bør slutte nå.", norwegian), norwegian, [before.stems]);
+    expect(opinion).toEqual(expect.arrayContaining(["v:subj:i", "v:opinion", "v:modal"]));
+    // A yes/no question opens with its verb (the pack's `aux`); a rising-tone statement does not.
+    expect(voiceFeatures(viewOf("Har du røykt på jobben i dag?", norwegian), norwegian, [before.stems])).toContain("v:q:inverted|subj:aux");
+    expect(voiceFeatures(viewOf("Du røyker mest på jobben?", norwegian), norwegian, [before.stems])).toContain("v:q:declarative|subj:you");
   });
 });
