@@ -117,7 +117,7 @@ function counsellorReading(pack: LanguagePack): CounsellorReading {
     const context = { previousClient: view, recentClientStems: view ? [view.stems] : [], permission: false, count: pieces.length };
     return pieces.map((piece, index) => {
       const own = viewOf(piece, pack);
-      return pack.byPriority.find((rule) => ruleMatches(rule, own, { ...context, index }))?.code ?? "other";
+      return pack.rulesFor(own).find((rule) => ruleMatches(rule, own, { ...context, index }))?.code ?? "other";
     });
   };
 }

@@ -76,13 +76,13 @@ export interface Job {
   formatter: ReportFormatter;
 }
 
-export function prepareJob(settings: JobSettings): Job {
+export async function prepareJob(settings: JobSettings): Promise<Job> {
   checkLanguageChoice(settings.language);
   const packFor = packLoader(settings.ruleFolders, settings.rules);
   const pack = isLanguage(settings.language) ? packFor(settings.language) : undefined;
   const modelFor = settings.weights ? weightsModels(settings.weights, settings.language, packFor) : undefined;
   const context: ReportContext = { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits, locale: settings.locale, configFile: settings.configFile, redacted: settings.redact };
-  const formatter = createFormatter(settings.format, context, {
+  const formatter = await createFormatter(settings.format, context, {
     color: new Chalk({ level: settings.colorLevel }),
     showTurns: settings.showTurns,
     showCounts: settings.showCounts,

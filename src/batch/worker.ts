@@ -5,7 +5,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { prepareJob, runJob, type JobSettings } from "./job.js";
 import type { WorkerReply, WorkerTask } from "./pool.js";
 
-const job = prepareJob(workerData as JobSettings);
+const job = await prepareJob(workerData as JobSettings);
 
 parentPort!.on("message", (task: WorkerTask) => {
   let reply: WorkerReply;

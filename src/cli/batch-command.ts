@@ -101,7 +101,7 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
   const settings = settingsFromOptions(options);
   const limits = limitsInForce(settings);
   const maxBytes = maxMb * 1024 * 1024;
-  const job = prepareJob({
+  const job = await prepareJob({
     command,
     toolVersion: version,
     language: settings.language,

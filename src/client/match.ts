@@ -17,7 +17,7 @@ export function clientRuleMatches(rule: ClientRule, view: TextView): boolean {
 
 /** Every client rule that holds, highest priority first. */
 export function clientHits(pack: LanguagePack, view: TextView): ClientRule[] {
-  return pack.clientRules.filter((rule) => clientRuleMatches(rule, view));
+  return pack.clientRulesFor(view).filter((rule) => clientRuleMatches(rule, view));
 }
 
 export interface ClientExampleFailure {

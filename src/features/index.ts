@@ -117,7 +117,7 @@ function counsellorTurnEvidence(views: readonly TextView[], pack: LanguagePack, 
   views.forEach((view, index) => {
     // `after` conditions see the rules' own verdict on the utterance before.
     const previousCode = index > 0 ? (hits[index - 1]![0]?.code ?? "other") : undefined;
-    hits.push(allHits(pack.byPriority, view, { previousClient, recentClientStems, permission: granted, index, count, previousCode }));
+    hits.push(allHits(pack.rulesFor(view), view, { previousClient, recentClientStems, permission: granted, index, count, previousCode }));
   });
   // Counted once, so "elsewhere in the turn" stays linear in a turn of thousands of utterances.
   const inputAt = hits.map((h) => h.some((rule) => INPUT_CODES.has(rule.code)));
@@ -192,7 +192,7 @@ function clientFeaturesOf(client: TextView, pack: LanguagePack, asked: boolean):
   const context: UtteranceContext = { previousClient: null, recentClientStems: [], permission: false, index: 0, count: 1 };
   // Which codes' rules hold, not which rules: once one rule of a code holds, its others are skipped.
   const codes = new Set<Code>();
-  for (const rule of pack.byPriority) if (!codes.has(rule.code) && ruleMatches(rule, client, context)) codes.add(rule.code);
+  for (const rule of pack.rulesFor(client)) if (!codes.has(rule.code) && ruleMatches(rule, client, context)) codes.add(rule.code);
   return [
     ...(pack.asksAdvice.some((p) => p.matches(client)) ? ["client:asks-advice"] : []),
     ...(asked && pack.consent.some((p) => p.matches(client)) ? ["client:consent"] : []),

@@ -29,7 +29,7 @@ export function viewOf(text: string, pack: LanguagePack): TextView {
     present: new Set(tokens),
     // Which of the pack's word sets the tokens hit, marked once: most patterns are then ruled
     // out by a few lookups instead of scanning their required words one by one.
-    hits: { table: pack.table, marks: pack.table.mark(tokens) },
+    hits: pack.table.mark(tokens),
     starts: startPositions(tokens, pack.leadFillers),
     words: tokens.filter((t) => !isPunctuation(t)).length,
     question: /\?["'”’)\]]*\s*$/.test(text),

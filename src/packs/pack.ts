@@ -5,7 +5,8 @@
 
 import { isAbsolute, join, relative } from "node:path";
 import { RULES_ROOT } from "../paths.js";
-import { Pattern, PatternTable, type PatternData, type PatternTableData } from "../pattern/pattern.js";
+import { Pattern, PatternTable, type MatchInput, type PatternData, type PatternTableData } from "../pattern/pattern.js";
+import { RuleGate } from "./rule-gate.js";
 import type { Code } from "../types.js";
 import type { Language } from "../languages.js";
 import type { ClientRule, Conditions, PackDraft, PackSettings, Rule } from "./types.js";
@@ -81,9 +82,23 @@ export class LanguagePack implements PackSettings {
     this.questionWords = new Set(draft.lists.get("wh") ?? []);
   }
 
+  private counsellorGate: RuleGate<Rule> | null = null;
+  private clientGate: RuleGate<ClientRule> | null = null;
+
+  /** The counsellor rules that may hold for an utterance (rule-gate.ts), highest priority first. */
+  rulesFor(view: MatchInput): Rule[] {
+    return (this.counsellorGate ??= new RuleGate(this.byPriority, this.table)).wake(view.hits);
+  }
+
+  /** The client rules that may hold for a client utterance, highest priority first. */
+  clientRulesFor(view: MatchInput): ClientRule[] {
+    return (this.clientGate ??= new RuleGate(this.clientRules, this.table)).wake(view.hits);
+  }
+
   /** A draft to add rules to or adjust; it shares this pack's word sets and rule objects. */
   draft(): PackDraft {
-    return { ...this, rules: [...this.rules], clientRules: [...this.clientRules], clientMirror: new Map(this.clientMirror) };
+    const { counsellorGate, clientGate, ...settings } = this;
+    return { ...settings, rules: [...this.rules], clientRules: [...this.clientRules], clientMirror: new Map(this.clientMirror) };
   }
 
   /** The pack as plain data: patterns as their programs, sets as lists, files relative to rules/. */

@@ -140,15 +140,25 @@ export class PatternTable {
     return set;
   }
 
-  /** Marks (1) at the numbers of the sets that `tokens` have a word of. */
-  mark(tokens: readonly string[]): Uint8Array {
+  /** The sets that `tokens` have a word of: as bits at their numbers, and listed. */
+  mark(tokens: readonly string[]): WordSetHits {
     const byWord = (this.byWord ??= this.index());
-    const marks = new Uint8Array(this.entries.length);
+    // A plain array of 32-bit words, not a typed array: a typed array of this size lives off
+    // V8's heap and costs ~30 µs to make, which every utterance paid.
+    const bits = new Array<number>((this.entries.length >>> 5) + 1).fill(0);
+    const ids: number[] = [];
     for (const token of tokens) {
-      const ids = byWord.get(token);
-      if (ids) for (const id of ids) marks[id] = 1;
+      const found = byWord.get(token);
+      if (found) {
+        for (const id of found) {
+          const bit = 1 << (id & 31);
+          if ((bits[id >>> 5]! & bit) !== 0) continue;
+          bits[id >>> 5]! |= bit;
+          ids.push(id);
+        }
+      }
     }
-    return marks;
+    return { table: this, bits, ids };
   }
 
   toData(): PatternTableData {
@@ -177,7 +187,21 @@ export interface MatchInput {
   /** The distinct tokens, when the caller has them (made from `tokens` otherwise). */
   present?: ReadonlySet<string>;
   /** The word sets the tokens hit, when the caller marked them (PatternTable.mark) in this table. */
-  hits?: { table: PatternTable; marks: Uint8Array };
+  hits?: WordSetHits;
+}
+
+/** Which of a table's word sets an utterance's tokens hit (PatternTable.mark). */
+export interface WordSetHits {
+  table: PatternTable;
+  /** A bit set: set number n is bit n % 32 of word n / 32 (see hitsSet). */
+  bits: readonly number[];
+  /** The numbers of the sets hit, each once. */
+  ids: readonly number[];
+}
+
+/** Whether the tokens hit set number `id`. */
+export function hitsSet(hits: WordSetHits, id: number): boolean {
+  return ((hits.bits[id >>> 5] ?? 0) & (1 << (id & 31))) !== 0;
 }
 
 /** A pattern table as plain data. */
@@ -197,6 +221,9 @@ export interface PatternData {
 }
 
 export const MAX_REPEAT = 8;
+const NO_OPS = new Uint8Array(0);
+const NO_INTS = new Int32Array(0);
+const NO_TESTS: readonly (Test | null)[] = [];
 const MAX_PATTERN_LENGTH = 2000;
 const MAX_PROGRAM = 5000;
 
@@ -204,14 +231,15 @@ export class Pattern {
   // The program as flat arrays (opcode, two operands, the token tests), and the VM's work
   // lists, made on the first run of the VM (most patterns are ruled out by their required
   // words on most utterances) and reused: matching allocates nothing.
-  private ops = new Uint8Array(0);
-  private arg1 = new Int32Array(0);
-  private arg2 = new Int32Array(0);
-  private tests: (Test | null)[] = [];
-  private seen = new Int32Array(0);
-  private stack = new Int32Array(0);
-  private current = new Int32Array(0);
-  private next = new Int32Array(0);
+  // Until then they share empty arrays: a pack revives ~700 patterns in every process.
+  private ops = NO_OPS;
+  private arg1 = NO_INTS;
+  private arg2 = NO_INTS;
+  private tests: readonly (Test | null)[] = NO_TESTS;
+  private seen = NO_INTS;
+  private stack = NO_INTS;
+  private current = NO_INTS;
+  private next = NO_INTS;
   private generation = 0;
 
   private constructor(
@@ -238,6 +266,16 @@ export class Pattern {
     return this.data.required.map((id) => this.table.get(id));
   }
 
+  /** The same, as the numbers of the sets in the pattern's table. */
+  get requiredSets(): readonly number[] {
+    return this.data.required;
+  }
+
+  /** The table the pattern's word sets are numbered in. */
+  get wordSets(): PatternTable {
+    return this.table;
+  }
+
   static compile(source: string, vocabulary: PatternVocabulary = {}, table: PatternTable = new PatternTable()): Pattern {
     if (source.length > MAX_PATTERN_LENGTH) throw new PatternError(`pattern is longer than ${MAX_PATTERN_LENGTH} characters`, 0);
     const parser = new Parser(source, vocabulary, table);
@@ -260,9 +298,9 @@ export class Pattern {
   matches(input: MatchInput): boolean {
     const required = this.data.required;
     if (required.length > 0) {
-      if (input.hits && input.hits.table === this.table) {
-        const marks = input.hits.marks;
-        for (const id of required) if (marks[id] !== 1) return false;
+      const hits = input.hits;
+      if (hits && hits.table === this.table) {
+        for (const id of required) if (!hitsSet(hits, id)) return false;
       } else {
         const present = input.present ?? new Set(input.tokens);
         for (const id of required) if (!hasAny(present, this.table.get(id))) return false;
@@ -299,14 +337,15 @@ export class Pattern {
     this.ops = new Uint8Array(size);
     this.arg1 = new Int32Array(size);
     this.arg2 = new Int32Array(size);
-    this.tests = new Array<Test | null>(size);
+    const tests = new Array<Test | null>(size);
     for (let pc = 0; pc < size; pc++) {
       this.ops[pc] = code[4 * pc]!;
       this.arg1[pc] = code[4 * pc + 1]!;
       this.arg2[pc] = code[4 * pc + 2]!;
       const test = code[4 * pc + 3]!;
-      this.tests[pc] = test >= 0 ? this.table.testFn(test) : null;
+      tests[pc] = test >= 0 ? this.table.testFn(test) : null;
     }
+    this.tests = tests;
     this.seen = new Int32Array(size).fill(-1);
     this.stack = new Int32Array(2 * size + 2);
     this.current = new Int32Array(size);

@@ -1,15 +1,10 @@
-// Choosing a report format.
+// Choosing a report format. Each formatter's modules are loaded only when its format is asked
+// for: a run writes one format, and loading all eight (HTML's with its page and timeline, the
+// table's with cli-table3) cost every process that did not need them.
 
 import type { ChalkInstance } from "chalk";
 import type { Rule } from "../packs/types.js";
 import type { ReportContext, ReportFormat, ReportFormatter } from "./formatter.js";
-import { githubFormatter } from "./github.js";
-import { htmlFormatter } from "./html/index.js";
-import { jsonFormatter, ndjsonFormatter } from "./json.js";
-import { junitFormatter } from "./junit.js";
-import { markdownFormatter } from "./markdown.js";
-import { sarifFormatter } from "./sarif.js";
-import { tableFormatter } from "./text.js";
 
 export interface FormatterOptions {
   color: ChalkInstance;
@@ -21,24 +16,24 @@ export interface FormatterOptions {
   rules: () => readonly Rule[];
 }
 
-export function createFormatter(format: ReportFormat, context: ReportContext, options: FormatterOptions): ReportFormatter {
+export async function createFormatter(format: ReportFormat, context: ReportContext, options: FormatterOptions): Promise<ReportFormatter> {
   switch (format) {
     case "table":
-      return tableFormatter(context, options);
+      return (await import("./text.js")).tableFormatter(context, options);
     case "json":
-      return jsonFormatter(context);
+      return (await import("./json.js")).jsonFormatter(context);
     case "ndjson":
-      return ndjsonFormatter(context);
+      return (await import("./json.js")).ndjsonFormatter(context);
     case "markdown":
-      return markdownFormatter(context);
+      return (await import("./markdown.js")).markdownFormatter(context);
     case "github":
-      return githubFormatter(context);
+      return (await import("./github.js")).githubFormatter(context);
     case "junit":
-      return junitFormatter(context);
+      return (await import("./junit.js")).junitFormatter(context);
     case "sarif":
-      return sarifFormatter(context, options.rules());
+      return (await import("./sarif.js")).sarifFormatter(context, options.rules());
     case "html":
-      return htmlFormatter(context);
+      return (await import("./html/index.js")).htmlFormatter(context);
   }
 }
 

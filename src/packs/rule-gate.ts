@@ -1,0 +1,54 @@
+// Which rules of a list may hold for an utterance, found from the word sets its tokens hit
+// instead of asking every rule. A rule with patterns holds only when one of them matches, and a
+// pattern matches only when each of its required word sets is hit; so each pattern is filed
+// under one of its sets (the one with fewest words, the most telling), and an utterance wakes
+// only the rules filed under a set it hits. Rules without patterns, or with a pattern that
+// requires no word, are always woken. The rules woken are then matched in full, in the list's
+// order, so what holds is exactly what trying every rule would find (tests/unit/rule-gate.test.ts).
+
+import type { Pattern, PatternTable, WordSetHits } from "../pattern/pattern.js";
+
+export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
+  // Plain arrays, not typed ones: copied for every utterance, and small typed arrays are slow to make.
+  private readonly always: number[];
+  private readonly bySet = new Map<number, number[]>();
+
+  constructor(
+    private readonly rules: readonly R[],
+    private readonly table: PatternTable,
+  ) {
+    this.always = new Array<number>(rules.length).fill(0);
+    rules.forEach((rule, at) => {
+      const triggers = rule.patterns.map((pattern) => (pattern.wordSets === table ? mostTelling(pattern.requiredSets, table) : -1));
+      if (triggers.length === 0 || triggers.includes(-1)) {
+        this.always[at] = 1;
+        return;
+      }
+      for (const id of new Set(triggers)) {
+        const filed = this.bySet.get(id);
+        if (filed) filed.push(at);
+        else this.bySet.set(id, [at]);
+      }
+    });
+  }
+
+  /** The rules that may hold for tokens with these hits, in the list's order. */
+  wake(hits: WordSetHits | undefined): R[] {
+    if (!hits || hits.table !== this.table) return [...this.rules];
+    const woken = this.always.slice();
+    for (const id of hits.ids) {
+      const filed = this.bySet.get(id);
+      if (filed) for (const at of filed) woken[at] = 1;
+    }
+    const out: R[] = [];
+    for (let at = 0; at < this.rules.length; at++) if (woken[at] === 1) out.push(this.rules[at]!);
+    return out;
+  }
+}
+
+// The required set with the fewest words, or -1 when the pattern requires none.
+function mostTelling(sets: readonly number[], table: PatternTable): number {
+  let best = -1;
+  for (const id of sets) if (best === -1 || table.get(id).size < table.get(best).size) best = id;
+  return best;
+}
