@@ -17,7 +17,7 @@ const SESSIONS = [
   { language: "nb", name: "session-alkohol", counsellor: "Rådgiver", agreement: 0.83 },
   { language: "nb", name: "session-medisiner", counsellor: "Behandler", agreement: 0.79 },
   { language: "da", name: "session-rygning", counsellor: "Rådgiver", agreement: 0.79 },
-  { language: "da", name: "session-weekend", counsellor: "Sygeplejerske", agreement: 0.87 },
+  { language: "da", name: "session-weekend", counsellor: "Sygeplejerske", agreement: 0.83 },
   { language: "sv", name: "session-blodtryck", counsellor: "Samtalsledare", agreement: 0.81 },
   { language: "sv", name: "session-cannabis", counsellor: "Handläggare", agreement: 0.81 },
 ] as const;
