@@ -109,6 +109,13 @@ export class PatternTable {
     return id;
   }
 
+  /** The token test numbered `id`, as data. */
+  spec(id: number): TestSpec {
+    const spec = this.specs[id];
+    if (!spec) throw new Error(`pattern table has no test ${id}`);
+    return spec;
+  }
+
   testFn(id: number): Test {
     const test = this.testFns[id];
     if (!test) throw new Error(`pattern table has no test ${id}`);
@@ -241,6 +248,7 @@ export class Pattern {
   private current = NO_INTS;
   private next = NO_INTS;
   private generation = 0;
+  private firstWords: Set<string> | null = null;
 
   private constructor(
     private readonly data: PatternData,
@@ -308,9 +316,16 @@ export class Pattern {
     }
     const { tokens, starts } = input;
     if (this.seen.length === 0) this.allocate();
+    // A pattern that opens with `^` can begin only where `^` holds: no thread is started
+    // anywhere else, and once none is alive past the last such place it cannot match.
+    const anchored = this.ops[0] === OP.start;
+    let lastStart = 0;
+    if (anchored) for (const start of starts) if (start > lastStart) lastStart = start;
+    const first = this.firstWords;
     this.generation++;
-    let count = this.addFrom(0, 0, tokens, starts, this.current, 0);
+    let count = first === null || first.has(tokens[0] ?? "") ? this.addFrom(0, 0, tokens, starts, this.current, 0) : 0;
     for (let pos = 0; pos < tokens.length && count >= 0; pos++) {
+      if (anchored && count === 0 && pos >= lastStart) return false;
       const token = tokens[pos]!;
       const current = this.current;
       const next = this.next;
@@ -320,8 +335,10 @@ export class Pattern {
         const pc = current[i]!;
         if (this.tests[pc]!(token)) nextCount = this.addFrom(pc + 1, pos + 1, tokens, starts, next, nextCount);
       }
-      // Unanchored: a match may also begin at the next position.
-      if (nextCount >= 0) nextCount = this.addFrom(0, pos + 1, tokens, starts, next, nextCount);
+      // A match may also begin at the next position.
+      if (nextCount >= 0 && (!anchored || starts.has(pos + 1)) && (first === null || first.has(tokens[pos + 1] ?? ""))) {
+        nextCount = this.addFrom(0, pos + 1, tokens, starts, next, nextCount);
+      }
       this.current = next;
       this.next = current;
       count = nextCount;
@@ -346,10 +363,44 @@ export class Pattern {
       tests[pc] = test >= 0 ? this.table.testFn(test) : null;
     }
     this.tests = tests;
+    this.firstWords = this.wordsThatBegin();
     this.seen = new Int32Array(size).fill(-1);
     this.stack = new Int32Array(2 * size + 2);
     this.current = new Int32Array(size);
     this.next = new Int32Array(size);
+  }
+
+  // The tokens a match can begin with, when every test reachable from the start without
+  // consuming a token is a whole word or a mark (`(you|your) should`): a thread is then started
+  // only at such a token, not at every position. Null when the start reaches an anchor, a gap,
+  // a part-of-word test or the end, where any token may begin a match.
+  private wordsThatBegin(): Set<string> | null {
+    const words = new Set<string>();
+    const stack = [0];
+    const seen = new Set<number>();
+    while (stack.length > 0) {
+      const at = stack.pop()!;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      switch (this.ops[at]) {
+        case OP.jump:
+          stack.push(this.arg1[at]!);
+          break;
+        case OP.split:
+          stack.push(this.arg1[at]!, this.arg2[at]!);
+          break;
+        case OP.test: {
+          const spec = this.table.spec(this.data.code[4 * at + 3]!);
+          if (spec.k === "set") for (const word of this.table.get(spec.set)) words.add(word);
+          else if (spec.k === "mark") words.add(spec.c);
+          else return null;
+          break;
+        }
+        default:
+          return null;
+      }
+    }
+    return words;
   }
 
   // Adds pc and every test reachable from it without consuming a token to `list` (from
