@@ -137,11 +137,12 @@ function goldTurn(path: string, transcript: string, index: number, isCounsellor:
     const talk = clientTalkOf(rows);
     return { ...base, role: "client", ...(talk ? { talk } : {}) };
   }
-  const utterances: Utterance[] = rows.flatMap((row) => {
+  const coded = rows.map((row) => {
     const codes = row.codes.map((c) => COUNSELLOR_CODE_NAMES.get(c)).filter((c): c is Code => c !== undefined);
     if (row.codes.some((c) => CLIENT_CODE_NAMES.has(c))) throw new InputError(path, `a client code on a counsellor row`, row.line);
-    return (codes.length > 0 ? codes : ["other" as Code]).map((code) => ({ text: row.text, code, rule: "reference", confidence: "high" as const }));
+    return { text: row.text, codes: codes.length > 0 ? codes : ["other" as Code] };
   });
+  const utterances: Utterance[] = coded.flatMap((row) => row.codes.map((code) => ({ text: row.text, code, rule: "reference", confidence: "high" as const })));
   const primary = primaryCode(utterances);
   const labels = annomiLabels({ primary, utterances });
   return {
@@ -149,6 +150,7 @@ function goldTurn(path: string, transcript: string, index: number, isCounsellor:
     role: "counsellor",
     primary,
     codes: [...new Set(utterances.map((u) => u.code))],
+    rows: coded,
     behaviour: labels.behaviour,
     question: labels.question,
     reflection: labels.reflection,

@@ -20,6 +20,8 @@ export interface GoldTurn {
   primary?: Code;
   /** Every MITI code the reference gives the turn, when it gives codes (a trainer's table). */
   codes?: Code[];
+  /** The codes row by row, when the reference codes each utterance on its own row (a trainer's table from `oars review`). */
+  rows?: { text: string; codes: Code[] }[];
   /** Client turns: the talk the reference gives the turn (AnnoMI `talk`; a table's CT/ST/FN). */
   talk?: "change" | "neutral" | "sustain";
   /** Line in the reference file where the turn starts, for messages. */

@@ -4,8 +4,9 @@
 // its id without the language (`rule:persuade.you-should`), so weights carry across languages.
 // Beside the rules: question form, length, place in the turn, echo of the client's recent
 // words, permission, the rules' own verdict on this and the previous utterance, what the
-// client just said, and the utterance's words (n-grams; the model keeps only those in its
-// vocabulary).
+// client just said, what the utterance adds that nobody in the conversation has said yet, how
+// the client answered a question, and the utterance's words (n-grams; the model keeps only
+// those in its vocabulary).
 
 import { ruleMatches, type UtteranceContext } from "./match.js";
 import { echoShare, viewOf, type TextView } from "./view.js";
@@ -54,17 +55,29 @@ export function transcriptEvidence(turns: readonly SegmentedTurn[], pack: Langua
   // What the rules made of the counsellor's previous turn: explaining often runs over several
   // turns with only "Mm-hmm" between them.
   let previousTurn: string[] = ["pt:start"];
+  // Every content stem said so far, by anyone and by the client: what an utterance adds that
+  // the conversation never held (information, warnings) beside what it gives back.
+  const said = new Set<string>();
+  const clientSaid = new Set<string>();
+  const clientViews = turns.map((turn) => (turn.role === "client" ? viewOf(turn.text, pack) : null));
 
-  return turns.map((turn) => {
+  return turns.map((turn, at) => {
     if (turn.role === "counsellor") {
       const granted = permission.beforeCounsellorTurn();
-      const evidence = counsellorTurnEvidence(turn.pieces, pack, { previousClient, recentClientStems, granted, clientFeatures, previousTurn });
+      const reply = replyFeatures(clientViews[at + 1] ?? null, pack);
+      const views = turn.pieces.map((text) => viewOf(text, pack));
+      const evidence = counsellorTurnEvidence(views, pack, { previousClient, recentClientStems, granted, clientFeatures, previousTurn, said, clientSaid, reply });
       permission.afterCounsellorTurn(evidence.flatMap((u) => u.hits));
       previousTurn = previousTurnFeatures(evidence);
+      for (const view of views) for (const stem of view.stems) said.add(stem);
       return evidence;
     }
     if (turn.role === "client") {
-      previousClient = viewOf(turn.text, pack);
+      previousClient = clientViews[at]!;
+      for (const stem of previousClient.stems) {
+        said.add(stem);
+        clientSaid.add(stem);
+      }
       recentClientStems = [...recentClientStems.slice(1 - RECENT_CLIENT_TURNS), previousClient.stems];
       clientFeatures = clientFeaturesOf(previousClient, pack, permission.wasAsked());
       permission.afterClientTurn(previousClient);
@@ -80,7 +93,8 @@ export function transcriptEvidence(turns: readonly SegmentedTurn[], pack: Langua
 export function lineEvidence(before: string, text: string, permission: boolean, pack: LanguagePack): UtteranceEvidence {
   const previousClient = viewOf(before, pack);
   const clientFeatures = clientFeaturesOf(previousClient, pack, permission);
-  return counsellorTurnEvidence([text], pack, { previousClient, recentClientStems: [previousClient.stems], granted: permission, clientFeatures, previousTurn: [] })[0]!;
+  const said = new Set(previousClient.stems);
+  return counsellorTurnEvidence([viewOf(text, pack)], pack, { previousClient, recentClientStems: [previousClient.stems], granted: permission, clientFeatures, previousTurn: [], said, clientSaid: said, reply: [] })[0]!;
 }
 
 interface TurnContext {
@@ -89,12 +103,16 @@ interface TurnContext {
   granted: boolean;
   clientFeatures: readonly string[];
   previousTurn: readonly string[];
+  /** Content stems said so far in the conversation, by anyone and by the client. */
+  said: ReadonlySet<string>;
+  clientSaid: ReadonlySet<string>;
+  /** How the client answered the turn (replyFeatures); none for a code set's line, which has no answer. */
+  reply: readonly string[];
 }
 
-function counsellorTurnEvidence(pieces: readonly string[], pack: LanguagePack, context: TurnContext): UtteranceEvidence[] {
+function counsellorTurnEvidence(views: readonly TextView[], pack: LanguagePack, context: TurnContext): UtteranceEvidence[] {
   const { previousClient, recentClientStems, granted, clientFeatures } = context;
-  const count = pieces.length;
-  const views = pieces.map((text) => viewOf(text, pack));
+  const count = views.length;
   const hits: Rule[][] = [];
   views.forEach((view, index) => {
     // `after` conditions see the rules' own verdict on the utterance before.
@@ -105,6 +123,10 @@ function counsellorTurnEvidence(pieces: readonly string[], pack: LanguagePack, c
   const inputAt = hits.map((h) => h.some((rule) => INPUT_CODES.has(rule.code)));
   const inputs = inputAt.filter(Boolean).length;
   const questions = views.filter((v) => v.question).length;
+  // A long turn is mostly explaining or summing up; its longest utterance most often says what the turn does.
+  const turnWords = views.reduce((sum, v) => sum + v.words, 0);
+  const longest = views.reduce((best, v, i) => (v.words > views[best]!.words ? i : best), 0);
+  const turnLength = `turn:${lengthBucket(turnWords)}`;
   return views.map((view, index): UtteranceEvidence => {
     const own = hits[index]!;
     const features = ["bias"];
@@ -124,9 +146,15 @@ function counsellorTurnEvidence(pieces: readonly string[], pack: LanguagePack, c
     if (startsWithQuestionWord(view, pack)) features.push("form:wh-start");
     if (inputs - (inputAt[index] ? 1 : 0) > 0) features.push("turn:input-elsewhere");
     if (questions - (view.question ? 1 : 0) > 0) features.push("turn:question-elsewhere");
+    features.push(turnLength);
+    if (count > 1 && index === longest) features.push("turn:longest");
     for (const feature of clientFeatures) features.push(feature);
     for (const feature of context.previousTurn) features.push(feature);
     for (const feature of voiceFeatures(view, pack, recentClientStems)) features.push(feature);
+    for (const feature of conversationFeatures(view, context.said, context.clientSaid)) features.push(feature);
+    // A question is told by its answer: open ones draw talk, closed ones a word, and a reflection
+    // said with a rising tone a "yeah, and…". The reply answers the turn's last utterance.
+    if (index === count - 1 && view.question) for (const feature of context.reply) features.push(`${feature}|q`);
     return { text: view.text, hits: own, features, ngrams: ngramsOf(view.tokens) };
   });
 }
@@ -172,6 +200,36 @@ function clientFeaturesOf(client: TextView, pack: LanguagePack, asked: boolean):
     client.question ? "client:question" : client.words <= 3 ? "client:short" : "client:statement",
     ...[...codes].map((code) => NAMES.clientHit[code]),
   ];
+}
+
+// How much of the utterance the conversation never held: content words nobody has said yet
+// (the counsellor's own input: facts, figures, warnings, advice), and the share the client has
+// said at any point (a reflection may give back what was said many turns before).
+function conversationFeatures(view: TextView, said: ReadonlySet<string>, clientSaid: ReadonlySet<string>): string[] {
+  let fresh = 0;
+  let client = 0;
+  for (const stem of view.stems) {
+    if (!said.has(stem)) fresh++;
+    if (clientSaid.has(stem)) client++;
+  }
+  const share = view.stems.size === 0 ? 0 : client / view.stems.size;
+  return [
+    `talk:new:${fresh === 0 ? "0" : fresh <= 2 ? "1-2" : fresh <= 5 ? "3-5" : "6+"}`,
+    `talk:client-said:${view.stems.size === 0 ? "empty" : share < 0.34 ? "low" : share < 0.67 ? "mid" : "high"}`,
+  ];
+}
+
+// How the client answered the turn (the next turn, when it is the client's): how long the
+// answer is, whether it opens with a backchannel ("Yeah, …", "Okay."), whether it asks back.
+// Used on a turn that ends in a question mark (see counsellorTurnEvidence).
+function replyFeatures(reply: TextView | null, pack: LanguagePack): string[] {
+  if (reply === null) return ["reply:none"];
+  const backchannel = pack.lists.get("backchannel");
+  const first = reply.tokens.findIndex((t) => !isPunctuation(t));
+  const opens = first >= 0 && backchannel !== undefined && backchannel.includes(reply.tokens[first]!);
+  const words = reply.words;
+  const length = words <= 2 ? "reply:len:1-2" : words <= 8 ? "reply:len:3-8" : "reply:len:9+";
+  return [length, ...(opens ? ["reply:backchannel", `reply:backchannel|${length.slice(6)}`] : []), ...(reply.question ? ["reply:question"] : [])];
 }
 
 function lengthBucket(words: number): string {

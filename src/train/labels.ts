@@ -14,7 +14,8 @@
 //   other → affirm, seek-collaboration, emphasize-autonomy, other.
 // A one-utterance turn takes the set of its main behaviour; in a longer turn an utterance may
 // carry any of the turn's labels, or be one of the 'other' group (an "Okay." before a question).
-// A reference that names MITI codes per turn (a trainer's table) allows those codes.
+// A reference that names MITI codes per turn (a trainer's table) allows those codes; when its
+// rows are the turn's utterances (as `oars review` writes them), each utterance its row's.
 
 import type { GoldTurn } from "../eval/types.js";
 import type { Code } from "../types.js";
@@ -28,6 +29,12 @@ export interface AllowedCodes {
 }
 
 export function allowedCodes(gold: GoldTurn, pieces: readonly string[]): AllowedCodes[] {
+  // A table that codes each utterance on its own row, its rows the turn's utterances: each
+  // utterance takes its own row's codes, not the whole turn's.
+  const rows = gold.rows;
+  if (rows && rows.length === pieces.length && rows.every((row, i) => sameText(row.text, pieces[i]!))) {
+    return rows.map((row) => ({ allowed: [...new Set(row.codes)], exact: new Set(row.codes).size === 1 }));
+  }
   if (gold.codes && gold.codes.length > 0) {
     const allowed = [...new Set(gold.codes)];
     return pieces.map(() => ({ allowed, exact: allowed.length === 1 }));
@@ -44,6 +51,10 @@ export function allowedCodes(gold: GoldTurn, pieces: readonly string[]): Allowed
     if (gold.input) for (const c of inputCodes(gold.input)) union.add(c);
     return { allowed: [...union], exact: false };
   });
+}
+
+function sameText(a: string, b: string): boolean {
+  return a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim();
 }
 
 function behaviourCodes(gold: GoldTurn, several: boolean): Code[] {

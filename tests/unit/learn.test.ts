@@ -106,6 +106,15 @@ describe("partial labels from AnnoMI", () => {
   it("maps advice to persuade with or without permission", () => {
     expect(allowedCodes({ ...gold, behaviour: "therapist_input", reflection: null, input: "advice" }, ["Cut down."])[0]!.allowed.sort()).toEqual(["persuade", "persuade-with-permission"]);
   });
+  it("gives each utterance its own row's code when a table's rows are the turn's utterances", () => {
+    const table = { ...gold, codes: ["giving-information", "simple-reflection"] as Code[], rows: [{ text: "You need to cut down.", codes: ["giving-information"] as Code[] }, { text: "Five a night is a lot.", codes: ["simple-reflection"] as Code[] }] };
+    expect(allowedCodes(table, ["You need to cut down.", "Five a night  is a lot."])).toEqual([
+      { allowed: ["giving-information"], exact: true },
+      { allowed: ["simple-reflection"], exact: true },
+    ]);
+    // Rows that are not the utterances (split otherwise): every utterance may be any of the turn's codes.
+    for (const allowed of allowedCodes(table, ["You need to cut down. Five a night is a lot."])) expect(allowed.allowed).toEqual(["giving-information", "simple-reflection"]);
+  });
 });
 
 describe("features", () => {
