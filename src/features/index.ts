@@ -59,12 +59,21 @@ export function transcriptEvidence(turns: readonly SegmentedTurn[], pack: Langua
   // the conversation never held (information, warnings) beside what it gives back.
   const said = new Set<string>();
   const clientSaid = new Set<string>();
-  const clientViews = turns.map((turn) => (turn.role === "client" ? viewOf(turn.text, pack) : null));
+  // A client turn is read once: by the counsellor turn it answers (replyFeatures), then kept
+  // for its own step. Only that one view is held, not every client turn's (a 5 MB transcript's
+  // views at once cost ~200 MB).
+  let nextClient: { at: number; view: TextView } | null = null;
+  const clientView = (at: number): TextView | null => {
+    const turn = turns[at];
+    if (turn?.role !== "client") return null;
+    if (nextClient?.at !== at) nextClient = { at, view: viewOf(turn.text, pack) };
+    return nextClient.view;
+  };
 
   return turns.map((turn, at) => {
     if (turn.role === "counsellor") {
       const granted = permission.beforeCounsellorTurn();
-      const reply = replyFeatures(clientViews[at + 1] ?? null, pack);
+      const reply = replyFeatures(clientView(at + 1), pack);
       const views = turn.pieces.map((text) => viewOf(text, pack));
       const evidence = counsellorTurnEvidence(views, pack, { previousClient, recentClientStems, granted, clientFeatures, previousTurn, said, clientSaid, reply });
       permission.afterCounsellorTurn(evidence.flatMap((u) => u.hits));
@@ -73,7 +82,7 @@ export function transcriptEvidence(turns: readonly SegmentedTurn[], pack: Langua
       return evidence;
     }
     if (turn.role === "client") {
-      previousClient = clientViews[at]!;
+      previousClient = clientView(at)!;
       for (const stem of previousClient.stems) {
         said.add(stem);
         clientSaid.add(stem);
