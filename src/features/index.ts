@@ -9,7 +9,7 @@
 // those in its vocabulary).
 
 import { ruleMatches, type UtteranceContext } from "./match.js";
-import { echoShare, viewOf, type TextView } from "./view.js";
+import { countLevel, echoShare, shareLevel, viewOf, type TextView } from "./view.js";
 import { voiceFeatures } from "./voice.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { Rule } from "../packs/types.js";
@@ -223,8 +223,8 @@ function conversationFeatures(view: TextView, said: ReadonlySet<string>, clientS
   }
   const share = view.stems.size === 0 ? 0 : client / view.stems.size;
   return [
-    `talk:new:${fresh === 0 ? "0" : fresh <= 2 ? "1-2" : fresh <= 5 ? "3-5" : "6+"}`,
-    `talk:client-said:${view.stems.size === 0 ? "empty" : share < 0.34 ? "low" : share < 0.67 ? "mid" : "high"}`,
+    `talk:new:${countLevel(fresh)}`,
+    `talk:client-said:${view.stems.size === 0 ? "empty" : shareLevel(share)}`,
   ];
 }
 
@@ -236,9 +236,8 @@ function replyFeatures(reply: TextView | null, pack: LanguagePack): string[] {
   const backchannel = pack.lists.get("backchannel");
   const first = reply.tokens.findIndex((t) => !isPunctuation(t));
   const opens = first >= 0 && backchannel !== undefined && backchannel.includes(reply.tokens[first]!);
-  const words = reply.words;
-  const length = words <= 2 ? "reply:len:1-2" : words <= 8 ? "reply:len:3-8" : "reply:len:9+";
-  return [length, ...(opens ? ["reply:backchannel", `reply:backchannel|${length.slice(6)}`] : []), ...(reply.question ? ["reply:question"] : [])];
+  const size = reply.words <= 2 ? "1-2" : reply.words <= 8 ? "3-8" : "9+";
+  return [`reply:len:${size}`, ...(opens ? ["reply:backchannel", `reply:backchannel|len:${size}`] : []), ...(reply.question ? ["reply:question"] : [])];
 }
 
 function lengthBucket(words: number): string {
@@ -246,7 +245,7 @@ function lengthBucket(words: number): string {
 }
 
 function echoBucket(share: number): string {
-  return share === 0 ? "echo:none" : share < 0.34 ? "echo:low" : share < 0.67 ? "echo:mid" : "echo:high";
+  return share === 0 ? "echo:none" : `echo:${shareLevel(share)}`;
 }
 
 function startsWithQuestionWord(view: TextView, pack: LanguagePack): boolean {

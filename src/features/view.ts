@@ -46,6 +46,16 @@ export function echoShare(view: TextView, stems: readonly ReadonlySet<string>[])
   return shared / view.stems.size;
 }
 
+/** The cut-points of every share feature (`echo:`, `v:echo:`, `talk:client-said:`): under a third, under two thirds, the rest. */
+export function shareLevel(share: number): "low" | "mid" | "high" {
+  return share < 0.34 ? "low" : share < 0.67 ? "mid" : "high";
+}
+
+/** The cut-points of every count of new words (`v:novel:`, `talk:new:`): none, a few, several, many. */
+export function countLevel(count: number): "0" | "1-2" | "3-5" | "6+" {
+  return count === 0 ? "0" : count <= 2 ? "1-2" : count <= 5 ? "3-5" : "6+";
+}
+
 // `^` may stand at 0, after any run of leading fillers and commas ("Okay, so, um, what…"), and
 // after a first word set off by a comma, which is most often a name or a sentence adverb
 // ("Jean, it's good to see you", "Honestly, you…").

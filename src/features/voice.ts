@@ -17,7 +17,7 @@
 
 import type { LanguagePack } from "../packs/pack.js";
 import { isPunctuation } from "../pattern/alphabet.js";
-import type { TextView } from "./view.js";
+import { countLevel, shareLevel, type TextView } from "./view.js";
 
 /** The pack lists this module reads, each a set of words or phrases (several words). */
 const VOICE_LISTS = {
@@ -120,14 +120,14 @@ export function voiceFeatures(view: TextView, pack: LanguagePack, recentClientSt
 }
 
 // How many content words the client did not say (0, a few, several, many), and the share
-// that the client did say (the cut-points of the `echo:` feature in index.ts).
+// that the client did say.
 function clientShare(view: TextView, stems: readonly ReadonlySet<string>[]): { novel: string; echo: string } {
   let shared = 0;
   for (const stem of view.stems) if (stems.some((set) => set.has(stem))) shared++;
   const novel = view.stems.size - shared;
   const share = view.stems.size === 0 ? 0 : shared / view.stems.size;
   return {
-    novel: novel === 0 ? "0" : novel <= 2 ? "1-2" : novel <= 5 ? "3-5" : "6+",
-    echo: share === 0 ? "none" : share < 0.34 ? "low" : share < 0.67 ? "mid" : "high",
+    novel: countLevel(novel),
+    echo: share === 0 ? "none" : shareLevel(share),
   };
 }
