@@ -38,4 +38,3 @@ export function clientRows(client: ClientMetrics | undefined, words: Words): Cli
     notes: [`* ${m["estimate-note"]}`, m["relational-note"]],
   };
 }
-
