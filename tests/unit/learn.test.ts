@@ -163,6 +163,18 @@ describe("weights files", () => {
     const index = COUNSELLOR_CODES.indexOf("persuade");
     expect(Math.log(withRule.probabilities[index]! / withRule.probabilities[0]!) - Math.log(plain.probabilities[index]! / plain.probabilities[0]!)).toBeCloseTo((PRIOR_AT_PRIORITY_100 * 50) / 100, 3);
   });
+  it("gives persuade, confront and advice with permission only when a rule of that code held", () => {
+    // Weights that lift each of the three codes on one word alone.
+    const codes = ["persuade", "confront", "persuade-with-permission"] as const;
+    const row = (code: Code) => COUNSELLOR_CODES.map((c) => (c === code ? 9 : 0));
+    const words = { ...good, features: { ...good.features, ...Object.fromEntries(codes.map((code) => [`f:${code}`, row(code)])) } };
+    const model = new CodeModel(words, english);
+    for (const code of codes) {
+      expect(model.predict(evidence([`f:${code}`])).code).not.toBe(code);
+      const rule = english.byPriority.find((r) => r.code === code)!;
+      expect(model.predict({ ...evidence([`f:${code}`]), hits: [rule] }).code).toBe(code);
+    }
+  });
   it("ship for every language, built against exactly the bundled rules", () => {
     for (const language of ["en", "nb", "da", "sv"] as const) {
       const pack = loadLanguagePack(language);
