@@ -42,7 +42,21 @@ function conditionsHold(when: Conditions, view: TextView, context: UtteranceCont
     const client = context.previousClient;
     if (!client || !when.client.some((p) => p.matches(client))) return false;
   }
+  if (when.contradicts !== undefined && contradicts(view, context.previousClient) !== when.contradicts) return false;
   return true;
+}
+
+/**
+ * Whether the utterance says the opposite of the client's turn before it: exactly one of the
+ * two is negated (the pack's `voice-negation` words) and they share a content stem ("My sugars
+ * were a bit high." / "Twenty-two isn't a bit high, it's dangerous."; "I'm fine." / "So no, it's
+ * not fine."). A contradiction picks up the client's own words and turns their polarity; a
+ * reflection that reuses them mostly keeps it ("I don't need them." / "You don't see the need.").
+ */
+export function contradicts(view: TextView, client: TextView | null): boolean {
+  if (!client || view.negated === client.negated) return false;
+  for (const stem of view.stems) if (client.stems.has(stem)) return true;
+  return false;
 }
 
 function positionHolds(position: NonNullable<Conditions["position"]>, { index, count }: UtteranceContext): boolean {
