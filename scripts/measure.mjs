@@ -41,6 +41,7 @@ const transcriptRows = (label, r, command) => {
   rows.push([label, "advice precision / recall", `${f2(r.advice.precision)} / ${f2(r.advice.recall)}`, ""]);
   rows.push([label, "R:Q Spearman; AUC high/low", `${f2(r.reflectionToQuestionSpearman)}; ${f2(r.qualityAuc.oars)}`, ""]);
   rows.push([label, "open/closed; simple/complex; reflection F1", `${f2(r.openClosed.accuracy)}; ${f2(r.simpleComplex.accuracy)}; ${f2(r.reflection.f1)}`, ""]);
+  rows.push([label, "confidence: high share; agreement high / low", `${f2(r.confidence.highShare)}; ${f2(r.confidence.highAgreement)} / ${f2(r.confidence.lowAgreement)}`, ""]);
   rows.push([label, "per behaviour F1", r.behaviour.perClass.map((c) => `${c.label} ${f2(c.f1)}`).join(", "), ""]);
   if (r.client) {
     rows.push([label, "client talk macro-F1; kappa", `${f2(r.client.macroF1)}; ${f2(r.client.kappa)}`, ""]);

@@ -3,6 +3,7 @@
 
 import { COUNSELLOR_CODES, type Code, type CodedTurn, type FileResult, type Metrics } from "../types.js";
 import type { GoldCorpus, GoldTurn } from "./types.js";
+import { allowedCodes } from "./labels.js";
 import { accuracy, auc, classScores, cohenKappa, confusion, macroF1, prf, spearman, type ClassScore } from "./stats.js";
 
 export const BEHAVIOURS = ["question", "reflection", "therapist_input", "other"] as const;
@@ -76,6 +77,12 @@ export interface EvalReport {
   /** Client talk turn by turn (change / neutral / sustain), when the reference codes it. */
   client: ClientTalkReport | null;
   qualityAuc: { gold: number | null; oars: number | null };
+  /**
+   * What `confidence` is worth: on one-utterance counsellor turns (where the reference speaks
+   * to the utterance alone), the share coded `high`, and how often high and low codes are
+   * among those the reference allows (its label read as codes, src/eval/labels.ts).
+   */
+  confidence: { utterances: number; highShare: number | null; highAgreement: number | null; lowAgreement: number | null };
 }
 
 export const TALK_LABELS = ["change", "neutral", "sustain"] as const;
@@ -113,6 +120,7 @@ export function compareWithGold(inputs: EvalInput[], gold: GoldCorpus): EvalRepo
   const primaries: [string[], string[]] = [[], []];
   const talk: [string[], string[]] = [[], []];
   const talkSessions: ClientTalkReport["sessions"] = [];
+  const sure = { high: 0, highAgree: 0, low: 0, lowAgree: 0 };
 
   for (const { result, transcript } of inputs) {
     const goldTurns = gold.turns.get(transcript) ?? [];
@@ -139,6 +147,17 @@ export function compareWithGold(inputs: EvalInput[], gold: GoldCorpus): EvalRepo
       }
       if (g.role !== "counsellor" || turn.role !== "counsellor" || !g.behaviour) return;
       const mine = annomiLabels(turn);
+      if (turn.utterances.length === 1) {
+        const only = turn.utterances[0]!;
+        const agrees = allowedCodes(g, [only.text])[0]!.allowed.includes(only.code);
+        if (only.confidence === "high") {
+          sure.high++;
+          if (agrees) sure.highAgree++;
+        } else {
+          sure.low++;
+          if (agrees) sure.lowAgree++;
+        }
+      }
       if (g.primary) {
         primaries[0].push(g.primary);
         primaries[1].push(turn.primary);
@@ -205,6 +224,12 @@ export function compareWithGold(inputs: EvalInput[], gold: GoldCorpus): EvalRepo
     qualityAuc: {
       gold: auc(withQuality.map((s) => s.gold.reflectionToQuestion), isHigh),
       oars: auc(withQuality.map((s) => s.oars.reflectionToQuestion), isHigh),
+    },
+    confidence: {
+      utterances: sure.high + sure.low,
+      highShare: ratio(sure.high, sure.high + sure.low),
+      highAgreement: ratio(sure.highAgree, sure.high),
+      lowAgreement: ratio(sure.lowAgree, sure.low),
     },
   };
 }
@@ -273,4 +298,8 @@ function sessionScores(s: { q: number; r: number; open: number; complex: number 
     percentOpen: s.q === 0 ? null : (100 * s.open) / s.q,
     percentComplex: s.r === 0 ? null : (100 * s.complex) / s.r,
   };
+}
+
+function ratio(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
 }

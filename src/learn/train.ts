@@ -34,8 +34,8 @@ export const HIGH_CONFIDENCE_AGREEMENT = 0.9;
 export interface Example {
   evidence: UtteranceEvidence;
   allowed: readonly Code[];
-  /** The reference names one code for this utterance alone (a MITI line, a one-utterance turn with a tight label). */
-  exact: boolean;
+  /** The reference speaks to this utterance alone (a MITI line, a one-utterance turn): it calibrates the confidence cut. */
+  alone: boolean;
   /** Sessions group folds (AnnoMI: the source video); lines of a code set are one group each file. */
   group: string;
   /** The transcript the utterance is from, or null for a code set's line (not a session). */
@@ -338,9 +338,9 @@ export function subset<E, T extends { examples: number[] }>(set: { examples: E[]
  * one code agree with it at least HIGH_CONFIDENCE_AGREEMENT of the time; 0.99 when none does.
  */
 function confidenceCut(examples: readonly Example[], predictions: readonly Predicted[]): number {
-  const exact = examples.map((e, i) => ({ e, p: predictions[i]! })).filter(({ e }) => e.exact);
+  const alone = examples.map((e, i) => ({ e, p: predictions[i]! })).filter(({ e }) => e.alone);
   for (let cut = 0.3; cut < 0.995; cut += 0.01) {
-    const above = exact.filter(({ p }) => p.probability >= cut);
+    const above = alone.filter(({ p }) => p.probability >= cut);
     if (above.length < 20) break;
     const agree = above.filter(({ e, p }) => e.allowed.includes(p.code)).length;
     if (agree / above.length >= HIGH_CONFIDENCE_AGREEMENT) return Math.round(cut * 100) / 100;

@@ -64,6 +64,11 @@ export function formatEvalText(report: EvalReport): string {
     ["Advice flag precision / recall", `${f(report.advice.precision)} / ${f(report.advice.recall)}`],
     ["R:Q per session, Spearman vs reference", f(report.reflectionToQuestionSpearman)],
   );
+  const sure = report.confidence;
+  figures.push([
+    `Confidence, one-utterance turns (n=${sure.utterances}): high share; agreement high / low`,
+    `${f(sure.highShare)}; ${f(sure.highAgreement)} / ${f(sure.lowAgreement)}`,
+  ]);
   // Without the sessions' quality (a trainer's table), the AUC row would only say n/a.
   if (report.qualityAuc.gold !== null) {
     figures.push(["R:Q separating high/low quality (AUC): oars / reference", `${f(report.qualityAuc.oars)} / ${f(report.qualityAuc.gold)}`]);

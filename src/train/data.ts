@@ -11,7 +11,7 @@ import { lineEvidence, transcriptEvidence, type TranscriptEvidence, type Utteran
 import type { LanguagePack } from "../packs/pack.js";
 import { loadBytes } from "../read/load.js";
 import type { Code } from "../types.js";
-import { allowedCodes } from "./labels.js";
+import { allowedCodes } from "../eval/labels.js";
 import type { TrainingSet } from "../learn/train.js";
 
 /** A transcript with its reference turns and its evidence, ready to train on or to code. */
@@ -50,7 +50,7 @@ export function addSession(set: TrainingSet, session: CodedSession, gold: GoldCo
     const labels = allowedCodes(g, turn.pieces);
     const first = set.examples.length;
     found.forEach((evidence, i) => {
-      set.examples.push({ evidence, allowed: labels[i]!.allowed, exact: labels[i]!.exact, group: session.group, session: session.transcript, weight: 1 });
+      set.examples.push({ evidence, allowed: labels[i]!.allowed, alone: labels[i]!.alone, group: session.group, session: session.transcript, weight: 1 });
     });
     if (found.length > 1 && g.behaviour) {
       const behaviour = g.behaviour;

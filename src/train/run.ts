@@ -58,7 +58,7 @@ export function crossValidate(data: TrainingData, settings: TrainSettings, k: nu
     const held = data.sessions.map((s, i) => [s, i] as const).filter(([s]) => fold.get(s.group) === f);
     if (held.length === 0) continue;
     const training = data.sessions.filter((s) => fold.get(s.group) !== f);
-    const weights = train(trainingSet(data, training, settings.options.lineWeight), request(data.pack, { ...settings, folds: 0 }, []));
+    const weights = train(trainingSet(data, training, settings.options.lineWeight), request(data.pack, { ...settings, folds: INNER_FOLDS }, []));
     const model = new CodeModel(weights, data.pack);
     const clientModel = new ClientModel(trainClientWeights(data.pack, client.set(training), clientSettings(null, INNER_FOLDS), []), data.pack);
     for (const [session, i] of held) {
@@ -74,7 +74,7 @@ function trainingSet(data: TrainingData, sessions: readonly CodedSession[], line
   const set: TrainingSet = { examples: [], turns: [] };
   if (data.gold) for (const session of sessions) addSession(set, session, data.gold);
   for (const codeSet of data.codeSets) {
-    set.examples.push(...codeSet.train.map(({ line, evidence }) => ({ evidence, allowed: [line.code], exact: true, group: `lines:${codeSet.path}`, session: null, weight: lineWeight })));
+    set.examples.push(...codeSet.train.map(({ line, evidence }) => ({ evidence, allowed: [line.code], alone: true, group: `lines:${codeSet.path}`, session: null, weight: lineWeight })));
   }
   return set;
 }

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lineEvidence, ruleKey, transcriptEvidence, type UtteranceEvidence } from "../../src/features/index.js";
 import { bundledModel } from "../../src/learn/bundled.js";
-import { allowedCodes } from "../../src/train/labels.js";
+import { allowedCodes } from "../../src/eval/labels.js";
 import { CodeModel, compileModel, PRIOR_AT_PRIORITY_100 } from "../../src/learn/model.js";
 import { minimize } from "../../src/learn/optimize.js";
 import { groupFolds, train, type Example, type TrainRequest, type TrainingSet } from "../../src/learn/train.js";
@@ -18,7 +18,7 @@ import { english, ROOT } from "../helpers.js";
 import { SourceError } from "../../src/errors.js";
 
 const evidence = (features: string[], text = "x"): UtteranceEvidence => ({ text, hits: [], features: ["bias", ...features], ngrams: [] });
-const example = (features: string[], allowed: Code[], group = "g"): Example => ({ evidence: evidence(features), allowed, exact: allowed.length === 1, group, session: null, weight: 1 });
+const example = (features: string[], allowed: Code[], group = "g"): Example => ({ evidence: evidence(features), allowed, alone: allowed.length === 1, group, session: null, weight: 1 });
 const request: TrainRequest = { language: "en", rules: [], trainedOn: ["toy"], base: null, options: { l2: 0.001, iterations: 100, minSessionShare: 0.5, lineWeight: 1 }, folds: 0 };
 const predict = (weights: WeightsData, features: string[]) => new CodeModel(weights, english).predict(evidence(features));
 
@@ -97,11 +97,19 @@ describe("grouped folds", () => {
 describe("partial labels from AnnoMI", () => {
   const gold = { transcript: "t", turn: 0, role: "counsellor" as const, text: "", behaviour: "reflection" as const, question: null, reflection: "complex" as const, input: null };
   it("gives a one-utterance turn its behaviour's codes, and a longer turn the union with the 'other' group", () => {
-    expect(allowedCodes(gold, ["You're worried."])[0]).toEqual({ allowed: ["complex-reflection"], exact: true });
+    expect(allowedCodes(gold, ["You're worried."])[0]).toEqual({ allowed: ["complex-reflection"], alone: true });
     const [first] = allowedCodes({ ...gold, question: "open" }, ["Okay.", "You're worried. What next?"]);
-    expect(first!.exact).toBe(false);
+    expect(first!.alone).toBe(false);
     expect(first!.allowed).toEqual(expect.arrayContaining(["complex-reflection", "simple-reflection", "summary", "open-question", "other", "affirm"]));
     expect(first!.allowed).not.toContain("persuade");
+  });
+  it("lets a one-utterance turn calibrate confidence whatever its label allows (an 'Okay.' in an 'other' turn), a longer turn's utterances never", () => {
+    const other = { ...gold, behaviour: "other" as const, reflection: null };
+    expect(allowedCodes(other, ["Okay."])).toEqual([{ allowed: ["affirm", "seek-collaboration", "emphasize-autonomy", "other"], alone: true }]);
+    expect(allowedCodes(other, ["Okay.", "Thanks."]).map((a) => a.alone)).toEqual([false, false]);
+    const table = { ...gold, codes: ["giving-information"] as Code[] };
+    expect(allowedCodes(table, ["Five a night is a lot."])[0]!.alone).toBe(true);
+    expect(allowedCodes(table, ["Okay.", "Five a night is a lot."])[0]!.alone).toBe(false);
   });
   it("maps advice to persuade with or without permission", () => {
     expect(allowedCodes({ ...gold, behaviour: "therapist_input", reflection: null, input: "advice" }, ["Cut down."])[0]!.allowed.sort()).toEqual(["persuade", "persuade-with-permission"]);
@@ -109,8 +117,8 @@ describe("partial labels from AnnoMI", () => {
   it("gives each utterance its own row's code when a table's rows are the turn's utterances", () => {
     const table = { ...gold, codes: ["giving-information", "simple-reflection"] as Code[], rows: [{ text: "You need to cut down.", codes: ["giving-information"] as Code[] }, { text: "Five a night is a lot.", codes: ["simple-reflection"] as Code[] }] };
     expect(allowedCodes(table, ["You need to cut down.", "Five a night  is a lot."])).toEqual([
-      { allowed: ["giving-information"], exact: true },
-      { allowed: ["simple-reflection"], exact: true },
+      { allowed: ["giving-information"], alone: true },
+      { allowed: ["simple-reflection"], alone: true },
     ]);
     // Rows that are not the utterances (split otherwise): every utterance may be any of the turn's codes.
     for (const allowed of allowedCodes(table, ["You need to cut down. Five a night is a lot."])) expect(allowed.allowed).toEqual(["giving-information", "simple-reflection"]);

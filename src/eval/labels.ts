@@ -17,15 +17,19 @@
 // A reference that names MITI codes per turn (a trainer's table) allows those codes; when its
 // rows are the turn's utterances (as `oars review` writes them), each utterance its row's.
 
-import type { GoldTurn } from "../eval/types.js";
+import type { GoldTurn } from "./types.js";
 import type { Code } from "../types.js";
 
 const OTHER_GROUP: readonly Code[] = ["affirm", "seek-collaboration", "emphasize-autonomy", "other"];
 
 export interface AllowedCodes {
   allowed: Code[];
-  /** The reference names exactly one code for the utterance. */
-  exact: boolean;
+  /**
+   * The reference speaks to this utterance alone: a one-utterance turn, or a table row that is
+   * the utterance. Only such labels calibrate the confidence cut; in a longer turn an utterance
+   * may be almost any code, so agreeing with the turn's labels says little.
+   */
+  alone: boolean;
 }
 
 export function allowedCodes(gold: GoldTurn, pieces: readonly string[]): AllowedCodes[] {
@@ -33,23 +37,23 @@ export function allowedCodes(gold: GoldTurn, pieces: readonly string[]): Allowed
   // utterance takes its own row's codes, not the whole turn's.
   const rows = gold.rows;
   if (rows && rows.length === pieces.length && rows.every((row, i) => sameText(row.text, pieces[i]!))) {
-    return rows.map((row) => ({ allowed: [...new Set(row.codes)], exact: new Set(row.codes).size === 1 }));
+    return rows.map((row) => ({ allowed: [...new Set(row.codes)], alone: true }));
   }
   if (gold.codes && gold.codes.length > 0) {
     const allowed = [...new Set(gold.codes)];
-    return pieces.map(() => ({ allowed, exact: allowed.length === 1 }));
+    return pieces.map(() => ({ allowed, alone: pieces.length === 1 }));
   }
   const single = pieces.length === 1;
   return pieces.map(() => {
     if (single) {
       const allowed = behaviourCodes(gold, false);
-      return { allowed, exact: allowed.length === 1 };
+      return { allowed, alone: true };
     }
     const union = new Set<Code>([...behaviourCodes(gold, true), ...OTHER_GROUP]);
     if (gold.question) union.add(gold.question === "open" ? "open-question" : "closed-question");
     if (gold.reflection) for (const c of reflectionCodes(gold.reflection, true)) union.add(c);
     if (gold.input) for (const c of inputCodes(gold.input)) union.add(c);
-    return { allowed: [...union], exact: false };
+    return { allowed: [...union], alone: false };
   });
 }
 
