@@ -42,7 +42,26 @@ function conditionsHold(when: Conditions, view: TextView, context: UtteranceCont
     const client = context.previousClient;
     if (!client || !when.client.some((p) => p.matches(client))) return false;
   }
+  if (when.contradicts !== undefined && contradicts(view, context.previousClient) !== when.contradicts) return false;
   return true;
+}
+
+/**
+ * Whether the utterance says the opposite of the client's turn before it: exactly one of the
+ * two is negated (the pack's `voice-negation` words) and they share a content stem ("My sugars
+ * were a bit high." / "Twenty-two isn't a bit high, it's dangerous."; "I'm fine." / "So no, it's
+ * not fine."). A contradiction picks up the client's own words and turns their polarity; a
+ * reflection that reuses them mostly keeps it ("I don't need them." / "You don't see the need.").
+ */
+export function contradicts(view: TextView, client: TextView | null): boolean {
+  if (!client || view.negated === client.negated) return false;
+  // Four letters, not the echo's five: "help" and "helping", "fine" and "fined" are one word
+  // here, where a missed pair costs a contradiction and a spurious one costs little (the
+  // rules that use this also need a marker of correction).
+  const clientWords = new Set<string>();
+  for (const stem of client.stems) clientWords.add(stem.slice(0, 4));
+  for (const stem of view.stems) if (clientWords.has(stem.slice(0, 4))) return true;
+  return false;
 }
 
 function positionHolds(position: NonNullable<Conditions["position"]>, { index, count }: UtteranceContext): boolean {

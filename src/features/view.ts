@@ -13,6 +13,8 @@ export interface TextView extends MatchInput {
   words: number;
   /** Ends with a question mark. */
   question: boolean;
+  /** Holds one of the pack's negation words (`voice-negation`): the polarity `when.contradicts` compares. */
+  negated: boolean;
   /** Content-word stems, for measuring how much one text echoes another. */
   stems: ReadonlySet<string>;
   /** compromise's reading of the text, made on first use only (it is slow). */
@@ -23,6 +25,7 @@ export interface TextView extends MatchInput {
 export function viewOf(text: string, pack: LanguagePack): TextView {
   const tokens = tokenize(text, { disfluencies: pack.disfluencies, keep: pack.questionWords });
   let doc: { has(match: string): boolean } | null = null;
+  const negation = negatedBy(pack);
   return {
     text,
     tokens,
@@ -33,9 +36,19 @@ export function viewOf(text: string, pack: LanguagePack): TextView {
     starts: startPositions(tokens, pack.leadFillers),
     words: tokens.filter((t) => !isPunctuation(t)).length,
     question: /\?["'”’)\]]*\s*$/.test(text),
+    negated: tokens.some((t) => negation.has(t)),
     stems: contentStems(tokens, pack.stopwords),
     nlp: () => (doc ??= loadCompromise()(text)),
   };
+}
+
+const negations = new WeakMap<LanguagePack, ReadonlySet<string>>();
+
+/** The pack's negation words (its `voice-negation` list; none when it has no such list), made once a pack. */
+function negatedBy(pack: LanguagePack): ReadonlySet<string> {
+  let set = negations.get(pack);
+  if (!set) negations.set(pack, (set = new Set(pack.lists.get("voice-negation") ?? [])));
+  return set;
 }
 
 /** Share of `view`'s content stems that also stand in any of `stems` (0 when it has none). */

@@ -32,7 +32,7 @@ const RULE_KEYS = [
   "id", "code", "description", "priority", "confidence", "when", "patterns", "unless", "nlp",
   "asks-permission", "in-input-turn", "reason", "suggestion", "examples",
 ] as const;
-const WHEN_KEYS = ["question", "words", "permission", "echo", "position", "client", "after"] as const;
+const WHEN_KEYS = ["question", "words", "permission", "echo", "position", "client", "after", "contradicts"] as const;
 const POSITIONS = ["first", "last", "only", "not-first", "not-last"] as const;
 const DEFAULT_PRIORITY = 50;
 
@@ -258,6 +258,7 @@ function readConditions(src: YamlSource, node: Node | null | undefined, what: st
     if (bounds.has("max")) when.maxEcho = src.number(bounds.get("max"), `${what}: when.echo.max`, 0, 1);
   }
   if (keys.has("client")) when.client = compilePatterns(src, keys.get("client"), `${what}: when.client`, vocabulary);
+  if (keys.has("contradicts")) when.contradicts = src.boolean(keys.get("contradicts"), `${what}: when.contradicts`);
   return when;
 }
 

@@ -31,6 +31,12 @@ export interface Conditions {
   after?: Code[];
   /** The previous client turn matches one of these patterns. */
   client?: Pattern[];
+  /**
+   * The utterance says the opposite of the client's turn just before it (true) or not (false):
+   * one of the two is negated and the other is not, and they share a content word
+   * (src/features/match.ts `contradicts`).
+   */
+  contradicts?: boolean;
 }
 
 export interface RuleExample {

@@ -51,6 +51,7 @@ function conditions(rule: Rule): string {
   if (when.position) parts.push(`position: ${when.position}`);
   if (when.after) parts.push(`after ${when.after.join(" or ")}`);
   if (when.client) parts.push("after a client turn it names");
+  if (when.contradicts !== undefined) parts.push(when.contradicts ? "says the opposite of the client's last turn" : "does not say the opposite of the client's last turn");
   if (rule.asksPermission) parts.push("asks permission");
   if (rule.inInputTurn) parts.push(`in a turn of input: ${rule.inInputTurn}`);
   return parts.length > 0 ? ` · when ${parts.join(", ")}` : "";
