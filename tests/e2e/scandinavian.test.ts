@@ -14,12 +14,12 @@ import { CORPUS, HAS_CORPUS, ROOT, fixture, oars } from "../helpers.js";
 // `agreement`: the share of utterances coded as the trainer coded them with the bundled learned
 // weights, as README's Scandinavian table states it; the test fails 0.02 below it.
 const SESSIONS = [
-  { language: "nb", name: "session-alkohol", counsellor: "Rådgiver", agreement: 0.79 },
+  { language: "nb", name: "session-alkohol", counsellor: "Rådgiver", agreement: 0.83 },
   { language: "nb", name: "session-medisiner", counsellor: "Behandler", agreement: 0.79 },
   { language: "da", name: "session-rygning", counsellor: "Rådgiver", agreement: 0.82 },
   { language: "da", name: "session-weekend", counsellor: "Sygeplejerske", agreement: 0.87 },
   { language: "sv", name: "session-blodtryck", counsellor: "Samtalsledare", agreement: 0.78 },
-  { language: "sv", name: "session-cannabis", counsellor: "Handläggare", agreement: 0.67 },
+  { language: "sv", name: "session-cannabis", counsellor: "Handläggare", agreement: 0.71 },
 ] as const;
 
 interface Utterance {
@@ -61,9 +61,7 @@ describe.each(SESSIONS)("$language $name", ({ language, name, counsellor, agreem
     // Every flagged line is one the trainer marked as persuading or confronting (README lists the ones missed).
     const marked = reference.filter((r) => r.code === "PER" || r.code === "CON").map((r) => r.text);
     expect(marked.length).toBeGreaterThan(0);
-    // README names the one false flag left ("Du bør…" the trainer coded as advice with permission).
-    const knownFalse = name === "session-medisiner" ? ["Du bør spise frokost hver dag."] : [];
-    for (const flag of file.flags) expect([...marked, ...knownFalse]).toContain(flag.text);
+    for (const flag of file.flags) expect(marked).toContain(flag.text);
     const flagReasons = Object.values(messagesFor(language).flags).map((f) => f.reason);
     for (const flag of file.flags) expect(flagReasons).toContain(flag.reason);
   });
