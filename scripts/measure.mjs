@@ -10,7 +10,8 @@
 // sources, so it is NOT rules/en/weights.json (trained on all 90 English sessions, these
 // twelve among them) but English weights trained here without the twelve sessions' sources
 // (the other 78 dev sessions and the English code set's train part), written to a temporary
-// folder that is removed at the end. `OARS_MEASURE=translated` measures only those rows.
+// folder that is removed at the end. Client talk likewise starts each fold from English client
+// weights trained on those 78 sessions. `OARS_MEASURE=translated` measures only those rows.
 
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -68,13 +69,16 @@ const temp = mkdtempSync(join(tmpdir(), "oars-measure-"));
 try {
   const base = join(temp, "en-base.json");
   oars("train", ["--lang", "en", "--gold", rel(join(CORPUS, "gold.jsonl")), ...baseTranscripts, "--lines", "fixtures/miti/en.tsv", "-o", base]);
-  rows.push([`English base for the rows below (${baseTranscripts.length} sessions)`, "", "", `en-base.json = oars train --lang en --lines fixtures/miti/en.tsv --gold ${rel(join(CORPUS, "gold.jsonl"))} <the dev sessions of sources other than the twelve's> -o en-base.json`]);
+  // The client weights start from English's in the same way (as rules/<lang>/client-weights.json do).
+  const clientBase = join(temp, "en-client-base.json");
+  oars("train", ["--client", "--lang", "en", "--gold", rel(join(CORPUS, "gold.jsonl")), ...baseTranscripts, "--lines", "fixtures/miti/en.tsv", "-o", clientBase]);
+  rows.push([`English base for the rows below (${baseTranscripts.length} sessions)`, "", "", `en-base.json = oars train --lang en --lines fixtures/miti/en.tsv --gold ${rel(join(CORPUS, "gold.jsonl"))} <the dev sessions of sources other than the twelve's> -o en-base.json; en-client-base.json the same with --client`]);
   const english = ids.map((id) => rel(join(CORPUS, "txt", `${id}.txt`)));
   for (const lang of ["en", ...LANGS]) {
     const gold = lang === "en" ? rel(join(CORPUS, "gold.jsonl")) : rel(join(translated(lang), "gold.jsonl"));
     const files = lang === "en" ? english : txt(translated(lang));
-    const args = ["--cv", "4", "--lang", lang, "--base", "en-base.json", "--lines", `fixtures/miti/${lang}.tsv`, "--gold", gold];
-    const r = evalJson(args.map((a) => (a === "en-base.json" ? base : a)).concat(files));
+    const args = ["--cv", "4", "--lang", lang, "--base", "en-base.json", "--client-base", "en-client-base.json", "--lines", `fixtures/miti/${lang}.tsv`, "--gold", gold];
+    const r = evalJson(args.map((a) => (a === "en-base.json" ? base : a === "en-client-base.json" ? clientBase : a)).concat(files));
     const shown = lang === "en" ? `${ids.map((id) => `${rel(join(CORPUS, "txt"))}/${id}.txt`).join(" ")}` : `${rel(join(translated(lang), "txt"))}/*.txt`;
     transcriptRows(`12 sessions (${lang}), CV 4 on en-base`, r, `oars eval ${args.join(" ")} ${lang === "en" ? "<the twelve English originals>" : shown}`);
     if (lang === "en") continue;

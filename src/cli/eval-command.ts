@@ -7,7 +7,7 @@ import { bundledModel, weightsModels } from "../learn/bundled.js";
 import { readCodeSet } from "../eval/code-set.js";
 import { byModel, formatCodeSetText, rulesAlone, scoreCodeSet } from "../eval/code-set.js";
 import type { Language } from "../languages.js";
-import { crossValidate, trainingData, trainSettings } from "./train-command.js";
+import { clientBaseWeights, crossValidate, trainingData, trainSettings } from "./train-command.js";
 import { readReference } from "../eval/reference.js";
 import { formatClientCodeSetText, readClientCodeSet, scoreClientCodeSet } from "../eval/client-lines.js";
 import { bundledClientModel } from "../learn/client-model.js";
@@ -32,6 +32,8 @@ export interface EvalCommandOptions {
   lines: string[];
   /** With --cv: every fold's training starts from these weights (as `oars train --base`). */
   base?: string;
+  /** With --cv: every fold's client talk training starts from these client weights (as `oars train --client --base`). */
+  clientBase?: string;
   /** With --lines: code by the rules alone (first match by priority), to compare with the weights. */
   rulesOnly?: boolean;
 }
@@ -48,6 +50,8 @@ export function runEval(paths: string[], options: EvalCommandOptions, version: s
     throw new UsageError(`${options.gold} has no "transcript" column, so it codes one transcript: compare it with one file, or add the column`);
   }
   checkLanguageChoice(options.lang);
+  if (options.cv === undefined && options.base !== undefined) throw new UsageError("--base goes with --cv");
+  if (options.cv === undefined && options.clientBase !== undefined) throw new UsageError("--client-base goes with --cv");
   if (options.cv !== undefined) return runCrossValidation(paths, { ...options, gold: options.gold }, version);
   const packFor = packLoader([], []);
   const modelFor = options.weights ? weightsModels(options.weights, options.lang, packFor) : undefined;
@@ -77,7 +81,8 @@ function writeReport(report: EvalReport, options: EvalCommandOptions, version: s
     options.format === "json"
       ? `${JSON.stringify({ schemaVersion: 1, tool: { name: "oars", version }, ...report }, null, 2)}\n`
       : formatEvalText(report);
-  if (options.output !== undefined) refuseOutputOverInput(options.output, [...paths, ...(options.gold ? [options.gold] : []), ...options.lines]);
+  const weightFiles = [options.weights, options.base, options.clientBase].filter((f): f is string => f !== undefined && f !== "bundled");
+  if (options.output !== undefined) refuseOutputOverInput(options.output, [...paths, ...(options.gold ? [options.gold] : []), ...options.lines, ...weightFiles]);
   writeOutput(text, options.output);
 }
 
@@ -85,14 +90,14 @@ function writeReport(report: EvalReport, options: EvalCommandOptions, version: s
 // trainer may expect on sessions the weights never saw.
 function runCrossValidation(paths: string[], options: EvalCommandOptions & { gold: string }, version: string): number {
   const k = Number(options.cv);
-  if (options.base !== undefined && options.cv === undefined) throw new UsageError("--base goes with --cv");
   if (!Number.isInteger(k) || k < 2) throw new UsageError(`--cv must be a whole number of folds, at least 2 (got "${options.cv}")`);
   if (options.weights) throw new UsageError("--cv trains its own weights in each fold; leave out --weights (--base starts them from a file)");
   const lang = isLanguage(options.lang) ? options.lang : languageOf(paths[0]!);
   const data = trainingData(paths, { gold: options.gold, lines: options.lines, lang, rules: [] });
   const groups = new Set(data.sessions.map((s) => s.group)).size;
   if (groups < k) throw new UsageError(`--cv ${k} needs at least ${k} sessions from different sources; the reference codes ${groups}`);
-  const results = crossValidate(data, trainSettings({ folds: "0", base: options.base }, lang), k);
+  const clientBase = options.clientBase === undefined ? null : clientBaseWeights(options.clientBase, lang);
+  const results = crossValidate(data, trainSettings({ folds: "0", base: options.base }, lang), k, clientBase);
   const inputs: EvalInput[] = data.sessions.map((s, i) => ({ transcript: s.transcript, result: results[i]! }));
   writeReport(compareWithGold(inputs, data.gold!), options, version, paths);
   return EXIT.ok;

@@ -113,6 +113,7 @@ Examples:
     .option("--cv <k>", "cross-validate: K folds grouped by session source (by session when none is known), each coded by weights trained on the other folds")
     .option("--rules-only", "with --lines and no --gold: code by the rules alone (the first that holds by priority), for comparison")
     .option("--base <file>", 'with --cv: start every fold\'s training from these weights ("bundled": the ones oars ships)')
+    .option("--client-base <file>", 'with --cv: start every fold\'s client talk training from these client weights (from oars train --client; "bundled": the ones oars ships)')
     .option("--lines <file>", "a MITI code set (TSV): without --gold, score its test part; with --cv, its train part joins every fold's training (repeatable)", collect, [])
     .action(async (files: string[], options: EvalCommandOptions) => setExit((await import("./eval-command.js")).runEval(files, options, version)));
 

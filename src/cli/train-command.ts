@@ -14,7 +14,7 @@ import { packLoader } from "../packs/loader.js";
 import { writeOutput } from "./output.js";
 import { clientWeightsPath, formatClientWeights, readClientWeightsFile } from "../learn/client-model.js";
 import { CLIENT_DEFAULT_OPTIONS } from "../learn/client-train.js";
-import { clientData, trainClientWeights } from "../train/client.js";
+import { clientData, trainClientWeights, type ClientTrainSettings } from "../train/client.js";
 import { refuseOutputOverInput } from "./sink.js";
 
 export interface TrainCommandOptions {
@@ -46,12 +46,7 @@ export function runTrain(paths: string[], options: TrainCommandOptions): number 
 // code sets' client lines; --base names client weights ("bundled": the language's own).
 function runTrainClient(data: TrainingData, options: TrainCommandOptions, paths: string[]): number {
   const language = data.pack.language;
-  const base =
-    options.base === undefined
-      ? null
-      : options.base === "bundled"
-        ? { name: `bundled ${language} client weights (rules/${language}/client-weights.json)`, data: readClientWeightsFile(clientWeightsPath(language)) }
-        : { name: options.base, data: readClientWeightsFile(options.base) };
+  const base = options.base === undefined ? null : clientBaseWeights(options.base, language);
   const settings = trainSettings({ ...options, base: undefined }, language);
   const client = clientData(data);
   const clientOptions = {
@@ -64,6 +59,13 @@ function runTrainClient(data: TrainingData, options: TrainCommandOptions, paths:
   refuseOutputOverInput(options.output!, [...paths, ...(options.gold ? [options.gold] : []), ...options.lines, ...(options.base && options.base !== "bundled" ? [options.base] : [])]);
   writeOutput(formatClientWeights(weights), options.output);
   return 0;
+}
+
+/** Client weights to start from: a file, or "bundled" for the language's own. */
+export function clientBaseWeights(option: string, language: Language): NonNullable<ClientTrainSettings["base"]> {
+  return option === "bundled"
+    ? { name: `bundled ${language} client weights (rules/${language}/client-weights.json)`, data: readClientWeightsFile(clientWeightsPath(language)) }
+    : { name: option, data: readClientWeightsFile(option) };
 }
 
 /** The data `oars train` and `oars eval --cv` learn from. */

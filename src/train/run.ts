@@ -11,7 +11,7 @@ import { addSession, type CodeSet, type CodedSession } from "./data.js";
 import { CodeModel } from "../learn/model.js";
 import { ClientModel } from "../learn/client-model.js";
 import { withClientTalk } from "../classify/client.js";
-import { clientData, clientSettings, trainClientWeights } from "./client.js";
+import { clientData, clientSettings, trainClientWeights, type ClientTrainSettings } from "./client.js";
 import { groupFolds, train, type TrainRequest, type TrainingSet } from "../learn/train.js";
 import type { TrainingOptions, WeightsData } from "../learn/weights.js";
 
@@ -47,9 +47,10 @@ export function trainWeights(data: TrainingData, settings: TrainSettings): Weigh
 /**
  * K-fold cross-validation grouped by session group (AnnoMI: the source video; otherwise the
  * transcript): each fold's transcripts are coded by weights trained on the other folds and the
- * code sets' train parts. Returns the coded results in the order of `data.sessions`.
+ * code sets' train parts (counsellor weights starting from `settings.base`, client weights from
+ * `clientBase`, as `oars train` and `oars train --client` start from their `--base`). Returns the coded results in the order of `data.sessions`.
  */
-export function crossValidate(data: TrainingData, settings: TrainSettings, k: number): FileResult[] {
+export function crossValidate(data: TrainingData, settings: TrainSettings, k: number, clientBase: ClientTrainSettings["base"] = null): FileResult[] {
   const fold = groupFolds(data.sessions.map((s) => s.group), k);
   // Client talk is cross-validated in the same folds: its weights too learn from the other folds only.
   const client = clientData(data);
@@ -60,7 +61,7 @@ export function crossValidate(data: TrainingData, settings: TrainSettings, k: nu
     const training = data.sessions.filter((s) => fold.get(s.group) !== f);
     const weights = train(trainingSet(data, training, settings.options.lineWeight), request(data.pack, { ...settings, folds: INNER_FOLDS }, []));
     const model = new CodeModel(weights, data.pack);
-    const clientModel = new ClientModel(trainClientWeights(data.pack, client.set(training), clientSettings(null, INNER_FOLDS), []), data.pack);
+    const clientModel = new ClientModel(trainClientWeights(data.pack, client.set(training), clientSettings(clientBase, INNER_FOLDS), []), data.pack);
     for (const [session, i] of held) {
       const coded = decodeTurns(session.prepared.segmented, session.evidence, session.prepared.pack, model);
       const turns = withClientTalk(coded, client.evidence(session), session.prepared.pack, clientModel);

@@ -50,6 +50,28 @@ describe("oars eval --cv", () => {
     expect(report.counsellorTurns).toBeGreaterThan(50);
   });
 
+  it("starts every fold's client talk training from --client-base", () => {
+    const run = (extra: string[]) => oars(["eval", "--cv", "2", "--lang", "nb", "--gold", gold, ...sessions, "-f", "json", ...extra]);
+    const scratch = run([]);
+    const based = run(["--client-base", "bundled"]);
+    expect(scratch.status, scratch.stderr).toBe(0);
+    expect(based.status, based.stderr).toBe(0);
+    const client = (r: typeof scratch) => (JSON.parse(r.stdout) as { client: { macroF1: number; turns: number } }).client;
+    // The counsellor codes are the same; the client weights start elsewhere, so they code otherwise.
+    expect(JSON.parse(based.stdout).behaviour).toEqual(JSON.parse(scratch.stdout).behaviour);
+    expect(client(based).macroF1).not.toBe(client(scratch).macroF1);
+  });
+
+  it("refuses a missing --client-base file, and --client-base without --cv, in one line", () => {
+    const missing = oars(["eval", "--cv", "2", "--lang", "nb", "--gold", gold, ...sessions, "--client-base", join(dir, "nowhere.json")]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim().split("\n")).toHaveLength(1);
+    expect(missing.stderr).toContain("nowhere.json");
+    const alone = oars(["eval", "--lang", "nb", "--gold", gold, ...sessions, "--client-base", "bundled"]);
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toBe("oars: --client-base goes with --cv\n");
+  });
+
   it("refuses more folds than sources", () => {
     const run = oars(["eval", "--cv", "9", "--lang", "nb", "--gold", gold, ...sessions]);
     expect(run.status).toBe(2);
