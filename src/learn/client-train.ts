@@ -61,7 +61,11 @@ export function trainClient(set: ClientTrainingSet, request: ClientTrainRequest)
   // The balanced weights lift change and sustain talk for every utterance, and a turn with one
   // change utterance is a change turn, so long turns would come out change too often: the bias
   // is shifted to what codes the reference turns best (macro-F1), from out-of-fold predictions.
-  const offsets = request.folds >= 2 ? tuneOffsets(set.examples, predictions) : new Float64Array(K);
+  // Weights trained on top of a base keep the base's shift (already in its bias): tuned again
+  // on a dozen sessions it jumped between near-equal points of a flat objective, and keeping
+  // it coded the translated sessions and the code sets' client lines as well or better
+  // (docs/development.md, "The client bias shift on top of a base").
+  const offsets = request.folds >= 2 && request.base === null ? tuneOffsets(set.examples, predictions) : new Float64Array(K);
   const bias = fit.index.get("bias");
   if (bias !== undefined) for (let c = 0; c < K; c++) fit.weights[bias * K + c]! += offsets[c]!;
   predictions = predictions.map((p) => shifted(p, offsets));
