@@ -53,6 +53,22 @@ describe("oars analyze: client talk", () => {
     expect(m.relational.note).toBe("not estimated");
   });
 
+  // Verb-second word order puts the object first ("Nei, det klarer jeg ikke": "No, that I can't
+  // manage"): the Scandinavian ability rules read it as English reads "No, I can't do that".
+  it.each([
+    ["nb", "Rådgiver: Du bør kutte ut ølen på hverdagene.\nKlient: Nei, det klarer jeg ikke.\n"],
+    ["da", "Rådgiver: Du burde stoppe med øllene på hverdage.\nKlient: Nej, det magter jeg ikke.\n"],
+    ["sv", "Rådgivare: Du borde sluta med ölen på vardagarna.\nKlient: Nej, det klarar jag inte.\n"],
+  ])("codes the object-first 'No, that I can't manage' as sustain talk, ability (%s)", (lang, text) => {
+    const dir = mkdtempSync(join(tmpdir(), "oars-v2-"));
+    const file = join(dir, `v2-${lang}.txt`);
+    writeFileSync(file, text);
+    const run = oars(["analyze", file, "-f", "json", "--no-config", "--lang", lang]);
+    expect(run.status, run.stderr).toBe(0);
+    const [reply] = (JSON.parse(run.stdout) as { files: { turns: Turn[] }[] }).files[0]!.turns.filter((t) => t.role === "client");
+    expect(reply!.utterances[0]).toMatchObject({ code: "sustain-talk", subtype: "ability", rule: `${lang}.sustain-talk.ability` });
+  });
+
   it("shows client talk in the table, with the estimates labelled, in the report's language", () => {
     const run = oars(["analyze", SESSION, "--no-config", "--no-color", "--show", "turns"]);
     expect(run.status, run.stderr).toBe(0);
