@@ -2,7 +2,7 @@
 // the codes an MI trainer would give each counsellor utterance (fixtures/<lang>/*.codes.csv).
 // oars must find the language by itself, code close to those codes, flag exactly the
 // persuading and confronting lines, and report in the transcript's language unless told.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -120,6 +120,23 @@ describe("language and locale", () => {
     // The pack's rules hold on nynorsk forms: questions, reflections, seeking and autonomy all found.
     expect(codes).toEqual(expect.arrayContaining(["open-question", "seek-collaboration", "emphasize-autonomy"]));
     expect(codes.some((c) => c === "simple-reflection" || c === "complex-reflection")).toBe(true);
+  });
+
+  // A statement about the world that opens with the substance and says what it does
+  // ("Alkohol påvirker søvnen, …") is the counsellor's information, not a reflection.
+  it.each([
+    ["nb", "Klient: Jeg sover dårlig etter at jeg har drukket.\nRådgiver: Alkohol påvirker søvnen, særlig drømmesøvnen i andre halvdel av natten.\n"],
+    ["da", "Klient: Jeg sover dårligt, når jeg har drukket.\nRådgiver: Alkohol påvirker søvnen, især drømmesøvnen i anden halvdel af natten.\n"],
+    ["sv", "Klient: Jag sover dåligt när jag har druckit.\nRådgivare: Alkohol påverkar sömnen, särskilt drömsömnen under andra halvan av natten.\n"],
+  ])("codes a fact opening with the substance as information (%s)", (language, text) => {
+    const dir = mkdtempSync(join(tmpdir(), "oars-fact-"));
+    const file = join(dir, `fact-${language}.txt`);
+    writeFileSync(file, text);
+    const run = oars(["analyze", "--no-config", "-f", "json", "--lang", language, file]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.status, run.stderr).toBe(0);
+    const turn = (JSON.parse(run.stdout) as { files: FileJson[] }).files[0]!.turns.find((t) => t.role === "counsellor")!;
+    expect(turn.utterances[0]).toMatchObject({ code: "giving-information", rule: `${language}.giving-information.facts` });
   });
 
   it("a mixed batch codes each file in its own language", () => {
