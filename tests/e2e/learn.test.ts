@@ -136,3 +136,33 @@ describe("probability and why in reports", () => {
     expect(run.stdout).toMatch(/← \S+ [+-]\d\.\d\d/);
   });
 });
+
+// Issue 17's table: textbook lines the rules-only coder got wrong, each after the client line
+// that gives it its sense, coded as a MITI coder codes them.
+describe("the textbook lines of issue 17", () => {
+  it("are coded affirm, information, confront, persuade and summary", () => {
+    const transcript = [
+      ["Client", "I've gone four days without a drink."],
+      ["Counsellor", "Four days is a real achievement, especially with how hard the evenings have been."],
+      ["Client", "How much is too much, anyway?"],
+      ["Counsellor", "The guideline is no more than fourteen units a week, spread over three or more days."],
+      ["Client", "Honestly I think I drink less than most people."],
+      ["Counsellor", "You're wrong about that."],
+      ["Client", "Work's been mad, I haven't had time."],
+      ["Counsellor", "Those are just excuses."],
+      ["Client", "I don't know what to do."],
+      ["Counsellor", "If I were you I'd stop."],
+      ["Client", "I had eight pints on Saturday."],
+      ["Counsellor", "Drinking like that will damage your liver."],
+      ["Client", "Yeah."],
+      ["Counsellor", "So let me pull that together: you drink to unwind, it's hurting your sleep, your wife is worried, and you'd like to feel fitter."],
+    ];
+    const file = join(dir, "textbook.txt");
+    writeFileSync(file, transcript.map(([who, text]) => `${who}: ${text}`).join("\n") + "\n");
+    const run = oars(["analyze", file, "-f", "json", "--no-config", "--lang", "en"]);
+    expect(run.status, run.stderr).toBe(0);
+    const turns = (JSON.parse(run.stdout) as { files: { turns: { role: string; utterances: { code: string }[] }[] }[] }).files[0]!.turns;
+    const codes = turns.filter((t) => t.role === "counsellor").map((t) => t.utterances.map((u) => u.code).join(" "));
+    expect(codes).toEqual(["affirm", "giving-information", "confront", "confront", "persuade", "persuade", "summary"]);
+  });
+});
