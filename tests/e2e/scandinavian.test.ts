@@ -15,7 +15,7 @@ import { CORPUS, HAS_CORPUS, ROOT, fixture, oars } from "../helpers.js";
 // weights, as README's Scandinavian table states it; the test fails 0.02 below it.
 const SESSIONS = [
   { language: "nb", name: "session-alkohol", counsellor: "Rådgiver", agreement: 0.83 },
-  { language: "nb", name: "session-medisiner", counsellor: "Behandler", agreement: 0.79 },
+  { language: "nb", name: "session-medisiner", counsellor: "Behandler", agreement: 0.83 },
   { language: "da", name: "session-rygning", counsellor: "Rådgiver", agreement: 0.82 },
   { language: "da", name: "session-weekend", counsellor: "Sygeplejerske", agreement: 0.87 },
   { language: "sv", name: "session-blodtryck", counsellor: "Samtalsledare", agreement: 0.78 },
