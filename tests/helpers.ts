@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadLanguagePack } from "../src/packs/load.js";
@@ -32,4 +33,16 @@ export function oars(args: string[], options: { input?: string | Buffer; cwd?: s
     killSignal: "SIGKILL",
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `oars analyze -f json --no-config --lang <lang>` on a transcript written to a temporary file (removed after). */
+export function analyzeText(text: string, lang: string): Run {
+  const dir = mkdtempSync(join(tmpdir(), "oars-text-"));
+  try {
+    const file = join(dir, `transcript-${lang}.txt`);
+    writeFileSync(file, text);
+    return oars(["analyze", file, "-f", "json", "--no-config", "--lang", lang]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixture, oars } from "../helpers.js";
+import { analyzeText, fixture, oars } from "../helpers.js";
 
 const SESSION = fixture("en", "session-alcohol.txt");
 const CLIENT_CODES = ["change-talk", "sustain-talk", "neutral"];
@@ -60,10 +60,7 @@ describe("oars analyze: client talk", () => {
     ["da", "Rådgiver: Du burde stoppe med øllene på hverdage.\nKlient: Nej, det magter jeg ikke.\n"],
     ["sv", "Rådgivare: Du borde sluta med ölen på vardagarna.\nKlient: Nej, det klarar jag inte.\n"],
   ])("codes the object-first 'No, that I can't manage' as sustain talk, ability (%s)", (lang, text) => {
-    const dir = mkdtempSync(join(tmpdir(), "oars-v2-"));
-    const file = join(dir, `v2-${lang}.txt`);
-    writeFileSync(file, text);
-    const run = oars(["analyze", file, "-f", "json", "--no-config", "--lang", lang]);
+    const run = analyzeText(text, lang);
     expect(run.status, run.stderr).toBe(0);
     const [reply] = (JSON.parse(run.stdout) as { files: { turns: Turn[] }[] }).files[0]!.turns.filter((t) => t.role === "client");
     expect(reply!.utterances[0]).toMatchObject({ code: "sustain-talk", subtype: "ability", rule: `${lang}.sustain-talk.ability` });

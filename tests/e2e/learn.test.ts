@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixture, oars } from "../helpers.js";
+import { analyzeText, fixture, oars } from "../helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "oars-learn-"));
 const gold = fixture("annomi-nb", "gold.jsonl");
@@ -157,9 +157,7 @@ describe("the textbook lines of issue 17", () => {
       ["Client", "Yeah."],
       ["Counsellor", "So let me pull that together: you drink to unwind, it's hurting your sleep, your wife is worried, and you'd like to feel fitter."],
     ];
-    const file = join(dir, "textbook.txt");
-    writeFileSync(file, transcript.map(([who, text]) => `${who}: ${text}`).join("\n") + "\n");
-    const run = oars(["analyze", file, "-f", "json", "--no-config", "--lang", "en"]);
+    const run = analyzeText(transcript.map(([who, text]) => `${who}: ${text}`).join("\n") + "\n", "en");
     expect(run.status, run.stderr).toBe(0);
     const turns = (JSON.parse(run.stdout) as { files: { turns: { role: string; utterances: { code: string }[] }[] }[] }).files[0]!.turns;
     const codes = turns.filter((t) => t.role === "counsellor").map((t) => t.utterances.map((u) => u.code).join(" "));

@@ -2,14 +2,14 @@
 // the codes an MI trainer would give each counsellor utterance (fixtures/<lang>/*.codes.csv).
 // oars must find the language by itself, code close to those codes, flag exactly the
 // persuading and confronting lines, and report in the transcript's language unless told.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { messagesFor } from "../../src/locale/messages.js";
 import { CODE_ABBREVIATIONS, type Code } from "../../src/types.js";
-import { CORPUS, HAS_CORPUS, ROOT, fixture, oars } from "../helpers.js";
+import { CORPUS, HAS_CORPUS, ROOT, analyzeText, fixture, oars } from "../helpers.js";
 
 // `agreement`: the share of utterances coded as the trainer coded them with the bundled learned
 // weights, as README's Scandinavian table states it; the test fails 0.02 below it.
@@ -129,11 +129,7 @@ describe("language and locale", () => {
     ["da", "Klient: Jeg sover dårligt, når jeg har drukket.\nRådgiver: Alkohol påvirker søvnen, især drømmesøvnen i anden halvdel af natten.\n"],
     ["sv", "Klient: Jag sover dåligt när jag har druckit.\nRådgivare: Alkohol påverkar sömnen, särskilt drömsömnen under andra halvan av natten.\n"],
   ])("codes a fact opening with the substance as information (%s)", (language, text) => {
-    const dir = mkdtempSync(join(tmpdir(), "oars-fact-"));
-    const file = join(dir, `fact-${language}.txt`);
-    writeFileSync(file, text);
-    const run = oars(["analyze", "--no-config", "-f", "json", "--lang", language, file]);
-    rmSync(dir, { recursive: true, force: true });
+    const run = analyzeText(text, language);
     expect(run.status, run.stderr).toBe(0);
     const turn = (JSON.parse(run.stdout) as { files: FileJson[] }).files[0]!.turns.find((t) => t.role === "counsellor")!;
     expect(turn.utterances[0]).toMatchObject({ code: "giving-information", rule: `${language}.giving-information.facts` });
