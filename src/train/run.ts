@@ -48,7 +48,8 @@ export function trainWeights(data: TrainingData, settings: TrainSettings): Weigh
  * K-fold cross-validation grouped by session group (AnnoMI: the source video; otherwise the
  * transcript): each fold's transcripts are coded by weights trained on the other folds and the
  * code sets' train parts (counsellor weights starting from `settings.base`, client weights from
- * `clientBase`, as `oars train` and `oars train --client` start from their `--base`). Returns the coded results in the order of `data.sessions`.
+ * `clientBase`, as `oars train` and `oars train --client` start from their `--base`). Returns
+ * the coded results in the order of `data.sessions`.
  */
 export function crossValidate(data: TrainingData, settings: TrainSettings, k: number, clientBase: ClientTrainSettings["base"] = null): FileResult[] {
   const fold = groupFolds(data.sessions.map((s) => s.group), k);
