@@ -46,3 +46,19 @@ export function analyzeText(text: string, lang: string): Run {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** One utterance of `analyze -f json`, as the end-to-end tests read it. */
+export interface CodedUtterance {
+  text: string;
+  code: string;
+  subtype?: string;
+  rule: string;
+}
+
+/** The utterances of the last turn a speaker of `role` has in an `analyze -f json` run of one file. */
+export function lastTurnOf(run: Run, role: "counsellor" | "client"): CodedUtterance[] {
+  const turns = (JSON.parse(run.stdout) as { files: { turns: { role: string; utterances: CodedUtterance[] }[] }[] }).files[0]!.turns;
+  const turn = turns.filter((t) => t.role === role).pop();
+  if (!turn) throw new Error(`no ${role} turn in the output`);
+  return turn.utterances;
+}

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeText, fixture, oars } from "../helpers.js";
+import { analyzeText, fixture, lastTurnOf, oars } from "../helpers.js";
 
 const SESSION = fixture("en", "session-alcohol.txt");
 const CLIENT_CODES = ["change-talk", "sustain-talk", "neutral"];
@@ -62,8 +62,7 @@ describe("oars analyze: client talk", () => {
   ])("codes the object-first 'No, that I can't manage' as sustain talk, ability (%s)", (lang, text) => {
     const run = analyzeText(text, lang);
     expect(run.status, run.stderr).toBe(0);
-    const [reply] = (JSON.parse(run.stdout) as { files: { turns: Turn[] }[] }).files[0]!.turns.filter((t) => t.role === "client");
-    expect(reply!.utterances[0]).toMatchObject({ code: "sustain-talk", subtype: "ability", rule: `${lang}.sustain-talk.ability` });
+    expect(lastTurnOf(run, "client")[0]).toMatchObject({ code: "sustain-talk", subtype: "ability", rule: `${lang}.sustain-talk.ability` });
   });
 
   it("shows client talk in the table, with the estimates labelled, in the report's language", () => {

@@ -9,7 +9,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { messagesFor } from "../../src/locale/messages.js";
 import { CODE_ABBREVIATIONS, type Code } from "../../src/types.js";
-import { CORPUS, HAS_CORPUS, ROOT, analyzeText, fixture, oars } from "../helpers.js";
+import { CORPUS, HAS_CORPUS, ROOT, analyzeText, fixture, lastTurnOf, oars } from "../helpers.js";
 
 // `agreement`: the share of utterances coded as the trainer coded them with the bundled learned
 // weights, as README's Scandinavian table states it; the test fails 0.02 below it.
@@ -131,8 +131,7 @@ describe("language and locale", () => {
   ])("codes a fact opening with the substance as information (%s)", (language, text) => {
     const run = analyzeText(text, language);
     expect(run.status, run.stderr).toBe(0);
-    const turn = (JSON.parse(run.stdout) as { files: FileJson[] }).files[0]!.turns.find((t) => t.role === "counsellor")!;
-    expect(turn.utterances[0]).toMatchObject({ code: "giving-information", rule: `${language}.giving-information.facts` });
+    expect(lastTurnOf(run, "counsellor")[0]).toMatchObject({ code: "giving-information", rule: `${language}.giving-information.facts` });
   });
 
   it("a mixed batch codes each file in its own language", () => {
