@@ -7,6 +7,7 @@
 import { statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import type { Job, Outcome } from "./job.js";
+import { CODE_ROOT } from "../paths.js";
 
 export interface WorkerTask {
   index: number;
@@ -72,7 +73,7 @@ export async function* analyzeInWorkers(paths: readonly string[], job: Job, jobs
     }
   };
   const start = (inherited: WorkerTask[] = [], capped = true): Worker => {
-    const worker = new Worker(new URL("./worker.js", import.meta.url), {
+    const worker = new Worker(new URL("batch/worker.js", CODE_ROOT), {
       workerData: job.settings,
       ...(capped ? { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB } } : {}),
     });

@@ -9,7 +9,6 @@ import type { LanguagePack } from "../packs/pack.js";
 
 export interface TextView extends MatchInput {
   text: string;
-  present: ReadonlySet<string>;
   words: number;
   /** Ends with a question mark. */
   question: boolean;
@@ -29,12 +28,12 @@ export function viewOf(text: string, pack: LanguagePack): TextView {
   return {
     text,
     tokens,
-    present: new Set(tokens),
     // Which of the pack's word sets the tokens hit, marked once: most patterns are then ruled
-    // out by a few lookups instead of scanning their required words one by one.
+    // out by a few lookups instead of scanning their required words one by one (so the view
+    // needs no set of its distinct tokens).
     hits: pack.table.mark(tokens),
     starts: startPositions(tokens, pack.leadFillers),
-    words: tokens.filter((t) => !isPunctuation(t)).length,
+    words: countWords(tokens),
     question: /\?["'”’)\]]*\s*$/.test(text),
     negated: tokens.some((t) => negation.has(t)),
     stems: contentStems(tokens, pack.stopwords),
@@ -49,6 +48,12 @@ function negatedBy(pack: LanguagePack): ReadonlySet<string> {
   let set = negations.get(pack);
   if (!set) negations.set(pack, (set = new Set(pack.lists.get("voice-negation") ?? [])));
   return set;
+}
+
+function countWords(tokens: readonly string[]): number {
+  let words = 0;
+  for (const token of tokens) if (!isPunctuation(token)) words++;
+  return words;
 }
 
 /** Share of `view`'s content stems that also stand in any of `stems` (0 when it has none). */
@@ -79,20 +84,26 @@ function startPositions(tokens: readonly string[], fillers: readonly (readonly s
     starts.add(2);
     queue.push(2);
   }
-  while (queue.length) {
-    const pos = queue.shift()!;
-    const reach = (next: number) => {
-      if (!starts.has(next)) {
-        starts.add(next);
-        queue.push(next);
-      }
-    };
-    if (pos < tokens.length && /^[,.;:]$/.test(tokens[pos]!)) reach(pos + 1);
-    for (const filler of fillers) {
-      if (filler.every((word, i) => tokens[pos + i] === word)) reach(pos + filler.length);
-    }
+  // Breadth first over the places reached (a plain index into the queue, no closures: this
+  // runs on every utterance).
+  for (let next = 0; next < queue.length; next++) {
+    const pos = queue[next]!;
+    const token = tokens[pos];
+    if (token === "," || token === "." || token === ";" || token === ":") reach(starts, queue, pos + 1);
+    for (const filler of fillers) if (startsWith(tokens, pos, filler)) reach(starts, queue, pos + filler.length);
   }
   return starts;
+}
+
+function reach(starts: Set<number>, queue: number[], pos: number): void {
+  if (starts.has(pos)) return;
+  starts.add(pos);
+  queue.push(pos);
+}
+
+function startsWith(tokens: readonly string[], pos: number, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (tokens[pos + i] !== words[i]) return false;
+  return true;
 }
 
 // A crude stem that serves every language here: the first five letters of a content word,

@@ -9,39 +9,43 @@
 import type { Pattern, PatternTable, WordSetHits } from "../pattern/pattern.js";
 
 export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
-  // Plain arrays, not typed ones: copied for every utterance, and small typed arrays are slow to make.
-  private readonly always: number[];
-  private readonly bySet = new Map<number, number[]>();
+  // Plain arrays, not typed ones: small typed arrays are slow to make. The rules filed under
+  // a set are found by the set's number (an array lookup, not a map's: an utterance hits
+  // dozens of sets, and this runs for every utterance).
+  private readonly always: number[] = [];
+  private readonly bySet: (number[] | undefined)[] = [];
+  // Which rules the current utterance woke: marked with the utterance's stamp, so the marks
+  // need no clearing between utterances.
+  private readonly woken: number[];
+  private stamp = 0;
 
   constructor(
     private readonly rules: readonly R[],
     private readonly table: PatternTable,
   ) {
-    this.always = new Array<number>(rules.length).fill(0);
+    this.woken = new Array<number>(rules.length).fill(0);
     rules.forEach((rule, at) => {
       const triggers = rule.patterns.map((pattern) => (pattern.wordSets === table ? mostTelling(pattern.requiredSets, table) : -1));
       if (triggers.length === 0 || triggers.includes(-1)) {
-        this.always[at] = 1;
+        this.always.push(at);
         return;
       }
-      for (const id of new Set(triggers)) {
-        const filed = this.bySet.get(id);
-        if (filed) filed.push(at);
-        else this.bySet.set(id, [at]);
-      }
+      for (const id of new Set(triggers)) (this.bySet[id] ??= []).push(at);
     });
   }
 
   /** The rules that may hold for tokens with these hits, in the list's order. */
   wake(hits: WordSetHits | undefined): R[] {
     if (!hits || hits.table !== this.table) return [...this.rules];
-    const woken = this.always.slice();
+    const stamp = ++this.stamp;
+    const woken = this.woken;
+    for (const at of this.always) woken[at] = stamp;
     for (const id of hits.ids) {
-      const filed = this.bySet.get(id);
-      if (filed) for (const at of filed) woken[at] = 1;
+      const filed = this.bySet[id];
+      if (filed) for (const at of filed) woken[at] = stamp;
     }
     const out: R[] = [];
-    for (let at = 0; at < this.rules.length; at++) if (woken[at] === 1) out.push(this.rules[at]!);
+    for (let at = 0; at < this.rules.length; at++) if (woken[at] === stamp) out.push(this.rules[at]!);
     return out;
   }
 }

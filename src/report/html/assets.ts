@@ -5,8 +5,9 @@
 
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { CODE_ROOT } from "../../paths.js";
 
-const read = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), "utf8");
+const read = (name: string) => readFileSync(new URL(`report/html/${name}`, CODE_ROOT), "utf8");
 
 let cache: { css: string; script: string; scriptHash: string } | undefined;
 
