@@ -114,4 +114,14 @@ describe("textbook forms", () => {
     const text = "Klient: Jeg har ikke rørt en øl i fjorten dage.\nRådgiver: Det har krævet noget af dig.\n";
     expect(firstOfLastTurn(text, "da", "counsellor")).toMatchObject({ code: "affirm", rule: "da.affirm.shows-strength" });
   });
+
+  // Norwegian forms from a second dev batch (session 13, second round): spoken question words,
+  // "the best would have been to…", "wholly your choice"; each fails on 1236b43.
+  it.each([
+    ["Klient: Jeg vet ikke helt hva jeg skal gjøre med snusen.\nRådgiver: Det beste for deg hadde vært å slutte helt før operasjonen.\n", "persuade", "nb.persuade.you-should"],
+    ["Klient: Jeg har begynt å gå tur om morgenen.\nRådgiver: Åssen har det gått med turene denne uka?\n", "open-question", "nb.open-question.wh-start"],
+    ["Klient: Jeg vet ikke om jeg orker å endre noe nå.\nRådgiver: Det er helt og holdent ditt valg.\n", "emphasize-autonomy", "nb.emphasize-autonomy.choice"],
+  ])("codes a Norwegian form of the second round (%#)", (text, code, rule) => {
+    expect(firstOfLastTurn(text, "nb", "counsellor")).toMatchObject({ code, rule });
+  });
 });
