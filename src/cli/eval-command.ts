@@ -4,8 +4,7 @@ import { basename, extname } from "node:path";
 import { analyzeBytes, prepareBytes } from "../analyze.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import { bundledModel, weightsModels } from "../learn/bundled.js";
-import { readCodeSet } from "../eval/code-set.js";
-import { byModel, formatCodeSetText, rulesAlone, scoreCodeSet } from "../eval/code-set.js";
+import { byModel, codeSetRows, formatCodeSetText, readCodeSet, rulesAlone, scoreCodeSet } from "../eval/code-set.js";
 import type { Language } from "../languages.js";
 import { clientBaseWeights, crossValidate, trainingData, trainSettings } from "./train-command.js";
 import { readReference } from "../eval/reference.js";
@@ -110,6 +109,7 @@ function runCodeSets(paths: string[], options: EvalCommandOptions, version: stri
   if (options.cv !== undefined) throw new UsageError("--cv needs --gold and the transcripts it codes");
   const reports = options.lines.map((file) => {
     const lines = readCodeSet(file);
+    if (lines.length === 0 && options.rulesOnly) throw new InputError(file, "the code set holds only client lines, which --rules-only leaves uncoded");
     const language = isLanguage(options.lang) ? options.lang : codeSetLanguage(file);
     const pack = packLoader([], [])(language);
     // The code set's client lines, when it has any, coded by the client model (--rules-only: not coded).
@@ -128,9 +128,9 @@ function runCodeSets(paths: string[], options: EvalCommandOptions, version: stri
   return EXIT.ok;
 }
 
-// A code set's language: from its ids (`nb-c001`), else English.
+// A code set's language: from its ids (`nb-c001`, `nb-k001`), else English.
 function codeSetLanguage(file: string): Language {
-  const prefix = /^([a-z]{2})-/.exec(readCodeSet(file)[0]!.id)?.[1];
+  const prefix = /^([a-z]{2})-/.exec(codeSetRows(file)[0]!.cells[0])?.[1];
   return prefix && isLanguage(prefix) ? prefix : "en";
 }
 

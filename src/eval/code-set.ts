@@ -23,17 +23,21 @@ export interface CodeSetLine {
 
 const COLUMNS = ["id", "part", "speaker", "before", "permission", "code", "subtype", "text"] as const;
 
-/** The counsellor lines of a MITI code set (fixtures/miti/README.md); client lines are left aside (readClientCodeSet). */
+/**
+ * The counsellor lines of a MITI code set (fixtures/miti/README.md); client lines are left aside
+ * (readClientCodeSet). A set of client lines only has none.
+ */
 export function readCodeSet(path: string): CodeSetLine[] {
   const lines: CodeSetLine[] = [];
-  for (const { cells, line } of codeSetRows(path)) {
+  const rows = codeSetRows(path);
+  if (rows.length === 0) throw new InputError(path, "the code set holds no coded lines");
+  for (const { cells, line } of rows) {
     const [id, part, speaker, before, permission, code, , said] = cells;
     if (speaker === "client") continue;
     if (!isCode(code)) throw new InputError(path, `"${code}" is not one of the 13 counsellor codes`, line);
     if (permission !== "yes" && permission !== "no") throw new InputError(path, `permission must be yes or no, not "${permission}"`, line);
     lines.push({ id, part: part as CodeSetLine["part"], before, permission: permission === "yes", code, text: said, line });
   }
-  if (lines.length === 0) throw new InputError(path, "the code set holds no counsellor lines");
   return lines;
 }
 
@@ -102,6 +106,7 @@ export function scoreCodeSet(file: string, lines: readonly CodeSetLine[], pack: 
 }
 
 export function formatCodeSetText(report: CodeSetReport): string {
+  if (report.lines === 0) return ""; // a set of client lines only
   const f = (x: number | null) => (x === null ? "n/a" : x.toFixed(2));
   const rows = report.perClass.map((c) => `  ${c.label.padEnd(26)} ${f(c.precision)}  ${f(c.recall)}  ${f(c.f1)}  ${c.support}`);
   return [

@@ -151,4 +151,38 @@ describe("oars eval: client talk", () => {
     expect(set!.client.perClass.map((c) => c.label)).toEqual(CLIENT_CODES);
     expect(set!.client.macroF1).toBeGreaterThan(0.5);
   });
+
+  it("scores a set of client lines only, and says so when --rules-only leaves nothing to score", () => {
+    const header = "id\tpart\tspeaker\tbefore\tpermission\tcode\tsubtype\ttext";
+    const rows = [
+      ["da-k001", "test", "client", "Hvad vil du gerne?", "-", "change-talk", "desire", "Jeg vil gerne holde op med at drikke."],
+      ["da-k002", "test", "client", "Hvordan går det med røgen?", "-", "sustain-talk", "desire", "Jeg kan godt lide at ryge."],
+      ["da-k003", "test", "client", "Hvor bor du?", "-", "neutral", "-", "I Aarhus."],
+    ];
+    const file = join(mkdtempSync(join(tmpdir(), "oars-client-")), "client-only.tsv");
+    writeFileSync(file, [header, ...rows.map((r) => r.join("\t"))].join("\n") + "\n");
+    const run = oars(["eval", "--lines", file, "-f", "json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const [set] = (JSON.parse(run.stdout) as { codeSets: { lines: number; macroF1: number | null; client: { lines: number; perClass: { support: number }[] } }[] }).codeSets;
+    expect(set!.lines).toBe(0);
+    expect(set!.macroF1).toBeNull();
+    expect(set!.client.lines).toBe(3);
+    expect(set!.client.perClass.map((c) => c.support)).toEqual([1, 1, 1]);
+    const text = oars(["eval", "--lines", file]);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^.*client-only\.tsv: test part, 3 client lines\n/);
+    expect(text.stdout).not.toContain("counsellor lines");
+    const rulesOnly = oars(["eval", "--lines", file, "--rules-only"]);
+    expect(rulesOnly.status).toBe(2);
+    expect(rulesOnly.stdout).toBe("");
+    expect(rulesOnly.stderr).toBe(`oars: ${file}: the code set holds only client lines, which --rules-only leaves uncoded\n`);
+  });
+
+  it("refuses a code set without a coded line, naming the file", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "oars-client-")), "header-only.tsv");
+    writeFileSync(file, "id\tpart\tspeaker\tbefore\tpermission\tcode\tsubtype\ttext\n");
+    const run = oars(["eval", "--lines", file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`oars: ${file}: the code set holds no coded lines\n`);
+  });
 });
