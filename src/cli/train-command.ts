@@ -4,7 +4,7 @@
 
 import { readReference } from "../eval/reference.js";
 import type { GoldCorpus } from "../eval/types.js";
-import { UsageError } from "../errors.js";
+import { InputError, UsageError } from "../errors.js";
 import { readCodeSetForTraining, readSessions } from "../train/data.js";
 import { crossValidate, trainWeights, type TrainSettings, type TrainingData } from "../train/run.js";
 import { DEFAULT_OPTIONS } from "../learn/train.js";
@@ -36,6 +36,10 @@ export function runTrain(paths: string[], options: TrainCommandOptions): number 
   if (!options.output) throw new UsageError("name the weights file to write with -o FILE");
   const data = trainingData(paths, options);
   if (options.client) return runTrainClient(data, options, paths);
+  // Weights trained on nothing would be written as if they were a model: refuse instead.
+  if (data.sessions.length === 0 && data.codeSets.every((s) => s.train.length === 0)) {
+    throw new InputError(options.lines[0]!, 'no counsellor line of the train part (rows with part "train") to learn from');
+  }
   const weights = trainWeights(data, trainSettings(options, data.pack.language));
   refuseOutputOverInput(options.output, [...paths, ...(options.gold ? [options.gold] : []), ...options.lines, ...(options.base && options.base !== "bundled" ? [options.base] : [])]);
   writeOutput(formatWeights(weights), options.output);
@@ -55,7 +59,11 @@ function runTrainClient(data: TrainingData, options: TrainCommandOptions, paths:
     ...(options.iterations !== undefined ? { iterations: settings.options.iterations } : {}),
     ...(options.lineWeight !== undefined ? { lineWeight: settings.options.lineWeight } : {}),
   };
-  const weights = trainClientWeights(data.pack, client.set(data.sessions), { options: clientOptions, base, folds: settings.folds }, client.trainedOn(data.sessions));
+  const set = client.set(data.sessions);
+  if (set.examples.length === 0) {
+    throw new InputError(options.gold ?? options.lines[0]!, options.gold ? "codes no client talk to learn from" : 'no client line of the train part (rows with part "train") to learn from');
+  }
+  const weights = trainClientWeights(data.pack, set, { options: clientOptions, base, folds: settings.folds }, client.trainedOn(data.sessions));
   refuseOutputOverInput(options.output!, [...paths, ...(options.gold ? [options.gold] : []), ...options.lines, ...(options.base && options.base !== "bundled" ? [options.base] : [])]);
   writeOutput(formatClientWeights(weights), options.output);
   return 0;

@@ -38,6 +38,20 @@ describe("oars train", () => {
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).toMatch(/^oars: give coded data/);
   });
+
+  it("refuses a code set without train lines instead of writing weights learnt from nothing", () => {
+    const header = "id\tpart\tspeaker\tbefore\tpermission\tcode\tsubtype\ttext";
+    const set = join(dir, "test-part-only.tsv");
+    writeFileSync(set, [header, "nb-c001\ttest\tcounsellor\tJa.\tno\topen-question\t-\tHva tenker du om det?", "nb-k001\ttest\tclient\tHva vil du?\t-\tchange-talk\tdesire\tJeg vil slutte."].join("\n") + "\n");
+    for (const [extra, side] of [[[], "counsellor"], [["--client"], "client"]] as const) {
+      const out = join(dir, `nothing-${side}.json`);
+      const run = oars(["train", "--lang", "nb", ...extra, "--lines", set, "-o", out]);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toBe(`oars: ${set}: no ${side} line of the train part (rows with part "train") to learn from\n`);
+      expect(() => readFileSync(out)).toThrow();
+    }
+  });
 });
 
 describe("oars eval --cv", () => {
