@@ -16,7 +16,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -85,18 +85,21 @@ try {
     // English weights alone: carried to the language by rule id (its words and the rules the
     // language lacks left out), with no training in the language at all.
     const carried = join(temp, `${lang}-from-en.json`);
-    writeFileSync(carried, JSON.stringify(carry(JSON.parse(readFileSync(base, "utf8")), lang)));
-    const alone = evalJson(["--lang", lang, "--weights", carried, "--gold", gold, ...files]);
-    transcriptRows(`12 sessions (${lang}), en-base alone`, alone, `oars eval --lang ${lang} --weights <en-base.json carried to ${lang}> --gold ${gold} ${shown}`);
+    writeFileSync(carried, JSON.stringify(carry(JSON.parse(readFileSync(base, "utf8")), lang, "weights.json", "en-base.json")));
+    const carriedClient = join(temp, `${lang}-client-from-en.json`);
+    writeFileSync(carriedClient, JSON.stringify(carry(JSON.parse(readFileSync(clientBase, "utf8")), lang, "client-weights.json", "en-client-base.json")));
+    const alone = evalJson(["--lang", lang, "--weights", carried, "--client-weights", carriedClient, "--gold", gold, ...files]);
+    transcriptRows(`12 sessions (${lang}), en-base alone`, alone, `oars eval --lang ${lang} --weights <en-base.json carried to ${lang}> --client-weights <en-client-base.json carried to ${lang}> --gold ${gold} ${shown}`);
   }
 } finally {
   rmSync(temp, { recursive: true, force: true });
 }
 
-function carry(weights, lang) {
-  const rules = new Set(JSON.parse(readFileSync(join(ROOT, "rules", lang, "weights.json"), "utf8")).rules);
-  const features = Object.fromEntries(Object.entries(weights.features).filter(([name]) => !name.startsWith("w:") && (!name.startsWith("rule:") || rules.has(name.slice(5)))));
-  return { ...weights, language: lang, rules: weights.rules.filter((id) => rules.has(id)), vocabulary: [], base: basename("en-base.json"), features };
+// English weights (counsellor or client: `file` names the language's own, whose rule ids they keep) for `lang`.
+function carry(weights, lang, file, name) {
+  const rules = new Set(JSON.parse(readFileSync(join(ROOT, "rules", lang, file), "utf8")).rules);
+  const features = Object.fromEntries(Object.entries(weights.features).filter(([feature]) => !feature.startsWith("w:") && (!feature.startsWith("rule:") || rules.has(feature.slice(5)))));
+  return { ...weights, language: lang, rules: weights.rules.filter((id) => rules.has(id)), vocabulary: [], base: name, features };
 }
 
 if (!ONLY) {

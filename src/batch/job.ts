@@ -21,7 +21,7 @@ import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from "../la
 import { checkLanguageChoice, packLoader } from "../packs/loader.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { FileError } from "../types.js";
-import { weightsModels } from "../learn/bundled.js";
+import { chosenModels, type ChosenModels } from "../learn/user-weights.js";
 import type { CodeModel } from "../learn/model.js";
 
 /** Everything a job needs, as plain data a worker thread receives a copy of. */
@@ -37,6 +37,8 @@ export interface JobSettings {
   /** Counsellor label words from the configuration, beside the bundled role words. */
   /** A learned weights file to code with (its language's transcripts), or null for the bundled weights. */
   weights: string | null;
+  /** Learned client talk weights (oars train --client), or null for the bundled ones. */
+  clientWeights: string | null;
   counsellors: string[];
   /** --counsellor names: each must match a speaker of every file. */
   counsellorNames: string[];
@@ -72,7 +74,8 @@ export interface Job {
   /** The pack every file is coded with, when the language is forced. */
   pack: LanguagePack | undefined;
   packFor: (language: Language) => LanguagePack;
-  modelFor: ((pack: LanguagePack) => CodeModel) | undefined;
+  modelFor: ChosenModels["modelFor"];
+  clientModelFor: ChosenModels["clientModelFor"];
   formatter: ReportFormatter;
 }
 
@@ -80,7 +83,7 @@ export async function prepareJob(settings: JobSettings): Promise<Job> {
   checkLanguageChoice(settings.language);
   const packFor = packLoader(settings.ruleFolders, settings.rules);
   const pack = isLanguage(settings.language) ? packFor(settings.language) : undefined;
-  const modelFor = settings.weights ? weightsModels(settings.weights, settings.language, packFor) : undefined;
+  const { modelFor, clientModelFor } = chosenModels(settings, packFor);
   const context: ReportContext = { command: settings.command, toolVersion: settings.toolVersion, limits: settings.limits, locale: settings.locale, configFile: settings.configFile, redacted: settings.redact };
   const formatter = await createFormatter(settings.format, context, {
     color: new Chalk({ level: settings.colorLevel }),
@@ -90,13 +93,13 @@ export async function prepareJob(settings: JobSettings): Promise<Job> {
     // The rules that may flag a line, for formats that list them up front (SARIF).
     rules: () => (pack ? [pack] : LANGUAGES.map(packFor)).flatMap((p) => p.rules),
   });
-  return { settings, context, pack, packFor, modelFor, formatter };
+  return { settings, context, pack, packFor, modelFor, clientModelFor, formatter };
 }
 
 /** `bytes` is given for standard input ("-"), which the command reads before the batch starts. */
-export function runJob(path: string, { settings, pack, packFor, modelFor, formatter }: Job, bytes?: Uint8Array): Outcome {
+export function runJob(path: string, { settings, pack, packFor, modelFor, clientModelFor, formatter }: Job, bytes?: Uint8Array): Outcome {
   try {
-    const analysed = analyzeBytes(bytes ?? loadBytes(path, settings.maxBytes), path, { pack, packFor, modelFor, locale: settings.locale, counsellorNames: settings.counsellorNames, counsellorWords: settings.counsellors });
+    const analysed = analyzeBytes(bytes ?? loadBytes(path, settings.maxBytes), path, { pack, packFor, modelFor, clientModelFor, locale: settings.locale, counsellorNames: settings.counsellorNames, counsellorWords: settings.counsellors });
     const redacted = settings.redact ? redactResult(analysed) : analysed;
     // The terminal gets no control characters from the transcript or its name.
     const shown = settings.format === "table" ? displayResult(redacted) : redacted;

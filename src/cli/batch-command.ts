@@ -37,6 +37,7 @@ export interface BatchCommandOptions extends Partial<Record<CamelLimit, string>>
   locale?: string;
   rules: string[];
   weights?: string;
+  clientWeights?: string;
   ignore: string[];
   maxSize: string;
   redact?: boolean;
@@ -69,6 +70,7 @@ export function settingsFromOptions(options: BatchCommandOptions): Settings {
     ...(options.locale !== undefined ? { locale: languageChoice(options.locale) } : {}),
     ruleFolders: options.rules,
     ...(options.weights !== undefined ? { weights: resolve(cwd, options.weights) } : {}),
+    ...(options.clientWeights !== undefined ? { clientWeights: resolve(cwd, options.clientWeights) } : {}),
     ignore: options.ignore.map((pattern) => ({ pattern, base: cwd })),
   };
   if (options.level !== undefined) {
@@ -109,6 +111,7 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
     ruleFolders: settings.ruleFolders,
     rules: settings.rules,
     weights: settings.weights,
+    clientWeights: settings.clientWeights,
     counsellors: settings.counsellors,
     counsellorNames: options.counsellor,
     maxBytes,

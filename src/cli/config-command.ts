@@ -25,6 +25,8 @@ export function runConfig(options: ConfigCommandOptions): number {
     locale: settings.locale,
     counsellors: settings.counsellors,
     "rule-folders": settings.ruleFolders,
+    ...(settings.weights ? { weights: settings.weights } : {}),
+    ...(settings.clientWeights ? { "client-weights": settings.clientWeights } : {}),
     rules: Object.fromEntries(
       settings.rules.map((r) => [r.id, r.off ? "off" : { ...(r.priority !== undefined ? { priority: r.priority } : {}), ...(r.confidence ? { confidence: r.confidence } : {}) }]),
     ),

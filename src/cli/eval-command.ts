@@ -9,7 +9,8 @@ import type { Language } from "../languages.js";
 import { clientBaseWeights, crossValidate, trainingData, trainSettings } from "./train-command.js";
 import { readReference } from "../eval/reference.js";
 import { formatClientCodeSetText, readClientCodeSet, scoreClientCodeSet } from "../eval/client-lines.js";
-import { bundledClientModel } from "../learn/client-model.js";
+import { bundledClientModel, clientWeightsModels } from "../learn/client-model.js";
+import { chosenModels } from "../learn/user-weights.js";
 import { compareWithGold, type EvalInput, type EvalReport } from "../eval/compare.js";
 import { loadBytes } from "../read/load.js";
 import { formatEvalText } from "../report/eval-text.js";
@@ -25,6 +26,8 @@ export interface EvalCommandOptions {
   output?: string;
   lang: string;
   weights?: string;
+  /** Client talk weights (oars train --client) to code with instead of the bundled ones. */
+  clientWeights?: string;
   /** Cross-validate: K folds grouped by session source, each coded by weights trained on the others. */
   cv?: string;
   /** MITI code sets whose train part joins every fold's training (--cv only). */
@@ -54,7 +57,7 @@ export function runEval(paths: string[], options: EvalCommandOptions, version: s
   checkLanguageChoice(options.lang);
   if (options.cv !== undefined) return runCrossValidation(paths, { ...options, gold: options.gold }, version);
   const packFor = packLoader([], []);
-  const modelFor = options.weights ? weightsModels(options.weights, options.lang, packFor) : undefined;
+  const { modelFor, clientModelFor } = chosenModels({ language: options.lang, weights: options.weights ?? null, clientWeights: options.clientWeights ?? null }, packFor);
   const pack = isLanguage(options.lang) ? packFor(options.lang) : undefined;
   const inputs: EvalInput[] = [];
   let failed = 0;
@@ -65,7 +68,7 @@ export function runEval(paths: string[], options: EvalCommandOptions, version: s
       continue;
     }
     try {
-      inputs.push({ transcript, result: analyzeBytes(loadBytes(path), path, { pack, packFor, modelFor }) });
+      inputs.push({ transcript, result: analyzeBytes(loadBytes(path), path, { pack, packFor, modelFor, clientModelFor }) });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       reportInputError(err);
@@ -81,7 +84,7 @@ function writeReport(report: EvalReport, options: EvalCommandOptions, version: s
     options.format === "json"
       ? `${JSON.stringify({ schemaVersion: 1, tool: { name: "oars", version }, ...report }, null, 2)}\n`
       : formatEvalText(report);
-  const weightFiles = [options.weights, options.base, options.clientBase].filter((f): f is string => f !== undefined && f !== "bundled");
+  const weightFiles = [options.weights, options.clientWeights, options.base, options.clientBase].filter((f): f is string => f !== undefined && f !== "bundled");
   if (options.output !== undefined) refuseOutputOverInput(options.output, [...paths, ...(options.gold ? [options.gold] : []), ...options.lines, ...weightFiles]);
   writeOutput(text, options.output);
 }
@@ -92,6 +95,7 @@ function runCrossValidation(paths: string[], options: EvalCommandOptions & { gol
   const k = Number(options.cv);
   if (!Number.isInteger(k) || k < 2) throw new UsageError(`--cv must be a whole number of folds, at least 2 (got "${options.cv}")`);
   if (options.weights) throw new UsageError("--cv trains its own weights in each fold; leave out --weights (--base starts them from a file)");
+  if (options.clientWeights) throw new UsageError("--cv trains its own client weights in each fold; leave out --client-weights (--client-base starts them from a file)");
   const lang = isLanguage(options.lang) ? options.lang : languageOf(paths[0]!);
   const data = trainingData(paths, { gold: options.gold, lines: options.lines, lang, rules: [] });
   const groups = new Set(data.sessions.map((s) => s.group)).size;
@@ -114,7 +118,8 @@ function runCodeSets(paths: string[], options: EvalCommandOptions, version: stri
     const pack = packLoader([], [])(language);
     // The code set's client lines, when it has any, coded by the client model (--rules-only: not coded).
     const clientLines = readClientCodeSet(file);
-    const client = clientLines.length > 0 && !options.rulesOnly ? scoreClientCodeSet(file, clientLines, pack, bundledClientModel(pack)) : null;
+    const clientModel = (options.clientWeights ? clientWeightsModels(options.clientWeights, language, packLoader([], [])) : bundledClientModel)(pack);
+    const client = clientLines.length > 0 && !options.rulesOnly ? scoreClientCodeSet(file, clientLines, pack, clientModel) : null;
     if (options.rulesOnly) return { ...scoreCodeSet(file, lines, pack, rulesAlone), client };
     const model = (options.weights ? weightsModels(options.weights, language, packLoader([], [])) : bundledModel)(pack);
     return { ...scoreCodeSet(file, lines, pack, byModel(model)), client };

@@ -110,6 +110,7 @@ Examples:
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv", "auto")
     .option("--weights <file>", "code with these learned weights (from oars train) instead of the bundled ones")
+    .option("--client-weights <file>", "code client talk with these learned weights (from oars train --client) instead of the bundled ones")
     .option("--cv <k>", "cross-validate: K folds grouped by session source (by session when none is known), each coded by weights trained on the other folds")
     .option("--rules-only", "with --lines and no --gold: code by the rules alone (the first that holds by priority), for comparison")
     .option("--base <file>", 'with --cv: start every fold\'s training from these weights ("bundled": the ones oars ships)')
@@ -149,6 +150,8 @@ Examples:
     .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
     .option("--lang <code>", "language of the transcript: auto (detect), en, nb, da or sv (default: configuration, else auto)")
     .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
+    .option("--weights <file>", "code with these learned weights (from oars train)")
+    .option("--client-weights <file>", "code client talk with these learned weights (from oars train --client)")
     .option("--config <file>", "read this configuration file instead of searching for one")
     .option("--no-config", "ignore configuration files")
     .action(async (transcript: string, options: ReviewCommandOptions) => setExit((await import("./review-command.js")).runReview(transcript, options)));
@@ -207,6 +210,7 @@ function addSettingsOptions(command: Command): Command {
     .option("--locale <code>", "language of the report: auto (each transcript's own; trend: the sessions' shared one), en, nb, da or sv (default: configuration, else auto)")
     .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
     .option("--weights <file>", "code with these learned weights (from oars train) for transcripts in their language")
+    .option("--client-weights <file>", "code client talk with these learned weights (from oars train --client) for transcripts in their language")
     .option("--ignore <glob>", "skip files from folders and globs that match (repeatable)", collect, [])
     .option("--config <file>", "read this configuration file instead of searching for one")
     .option("--no-config", "ignore configuration files");

@@ -1,7 +1,7 @@
 // `oars review <transcript> -o coded.csv`: code one transcript and write it as a table a
 // supervisor corrects and `oars eval --gold` / `oars train --gold` read back (src/review).
 
-import { weightsModels } from "../learn/bundled.js";
+import { chosenModels } from "../learn/user-weights.js";
 import { analyzeBytes } from "../analyze.js";
 import { renderDiagnostic } from "../diagnostics.js";
 import { EXIT, InputError } from "../errors.js";
@@ -18,18 +18,20 @@ export interface ReviewCommandOptions {
   counsellor: string[];
   lang?: string;
   rules: string[];
+  weights?: string;
+  clientWeights?: string;
   config?: string | false;
 }
 
 export function runReview(path: string, options: ReviewCommandOptions): number {
   // The same settings as `analyze` (configuration file, then options), so the codes are the ones its reports show.
-  const settings = settingsFromOptions({ format: "table", counsellor: options.counsellor, lang: options.lang, rules: options.rules, ignore: [], maxSize: String(DEFAULT_MAX_BYTES / 1024 / 1024), config: options.config });
+  const settings = settingsFromOptions({ format: "table", counsellor: options.counsellor, lang: options.lang, rules: options.rules, weights: options.weights, clientWeights: options.clientWeights, ignore: [], maxSize: String(DEFAULT_MAX_BYTES / 1024 / 1024), config: options.config });
   const packFor = packLoader(settings.ruleFolders, settings.rules);
   const pack = isLanguage(settings.language) ? packFor(settings.language) : undefined;
-  const modelFor = settings.weights ? weightsModels(settings.weights, settings.language, packFor) : undefined;
+  const { modelFor, clientModelFor } = chosenModels(settings, packFor);
   if (options.output !== undefined) refuseOutputOverInput(options.output, [path]);
   try {
-    const result = analyzeBytes(loadBytes(path, DEFAULT_MAX_BYTES), path, { pack, packFor, modelFor, counsellorNames: settings.counsellors });
+    const result = analyzeBytes(loadBytes(path, DEFAULT_MAX_BYTES), path, { pack, packFor, modelFor, clientModelFor, counsellorNames: settings.counsellors });
     for (const warning of result.warnings) sayOnStderr(`${path}: ${renderDiagnostic(warning)}`);
     writeOutput(reviewCsv(result), options.output);
     return EXIT.ok;

@@ -4,7 +4,7 @@
 
 import { statSync } from "node:fs";
 import { expandInputs } from "../batch/expand.js";
-import { weightsModels } from "../learn/bundled.js";
+import { chosenModels } from "../learn/user-weights.js";
 import { analyzeBytes } from "../analyze.js";
 import { renderDiagnostic } from "../diagnostics.js";
 import { EXIT, InputError } from "../errors.js";
@@ -36,7 +36,7 @@ export function runTrend(args: string[], options: TrendCommandOptions, version: 
   const settings = settingsFromOptions({ ...options, format: "table", maxSize: String(DEFAULT_MAX_BYTES / 1024 / 1024) });
   const packFor = packLoader(settings.ruleFolders, settings.rules);
   const pack = isLanguage(settings.language) ? packFor(settings.language) : undefined;
-  const modelFor = settings.weights ? weightsModels(settings.weights, settings.language, packFor) : undefined;
+  const { modelFor, clientModelFor } = chosenModels(settings, packFor);
   const { files, errors: expansionErrors } = expandInputs(args, settings.ignore);
   if (options.output !== undefined) refuseOutputOverInput(options.output, files);
   const errors: FileError[] = [...expansionErrors];
@@ -44,7 +44,7 @@ export function runTrend(args: string[], options: TrendCommandOptions, version: 
   const locales = new Set<Language>();
   for (const path of files) {
     try {
-      const result = analyzeBytes(loadBytes(path, DEFAULT_MAX_BYTES), path, { pack, packFor, modelFor, counsellorNames: settings.counsellors });
+      const result = analyzeBytes(loadBytes(path, DEFAULT_MAX_BYTES), path, { pack, packFor, modelFor, clientModelFor, counsellorNames: settings.counsellors });
       for (const warning of result.warnings) sayOnStderr(`${path}: ${renderDiagnostic(warning)}`);
       locales.add(result.locale);
       sessions.push(sessionOf(result, statSync(path).mtime, clientTalk(result)));

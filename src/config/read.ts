@@ -11,7 +11,7 @@ import { LANGUAGE_CHOICES } from "../languages.js";
 import { isMap, isScalar, YamlSource } from "../yaml-source.js";
 import type { RuleAdjustment, SettingsLayer } from "./settings.js";
 
-const KEYS = ["language", "locale", "counsellors", "rule-folders", "rules", "weights", "thresholds", "ignore"] as const;
+const KEYS = ["language", "locale", "counsellors", "rule-folders", "rules", "weights", "client-weights", "thresholds", "ignore"] as const;
 const THRESHOLD_KEYS = ["level", ...LIMIT_IDS] as const;
 const ADJUSTMENT_KEYS = ["priority", "confidence"] as const;
 /** A configuration file (or package.json) larger than this is refused. */
@@ -58,6 +58,9 @@ function readSettings(src: YamlSource, root: Node, base: string): SettingsLayer 
         break;
       case "weights":
         layer.weights = resolve(base, src.string(node, "weights"));
+        break;
+      case "client-weights":
+        layer.clientWeights = resolve(base, src.string(node, "client-weights"));
         break;
       case "rules":
         layer.rules = readAdjustments(src, node);

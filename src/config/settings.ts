@@ -24,6 +24,8 @@ export interface Settings {
   rules: RuleAdjustment[];
   /** Absolute path of a learned weights file (oars train) to code with, or null for the bundled weights. */
   weights: string | null;
+  /** Absolute path of learned client talk weights (oars train --client), or null for the bundled ones. */
+  clientWeights: string | null;
   level: CheckLevel | null;
   limits: Limits;
   ignore: IgnorePattern[];
@@ -39,6 +41,7 @@ export interface SettingsLayer {
   ruleFolders?: string[];
   rules?: RuleAdjustment[];
   weights?: string;
+  clientWeights?: string;
   level?: CheckLevel;
   limits?: Limits;
   ignore?: IgnorePattern[];
@@ -49,7 +52,7 @@ export const DEFAULT_LANGUAGE: LanguageChoice = "auto";
 export const DEFAULT_LEVEL: CheckLevel = "basic";
 
 export function defaultSettings(): Settings {
-  return { language: DEFAULT_LANGUAGE, locale: "auto", counsellors: [], ruleFolders: [], rules: [], weights: null, level: null, limits: {}, ignore: [], source: null };
+  return { language: DEFAULT_LANGUAGE, locale: "auto", counsellors: [], ruleFolders: [], rules: [], weights: null, clientWeights: null, level: null, limits: {}, ignore: [], source: null };
 }
 
 /**
@@ -67,6 +70,7 @@ export function mergeSettings(base: Settings, layer: SettingsLayer): Settings {
     ruleFolders: [...base.ruleFolders, ...(layer.ruleFolders ?? [])],
     rules: [...base.rules, ...(layer.rules ?? [])],
     weights: layer.weights ?? base.weights,
+    clientWeights: layer.clientWeights ?? base.clientWeights,
     level: layer.level ?? base.level,
     limits,
     ignore: [...base.ignore, ...(layer.ignore ?? [])],

@@ -11,6 +11,7 @@ import type { ClientEvidence } from "../client/features.js";
 import { SourceError } from "../errors.js";
 import { ruleKey } from "../features/index.js";
 import { isLanguage, type Language } from "../languages.js";
+import { loadLanguagePack } from "../packs/load.js";
 import type { LanguagePack } from "../packs/pack.js";
 import { RULES_ROOT } from "../paths.js";
 import { CLIENT_CODES, type ClientCode } from "../types.js";
@@ -132,6 +133,7 @@ export function readClientWeightsFile(path: string): ClientWeightsData {
 function clientWeightsProblem(data: unknown): string | null {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return "expected a JSON object";
   const d = data as Record<string, unknown>;
+  if (d.format === "oars-weights") return "these are counsellor weights (oars train without --client): give them with --weights";
   if (d.format !== CLIENT_WEIGHTS_FORMAT) return `"format" must be "${CLIENT_WEIGHTS_FORMAT}"`;
   if (d.version !== CLIENT_WEIGHTS_VERSION) return `"version" must be ${CLIENT_WEIGHTS_VERSION}`;
   if (typeof d.language !== "string" || !isLanguage(d.language)) return '"language" must be en, nb, da or sv';
@@ -166,4 +168,27 @@ export function bundledClientModel(pack: LanguagePack): ClientModel {
     bundled.set(pack, (model = new ClientModel(data, pack)));
   }
   return model;
+}
+
+/**
+ * A user's client weights file (--client-weights, configuration `client-weights:`), read and
+ * checked against its language's pack before any transcript is coded, so a bad file is refused
+ * whole. Transcripts in other languages keep their bundled client weights.
+ */
+export function clientWeightsModels(path: string, language: string, packFor: (language: Language) => LanguagePack): (pack: LanguagePack) => ClientModel {
+  const data = readClientWeightsFile(path);
+  if (isLanguage(language) && language !== data.language) throw new SourceError(path, `client weights for ${data.language}, not for ${language} (--lang ${language})`);
+  // The bundled client rules count as known even when a configuration switched some off.
+  const ids = new Set([packFor(data.language), loadLanguagePack(data.language)].flatMap((pack) => pack.clientRules.map((rule) => ruleKey(rule.id))));
+  const missing = data.rules.filter((id) => !ids.has(id));
+  if (missing.length > 0) {
+    throw new SourceError(path, `built against other client rule ids: ${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ` and ${missing.length - 3} more` : ""} not in the ${data.language} rules loaded; retrain with oars train --client`);
+  }
+  const models = new WeakMap<LanguagePack, ClientModel>();
+  return (pack) => {
+    if (pack.language !== data.language) return bundledClientModel(pack);
+    let model = models.get(pack);
+    if (!model) models.set(pack, (model = new ClientModel(data, pack)));
+    return model;
+  };
 }

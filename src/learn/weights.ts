@@ -76,6 +76,7 @@ export function parseWeights(path: string, text: string): WeightsData {
 
 function weightsProblem(data: unknown): string | null {
   if (!isObject(data)) return "expected a JSON object";
+  if (data.format === "oars-client-weights") return "these are client talk weights (oars train --client): give them with --client-weights";
   if (data.format !== WEIGHTS_FORMAT) return `"format" must be "${WEIGHTS_FORMAT}"`;
   if (data.version !== WEIGHTS_VERSION) return `"version" must be ${WEIGHTS_VERSION} (this oars reads version ${WEIGHTS_VERSION})`;
   if (typeof data.language !== "string" || !isLanguage(data.language)) return '"language" must be en, nb, da or sv';

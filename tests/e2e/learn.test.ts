@@ -130,6 +130,67 @@ describe("bad weights files", () => {
   });
 });
 
+describe("client talk weights of a trainer's own", () => {
+  const clientFile = join(dir, "nb-client.json");
+  const session = sessions[0]!;
+  type Talk = { code: string; probability: number; why: { feature: string }[] };
+  const talkOf = (stdout: string): Talk[] =>
+    JSON.parse(stdout).files[0].turns.flatMap((t: { role: string; utterances: Talk[] }) => (t.role === "client" ? t.utterances : []));
+
+  it("are written by train --client and code client talk in analyze, review and a configuration's client-weights:", () => {
+    const trained = oars(["train", "--client", "--lang", "nb", "--lines", fixture("miti", "nb.tsv"), ...small, "-o", clientFile]);
+    expect(trained.status, trained.stderr).toBe(0);
+    const features = JSON.parse(readFileSync(clientFile, "utf8")).features as Record<string, number[]>;
+
+    const bundled = oars(["analyze", "--lang", "nb", "-f", "json", session]);
+    const own = oars(["analyze", "--lang", "nb", "--client-weights", clientFile, "-f", "json", session]);
+    expect(own.status, own.stderr).toBe(0);
+    const [mine, theirs] = [talkOf(own.stdout), talkOf(bundled.stdout)];
+    expect(mine.length).toBe(theirs.length);
+    expect(mine.length).toBeGreaterThan(10);
+    // Weights learnt from 84 code-set lines only are not the bundled ones: the probabilities move,
+    // and every reason given is a feature of the trainer's file.
+    expect(mine.filter((u, i) => u.probability !== theirs[i]!.probability).length).toBeGreaterThan(mine.length / 2);
+    for (const u of mine) for (const reason of u.why) expect(features[reason.feature], reason.feature).toBeDefined();
+
+    const configDir = mkdtempSync(join(tmpdir(), "oars-client-config-"));
+    writeFileSync(join(configDir, ".oarsrc.yaml"), `client-weights: ${clientFile}\n`);
+    const configured = oars(["analyze", "--lang", "nb", "-f", "json", session], { cwd: configDir });
+    expect(configured.status, configured.stderr).toBe(0);
+    expect(talkOf(configured.stdout)).toEqual(mine);
+    expect(oars(["config", "-f", "json"], { cwd: configDir }).stdout).toContain(`"client-weights": "${clientFile}"`);
+
+    const review = oars(["review", "--lang", "nb", "--client-weights", clientFile, session]);
+    expect(review.status, review.stderr).toBe(0);
+    expect(review.stdout).not.toBe(oars(["review", "--lang", "nb", session]).stdout);
+  });
+
+  it("score a code set's client lines in eval --lines", () => {
+    const bundled = JSON.parse(oars(["eval", "--lines", fixture("miti", "nb.tsv"), "-f", "json"]).stdout).codeSets[0];
+    const run = oars(["eval", "--lines", fixture("miti", "nb.tsv"), "--client-weights", clientFile, "-f", "json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const own = JSON.parse(run.stdout).codeSets[0];
+    expect(own.macroF1).toBe(bundled.macroF1); // the counsellor lines keep the bundled weights
+    expect(own.client.misses).not.toEqual(bundled.client.misses);
+  });
+
+  it("are refused with one line and exit 2 when for another language, of the other kind, or with --cv", () => {
+    const counsellorFile = join(fixture(".."), "rules", "nb", "weights.json");
+    const cases: [string[], string][] = [
+      [["analyze", "--lang", "en", "--client-weights", clientFile, fixture("en", "session-alcohol.txt")], `oars: ${clientFile}: client weights for nb, not for en (--lang en)\n`],
+      [["analyze", "--weights", clientFile, session], `oars: ${clientFile}: not an oars weights file: these are client talk weights (oars train --client): give them with --client-weights\n`],
+      [["analyze", "--client-weights", counsellorFile, session], `oars: ${counsellorFile}: not an oars client weights file: these are counsellor weights (oars train without --client): give them with --weights\n`],
+      [["eval", "--cv", "2", "--lang", "nb", "--client-weights", clientFile, "--gold", gold, ...sessions], "oars: --cv trains its own client weights in each fold; leave out --client-weights (--client-base starts them from a file)\n"],
+    ];
+    for (const [args, message] of cases) {
+      const run = oars(args);
+      expect(run.status, args.join(" ")).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toBe(message);
+    }
+  });
+});
+
 describe("probability and why in reports", () => {
   it("gives every counsellor utterance a probability, reasons, and a rule of its code", () => {
     const run = oars(["analyze", "-f", "json", fixture("en", "session-alcohol.txt")]);
