@@ -59,7 +59,7 @@ function runTrainClient(data: TrainingData, options: TrainCommandOptions, paths:
     ...(options.iterations !== undefined ? { iterations: settings.options.iterations } : {}),
     ...(options.lineWeight !== undefined ? { lineWeight: settings.options.lineWeight } : {}),
   };
-  const set = client.set(data.sessions);
+  const set = client.set(data.sessions, clientOptions.lineWeight);
   if (set.examples.length === 0) {
     throw new InputError(options.gold ?? options.lines[0]!, options.gold ? "codes no client talk to learn from" : 'no client line of the train part (rows with part "train") to learn from');
   }

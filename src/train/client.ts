@@ -80,14 +80,15 @@ export function trainClientWeights(pack: LanguagePack, set: ClientTrainingSet, s
 /** Everything `oars train --client` and `oars eval --cv` learn client talk from. */
 export function clientData(data: TrainingData): {
   evidence: (session: CodedSession) => ClientTranscriptEvidence;
-  set: (sessions: readonly CodedSession[]) => ClientTrainingSet;
+  /** The training set of these sessions and the code sets' lines, each line weighing `lineWeight` utterances. */
+  set: (sessions: readonly CodedSession[], lineWeight?: number) => ClientTrainingSet;
   trainedOn: (sessions: readonly CodedSession[]) => string[];
 } {
   const evidence = new Map(data.sessions.map((s) => [s, sessionClientEvidence(s)]));
   const codeSets = data.codeSets.map((s) => readClientCodeSetForTraining(s.path, data.pack));
   return {
     evidence: (session) => evidence.get(session)!,
-    set: (sessions) => clientTrainingSet(data.gold, sessions.map((session) => ({ session, client: evidence.get(session)! })), codeSets, CLIENT_DEFAULT_OPTIONS.lineWeight),
+    set: (sessions, lineWeight = CLIENT_DEFAULT_OPTIONS.lineWeight) => clientTrainingSet(data.gold, sessions.map((session) => ({ session, client: evidence.get(session)! })), codeSets, lineWeight),
     trainedOn: (sessions) => {
       const set = clientTrainingSet(data.gold, sessions.map((session) => ({ session, client: evidence.get(session)! })), [], 1);
       const turns = new Set(set.examples.map((e) => e.evidence)).size;

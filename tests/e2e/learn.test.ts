@@ -165,6 +165,18 @@ describe("client talk weights of a trainer's own", () => {
     expect(review.stdout).not.toBe(oars(["review", "--lang", "nb", session]).stdout);
   });
 
+  it("learn from the code set's lines as much as --line-weight says", () => {
+    const featuresWith = (weight: string) => {
+      const out = join(dir, `nb-client-lw${weight}.json`);
+      const run = oars(["train", "--client", "--lang", "nb", "--gold", gold, ...sessions, "--lines", fixture("miti", "nb.tsv"), "--line-weight", weight, ...small, "-o", out]);
+      expect(run.status, run.stderr).toBe(0);
+      const data = JSON.parse(readFileSync(out, "utf8")) as { options: { lineWeight: number }; features: Record<string, number[]> };
+      expect(data.options.lineWeight).toBe(Number(weight));
+      return data.features;
+    };
+    expect(featuresWith("1")).not.toEqual(featuresWith("10"));
+  });
+
   it("score a code set's client lines in eval --lines", () => {
     const bundled = JSON.parse(oars(["eval", "--lines", fixture("miti", "nb.tsv"), "-f", "json"]).stdout).codeSets[0];
     const run = oars(["eval", "--lines", fixture("miti", "nb.tsv"), "--client-weights", clientFile, "-f", "json"]);
