@@ -207,6 +207,29 @@ describe("README language table", () => {
   });
 });
 
+// Session 14's check sets (fixtures/independent/README.md gives each one's figure after that
+// session, "before → after"): the counsellor set by its 13-code macro-F1, the client sets by
+// their client talk macro-F1.
+describe("session 14's check sets", () => {
+  const notes = readFileSync(fixture("independent", "README.md"), "utf8");
+  const after = (pattern: RegExp) => Number(pattern.exec(notes)![1]);
+  it(`en-flags.tsv stays within ${TOLERANCE} of its README figure`, () => {
+    const run = oars(["eval", "--lines", fixture("independent", "en-flags.tsv"), "-f", "json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const [set] = (JSON.parse(run.stdout) as { codeSets: { lines: number; macroF1: number }[] }).codeSets;
+    expect(set!.lines).toBe(50);
+    expect(set!.macroF1).toBeGreaterThanOrEqual(after(/macro-F1 0\.\d+ → (0\.\d+), persuade/) - TOLERANCE);
+  });
+  it.each([["da", /da 0\.\d+ → (0\.\d+)/], ["sv", /sv 0\.\d+ → (0\.\d+) client/]] as const)(`%s-client.tsv stays within ${TOLERANCE} of its README figure`, (language, pattern) => {
+    const run = oars(["eval", "--lines", fixture("independent", `${language}-client.tsv`), "-f", "json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const [set] = (JSON.parse(run.stdout) as { codeSets: { lines: number; client: { lines: number; macroF1: number } }[] }).codeSets;
+    expect(set!.lines).toBe(0);
+    expect(set!.client.lines).toBe(24);
+    expect(set!.client.macroF1).toBeGreaterThanOrEqual(after(pattern) - TOLERANCE);
+  });
+});
+
 // The twelve translated sessions and their English originals, cross-validated the same way on
 // an English base trained without the twelve sessions' sources (rules/en/weights.json saw them).
 describe.skipIf(!HAS_CORPUS)("translated AnnoMI sessions against their English originals", () => {
