@@ -228,26 +228,22 @@ export interface PatternData {
 }
 
 export const MAX_REPEAT = 8;
-const NO_OPS = new Uint8Array(0);
-const NO_INTS = new Int32Array(0);
 const NO_TESTS: readonly (Test | null)[] = [];
 const MAX_PATTERN_LENGTH = 2000;
 const MAX_PROGRAM = 5000;
 
 export class Pattern {
-  // The program as flat arrays (opcode, two operands, the token tests), and the VM's work
-  // lists, made on the first run of the VM (most patterns are ruled out by their required
-  // words on most utterances) and reused: matching allocates nothing.
-  // Until then they share empty arrays: a pack revives ~700 patterns in every process.
-  private ops = NO_OPS;
-  private arg1 = NO_INTS;
-  private arg2 = NO_INTS;
+  // The token tests of the program, one an instruction (null for the others), and the words a
+  // match can begin with: made on the first run of the VM (most patterns are ruled out by
+  // their required words on most utterances). The program itself is read from its data, four
+  // numbers an instruction, and the VM's work lists are shared by every pattern (see WORK):
+  // a pack revives ~700 patterns in every process, and six typed arrays each, made on first
+  // use, cost a cold run ~15 ms and their garbage.
   private tests: readonly (Test | null)[] = NO_TESTS;
-  private seen = NO_INTS;
-  private stack = NO_INTS;
-  private current = NO_INTS;
-  private next = NO_INTS;
-  private generation = 0;
+  // The commonest tests without a call: a whole word or mark (compared), a set of whole words
+  // (looked up). A call through `tests` sees a dozen kinds of closure and is never inlined.
+  private words: readonly (string | null)[] = [];
+  private sets: readonly (ReadonlySet<string> | null)[] = [];
   private firstWords: Set<string> | null = null;
 
   private constructor(
@@ -315,59 +311,64 @@ export class Pattern {
       }
     }
     const { tokens, starts } = input;
-    if (this.seen.length === 0) this.allocate();
+    if (this.tests === NO_TESTS) this.allocate();
+    const code = this.data.code;
+    const size = code.length >>> 2;
+    if (WORK.seen.length < size) growWork(size);
+    const { tests, words, sets } = this;
     // A pattern that opens with `^` can begin only where `^` holds: no thread is started
     // anywhere else, and once none is alive past the last such place it cannot match.
-    const anchored = this.ops[0] === OP.start;
+    const anchored = code[0] === OP.start;
     let lastStart = 0;
     if (anchored) for (const start of starts) if (start > lastStart) lastStart = start;
     const first = this.firstWords;
-    this.generation++;
-    let count = first === null || first.has(tokens[0] ?? "") ? this.addFrom(0, 0, tokens, starts, this.current, 0) : 0;
+    let current = WORK.current;
+    let next = WORK.next;
+    nextGeneration();
+    let count = first === null || first.has(tokens[0] ?? "") ? addFrom(code, 0, 0, tokens, starts, current, 0) : 0;
     for (let pos = 0; pos < tokens.length && count >= 0; pos++) {
       if (anchored && count === 0 && pos >= lastStart) return false;
       const token = tokens[pos]!;
-      const current = this.current;
-      const next = this.next;
       let nextCount = 0;
-      this.generation++;
+      nextGeneration();
       for (let i = 0; i < count && nextCount >= 0; i++) {
         const pc = current[i]!;
-        if (this.tests[pc]!(token)) nextCount = this.addFrom(pc + 1, pos + 1, tokens, starts, next, nextCount);
+        const word = words[pc];
+        const set = sets[pc];
+        if (word !== null ? word === token : set !== null ? set!.has(token) : tests[pc]!(token)) nextCount = addFrom(code, pc + 1, pos + 1, tokens, starts, next, nextCount);
       }
       // A match may also begin at the next position.
       if (nextCount >= 0 && (!anchored || starts.has(pos + 1)) && (first === null || first.has(tokens[pos + 1] ?? ""))) {
-        nextCount = this.addFrom(0, pos + 1, tokens, starts, next, nextCount);
+        nextCount = addFrom(code, 0, pos + 1, tokens, starts, next, nextCount);
       }
-      this.current = next;
-      this.next = current;
+      const swap = current;
+      current = next;
+      next = swap;
       count = nextCount;
     }
     return count < 0;
   }
 
-  // The program is laid out for the VM on its first run, not when the pattern is made: most
-  // patterns of a pack are ruled out by their required words in most processes.
+  // The token tests are looked up on the first run of the VM, not when the pattern is made:
+  // most patterns of a pack are ruled out by their required words in most processes.
   private allocate(): void {
     const { code } = this.data;
     const size = code.length / 4;
-    this.ops = new Uint8Array(size);
-    this.arg1 = new Int32Array(size);
-    this.arg2 = new Int32Array(size);
     const tests = new Array<Test | null>(size);
+    const words = new Array<string | null>(size);
+    const sets = new Array<ReadonlySet<string> | null>(size);
     for (let pc = 0; pc < size; pc++) {
-      this.ops[pc] = code[4 * pc]!;
-      this.arg1[pc] = code[4 * pc + 1]!;
-      this.arg2[pc] = code[4 * pc + 2]!;
       const test = code[4 * pc + 3]!;
       tests[pc] = test >= 0 ? this.table.testFn(test) : null;
+      const spec = test >= 0 ? this.table.spec(test) : null;
+      const set = spec?.k === "set" ? this.table.get(spec.set) : null;
+      words[pc] = spec?.k === "mark" ? spec.c : set?.size === 1 ? set.values().next().value! : null;
+      sets[pc] = set !== null && set.size !== 1 ? set : null;
     }
     this.tests = tests;
+    this.words = words;
+    this.sets = sets;
     this.firstWords = this.wordsThatBegin();
-    this.seen = new Int32Array(size).fill(-1);
-    this.stack = new Int32Array(2 * size + 2);
-    this.current = new Int32Array(size);
-    this.next = new Int32Array(size);
   }
 
   // The tokens a match can begin with, when every test reachable from the start without
@@ -382,12 +383,13 @@ export class Pattern {
       const at = stack.pop()!;
       if (seen.has(at)) continue;
       seen.add(at);
-      switch (this.ops[at]) {
+      const code = this.data.code;
+      switch (code[4 * at]) {
         case OP.jump:
-          stack.push(this.arg1[at]!);
+          stack.push(code[4 * at + 1]!);
           break;
         case OP.split:
-          stack.push(this.arg1[at]!, this.arg2[at]!);
+          stack.push(code[4 * at + 1]!, code[4 * at + 2]!);
           break;
         case OP.test: {
           const spec = this.table.spec(this.data.code[4 * at + 3]!);
@@ -402,39 +404,62 @@ export class Pattern {
     }
     return words;
   }
+}
 
-  // Adds pc and every test reachable from it without consuming a token to `list` (from
-  // `count`); returns the list's new length, or -1 when `match` is reached.
-  private addFrom(pc: number, pos: number, tokens: readonly string[], starts: ReadonlySet<number>, list: Int32Array, count: number): number {
-    const { ops, arg1, arg2, seen, stack, generation } = this;
-    let top = 0;
-    stack[top++] = pc;
-    while (top > 0) {
-      const at = stack[--top]!;
-      if (seen[at] === generation) continue;
-      seen[at] = generation;
-      switch (ops[at]) {
-        case OP.match:
-          return -1;
-        case OP.jump:
-          stack[top++] = arg1[at]!;
-          break;
-        case OP.split:
-          stack[top++] = arg2[at]!;
-          stack[top++] = arg1[at]!;
-          break;
-        case OP.start:
-          if (starts.has(pos)) stack[top++] = at + 1;
-          break;
-        case OP.end:
-          if (isEnd(tokens, pos)) stack[top++] = at + 1;
-          break;
-        default:
-          list[count++] = at;
-      }
-    }
-    return count;
+// The VM's work lists, shared by every pattern (a match never starts another) and grown to the
+// largest program run so far: `seen` marks the instructions added at the current position with
+// the generation's number, so it needs no clearing between positions or patterns.
+const WORK = { seen: new Int32Array(0), stack: new Int32Array(0), current: new Int32Array(0), next: new Int32Array(0), generation: 0 };
+
+function growWork(size: number): void {
+  const capacity = Math.max(size, 2 * WORK.seen.length, 64);
+  WORK.seen = new Int32Array(capacity);
+  WORK.stack = new Int32Array(2 * capacity + 2);
+  WORK.current = new Int32Array(capacity);
+  WORK.next = new Int32Array(capacity);
+  WORK.generation = 0;
+}
+
+function nextGeneration(): void {
+  // Far from overflowing int32: start again from a cleared list.
+  if (++WORK.generation === 0x3fffffff) {
+    WORK.seen.fill(0);
+    WORK.generation = 1;
   }
+}
+
+// Adds pc and every test reachable from it without consuming a token to `list` (from
+// `count`); returns the list's new length, or -1 when `match` is reached. Called once per
+// generation for the threads started at a position (nextGeneration before the first).
+function addFrom(code: readonly number[], pc: number, pos: number, tokens: readonly string[], starts: ReadonlySet<number>, list: Int32Array, count: number): number {
+  const { seen, stack, generation } = WORK;
+  let top = 0;
+  stack[top++] = pc;
+  while (top > 0) {
+    const at = stack[--top]!;
+    if (seen[at] === generation) continue;
+    seen[at] = generation;
+    switch (code[4 * at]) {
+      case OP.match:
+        return -1;
+      case OP.jump:
+        stack[top++] = code[4 * at + 1]!;
+        break;
+      case OP.split:
+        stack[top++] = code[4 * at + 2]!;
+        stack[top++] = code[4 * at + 1]!;
+        break;
+      case OP.start:
+        if (starts.has(pos)) stack[top++] = at + 1;
+        break;
+      case OP.end:
+        if (isEnd(tokens, pos)) stack[top++] = at + 1;
+        break;
+      default:
+        list[count++] = at;
+    }
+  }
+  return count;
 }
 
 const NUMBER = /^\d+(?:[.,]\d+)?$/;
