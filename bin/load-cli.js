@@ -1,0 +1,31 @@
+// Loads the command line bundled in one file, dist/oars.js (scripts/bundle-cli.mjs), as a
+// script compiled with the V8 code cache the build made for it, dist/oars.js.cache: V8 then
+// starts from the bytecode of every function an `analyze` run needs instead of parsing and
+// compiling ~600 kB of JavaScript again in every process. A cache that does not fit this Node
+// (another version or V8 flags) is rejected by V8 and the file compiled as usual. oars never
+// writes the cache itself: it is made once, by the build.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Script } from "node:vm";
+
+export const CLI_FILE = new URL("../dist/oars.js", import.meta.url);
+export const CACHE_FILE = new URL("../dist/oars.js.cache", import.meta.url);
+
+/** The bundled command line's exports, and the script they came from (to make its cache from). */
+export function loadCli() {
+  const filename = fileURLToPath(CLI_FILE);
+  let cachedData;
+  try {
+    cachedData = readFileSync(CACHE_FILE);
+  } catch {
+    cachedData = undefined; // not built with a cache: compiled as usual
+  }
+  const script = new Script(readFileSync(CLI_FILE, "utf8"), { filename, cachedData });
+  const module = { exports: {} };
+  // The file is one function (the bundle's wrapper): CommonJS's parameters, and the URL that
+  // stands for `import.meta.url` in the modules bundled.
+  script.runInThisContext()(module.exports, createRequire(CLI_FILE), module, filename, dirname(filename), CLI_FILE.href);
+  return { main: module.exports.main, script };
+}
