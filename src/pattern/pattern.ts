@@ -80,31 +80,37 @@ export interface PatternVocabulary {
  * utterance's tokens, every word set the utterance has a word of.
  */
 export class PatternTable {
-  private readonly entries: ReadonlySet<string>[] = [];
+  // Each set's words, sorted, and the set itself, made on first use: a revived pack has ~3,000
+  // sets and ~1,000 tests, and a run needs the sets and test functions of only the patterns it
+  // runs (made all at once, they cost every start ~10 ms).
+  private words: (readonly string[])[] = [];
+  private readonly entries: (ReadonlySet<string> | undefined)[] = [];
   // Made on the first intern after a revival: a revived table is rarely added to.
   private byKey: Map<string, number> | null = new Map();
   private byWord: Map<string, number[]> | null = null;
-  private readonly specs: TestSpec[] = [];
-  private readonly specIds = new Map<string, number>();
-  private readonly testFns: Test[] = [];
+  private specs: TestSpec[] = [];
+  private specIds: Map<string, number> | null = new Map();
+  private readonly testFns: (Test | undefined)[] = [];
 
   static fromData(data: PatternTableData): PatternTable {
     const table = new PatternTable();
     table.byKey = null;
-    for (const words of data.sets) table.entries.push(new Set(words));
-    for (const spec of data.tests) table.internTest(spec);
+    table.specIds = null;
+    // Copies of the lists (not of what they hold): interning into this table must not change the data.
+    table.words = [...data.sets];
+    table.specs = [...data.tests];
     return table;
   }
 
   /** The number of this token test, added if new. */
   internTest(spec: TestSpec): number {
     const key = JSON.stringify(spec);
-    let id = this.specIds.get(key);
+    const specIds = (this.specIds ??= new Map(this.specs.map((known, id) => [JSON.stringify(known), id])));
+    let id = specIds.get(key);
     if (id === undefined) {
       id = this.specs.length;
       this.specs.push(spec);
-      this.specIds.set(key, id);
-      this.testFns.push(testOf(spec, this));
+      specIds.set(key, id);
     }
     return id;
   }
@@ -117,24 +123,22 @@ export class PatternTable {
   }
 
   testFn(id: number): Test {
-    const test = this.testFns[id];
-    if (!test) throw new Error(`pattern table has no test ${id}`);
-    return test;
+    return (this.testFns[id] ??= testOf(this.spec(id), this));
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.words.length;
   }
 
   /** The number of this set of words, added if new. */
   intern(words: Iterable<string>): number {
     const sorted = [...new Set(words)].sort();
     const key = keyOf(sorted);
-    const byKey = (this.byKey ??= new Map(this.entries.map((set, id) => [keyOf([...set].sort()), id])));
+    const byKey = (this.byKey ??= new Map(this.words.map((known, id) => [keyOf([...known].sort()), id])));
     let id = byKey.get(key);
     if (id === undefined) {
-      id = this.entries.length;
-      this.entries.push(new Set(sorted));
+      id = this.words.length;
+      this.words.push(sorted);
       byKey.set(key, id);
       this.byWord = null;
     }
@@ -143,8 +147,17 @@ export class PatternTable {
 
   get(id: number): ReadonlySet<string> {
     const set = this.entries[id];
-    if (!set) throw new Error(`pattern table has no word set ${id}`);
-    return set;
+    if (set) return set;
+    const words = this.words[id];
+    if (!words) throw new Error(`pattern table has no word set ${id}`);
+    return (this.entries[id] = new Set(words));
+  }
+
+  /** How many words set number `id` holds. */
+  wordCount(id: number): number {
+    const words = this.words[id];
+    if (!words) throw new Error(`pattern table has no word set ${id}`);
+    return words.length;
   }
 
   /** The sets that `tokens` have a word of: as bits at their numbers, and listed. */
@@ -152,7 +165,7 @@ export class PatternTable {
     const byWord = (this.byWord ??= this.index());
     // A plain array of 32-bit words, not a typed array: a typed array of this size lives off
     // V8's heap and costs ~30 µs to make, which every utterance paid.
-    const bits = new Array<number>((this.entries.length >>> 5) + 1).fill(0);
+    const bits = new Array<number>((this.words.length >>> 5) + 1).fill(0);
     const ids: number[] = [];
     for (const token of tokens) {
       const found = byWord.get(token);
@@ -169,13 +182,13 @@ export class PatternTable {
   }
 
   toData(): PatternTableData {
-    return { sets: this.entries.map((set) => [...set]), tests: this.specs };
+    return { sets: this.words.map((words) => [...words]), tests: this.specs };
   }
 
   private index(): Map<string, number[]> {
     const byWord = new Map<string, number[]>();
-    this.entries.forEach((set, id) => {
-      for (const word of set) {
+    this.words.forEach((words, id) => {
+      for (const word of words) {
         const ids = byWord.get(word);
         if (ids) ids.push(id);
         else byWord.set(word, [id]);
@@ -220,11 +233,21 @@ export interface PatternTableData {
 /**
  * A compiled pattern as plain data: its program, four numbers an instruction (opcode, two
  * operands, the number of its token test in the table or -1), and the word sets it needs.
+ * The program is kept as one string of the numbers, comma-separated: a prebuilt pack holds
+ * ~900 programs, which JSON.parse reads ~3× faster as strings than as arrays of numbers
+ * (~30 ms of every start, measured under load), and most of them are never run in a process.
  */
 export interface PatternData {
   source: string;
-  code: number[];
+  code: string;
   required: number[];
+  /**
+   * Alternatives a match needs one option of, each option as the word sets it needs all of
+   * (`(like you did|like you said)`: like, you and did, or like, you and said): a finer test
+   * than `required`, whose union of one set an option ({like}) most utterances pass. Absent
+   * when the pattern has no alternative that says more than `required`.
+   */
+  options?: number[][][];
 }
 
 export const MAX_REPEAT = 8;
@@ -246,16 +269,36 @@ export class Pattern {
   private sets: readonly (ReadonlySet<string> | null)[] = [];
   private firstWords: Set<string> | null = null;
 
+  // The program as numbers, read from the data's string when first needed.
+  private decoded: number[] | null;
+
   private constructor(
     private readonly data: PatternData,
     private readonly table: PatternTable,
+    program: number[] | null = null,
   ) {
-    if (data.code.length % 4 !== 0) throw new Error("malformed pattern program");
+    this.decoded = program;
+  }
+
+  private get code(): number[] {
+    if (this.decoded === null) {
+      // JSON.parse reads the numbers natively: split and Number, run once per pattern while
+      // the process is still cold, cost a long session's run ~15 ms.
+      const code = JSON.parse(`[${this.data.code}]`) as number[];
+      if (code.length % 4 !== 0) throw new Error("malformed pattern program");
+      this.decoded = code;
+    }
+    return this.decoded;
   }
 
   /** The number of instructions: what matching costs per token, and what the pack caps. */
   get size(): number {
-    return this.data.code.length / 4;
+    if (this.decoded !== null) return this.decoded.length / 4;
+    // Counted from the string (a pack's size is checked when rule folders are added to it):
+    // the program is decoded only when it runs.
+    let numbers = 1;
+    for (let at = this.data.code.indexOf(","); at !== -1; at = this.data.code.indexOf(",", at + 1)) numbers++;
+    return numbers / 4;
   }
 
   get source(): string {
@@ -287,7 +330,10 @@ export class Pattern {
     const program: Program = { code: [], table };
     emit(node, program);
     push(program, OP.match);
-    return new Pattern({ source, code: program.code, required: requiredSets(node, table) }, table);
+    const data: PatternData = { source, code: program.code.join(","), required: requiredSets(node, table) };
+    const options = alternativeSets(node, table);
+    if (options.length > 0) data.options = options;
+    return new Pattern(data, table, program.code);
   }
 
   /** A pattern again from its data, its word sets numbered in `table`. */
@@ -310,9 +356,19 @@ export class Pattern {
         for (const id of required) if (!hasAny(present, this.table.get(id))) return false;
       }
     }
+    const options = this.data.options;
+    if (options !== undefined) {
+      const hits = input.hits;
+      if (hits && hits.table === this.table) {
+        for (const group of options) if (!anyOptionHit(group, hits)) return false;
+      } else {
+        const has = presentIn(input, this.table);
+        for (const group of options) if (!group.some((sets) => sets.every(has))) return false;
+      }
+    }
     const { tokens, starts } = input;
     if (this.tests === NO_TESTS) this.allocate();
-    const code = this.data.code;
+    const code = this.decoded!;
     const size = code.length >>> 2;
     if (WORK.seen.length < size) growWork(size);
     const { tests, words, sets } = this;
@@ -322,6 +378,7 @@ export class Pattern {
     let lastStart = 0;
     if (anchored) for (const start of starts) if (start > lastStart) lastStart = start;
     const first = this.firstWords;
+    const seen = WORK.seen;
     let current = WORK.current;
     let next = WORK.next;
     nextGeneration();
@@ -335,7 +392,18 @@ export class Pattern {
         const pc = current[i]!;
         const word = words[pc];
         const set = sets[pc];
-        if (word !== null ? word === token : set !== null ? set!.has(token) : tests[pc]!(token)) nextCount = addFrom(code, pc + 1, pos + 1, tokens, starts, next, nextCount);
+        if (!(word !== null ? word === token : set !== null ? set!.has(token) : tests[pc]!(token))) continue;
+        // Most often the next instruction is another test (a sequence of words): added here
+        // without walking the program, as addFrom would add it.
+        const then = pc + 1;
+        if (code[4 * then] === OP.test) {
+          if (seen[then] !== WORK.generation) {
+            seen[then] = WORK.generation;
+            next[nextCount++] = then;
+          }
+        } else {
+          nextCount = addFrom(code, then, pos + 1, tokens, starts, next, nextCount);
+        }
       }
       // A match may also begin at the next position.
       if (nextCount >= 0 && (!anchored || starts.has(pos + 1)) && (first === null || first.has(tokens[pos + 1] ?? ""))) {
@@ -352,7 +420,7 @@ export class Pattern {
   // The token tests are looked up on the first run of the VM, not when the pattern is made:
   // most patterns of a pack are ruled out by their required words in most processes.
   private allocate(): void {
-    const { code } = this.data;
+    const code = this.code;
     const size = code.length / 4;
     const tests = new Array<Test | null>(size);
     const words = new Array<string | null>(size);
@@ -379,11 +447,11 @@ export class Pattern {
     const words = new Set<string>();
     const stack = [0];
     const seen = new Set<number>();
+    const code = this.code;
     while (stack.length > 0) {
       const at = stack.pop()!;
       if (seen.has(at)) continue;
       seen.add(at);
-      const code = this.data.code;
       switch (code[4 * at]) {
         case OP.jump:
           stack.push(code[4 * at + 1]!);
@@ -392,7 +460,7 @@ export class Pattern {
           stack.push(code[4 * at + 1]!, code[4 * at + 2]!);
           break;
         case OP.test: {
-          const spec = this.table.spec(this.data.code[4 * at + 3]!);
+          const spec = this.table.spec(code[4 * at + 3]!);
           if (spec.k === "set") for (const word of this.table.get(spec.set)) words.add(word);
           else if (spec.k === "mark") words.add(spec.c);
           else return null;
@@ -587,6 +655,47 @@ function emit(node: Node, out: Program): void {
 function requiredSets(node: Node, table: PatternTable): number[] {
   const sets = requiredWords(node, table);
   return [...new Set(sets.map((words) => table.intern(words)))];
+}
+
+// For each alternative a match cannot do without (in the pattern's sequence, or repeated at
+// least once), the word sets each of its options needs (requiredWords of the option); only
+// alternatives where every option needs some word and one needs more than one set, which
+// `required` (one set an option, unioned) cannot tell apart.
+function alternativeSets(node: Node, table: PatternTable): number[][][] {
+  switch (node.kind) {
+    case "seq":
+      return node.items.flatMap((item) => alternativeSets(item, table));
+    case "repeat":
+      return node.min > 0 ? alternativeSets(node.node, table) : [];
+    case "alt": {
+      const options = node.options.map((option) => [...new Set(requiredWords(option, table).map((words) => table.intern(words)))]);
+      if (options.some((sets) => sets.length === 0) || options.every((sets) => sets.length === 1)) return [];
+      return [options];
+    }
+    default:
+      return [];
+  }
+}
+
+// Whether every set of one of the options is hit (loops, not closures: this runs per call).
+function anyOptionHit(group: readonly (readonly number[])[], hits: WordSetHits): boolean {
+  for (const sets of group) {
+    let all = true;
+    for (const id of sets) {
+      if (!hitsSet(hits, id)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+// A word-set test for a caller that did not mark its tokens in the pattern's table.
+function presentIn(input: MatchInput, table: PatternTable): (id: number) => boolean {
+  const present = input.present ?? new Set(input.tokens);
+  return (id) => hasAny(present, table.get(id));
 }
 
 function requiredWords(node: Node, table: PatternTable): ReadonlySet<string>[] {
