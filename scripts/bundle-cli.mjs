@@ -20,7 +20,11 @@
 // reads instead of compiling the file again.
 
 import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
+
+// The cache of the previous build goes first: if making the new one fails, none is left.
+rmSync(new URL("../dist/oars.js.cache", import.meta.url), { force: true });
 
 await build({
   entryPoints: [new URL("../dist/cli/main.js", import.meta.url).pathname],
