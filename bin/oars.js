@@ -15,7 +15,9 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   // Scripts call this to see what is installed: answer without loading the CLI.
   process.stdout.write(`${JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version}\n`);
 } else {
-  // dist/oars.js is the command line in one file (scripts/bundle-cli.mjs): a faster start.
-  const { main } = await import("../dist/oars.js");
+  // dist/oars.js is the command line in one file (scripts/bundle-cli.mjs), compiled from the
+  // code cache made by the build (bin/load-cli.js): a faster start.
+  const { loadCli } = await import("./load-cli.js");
+  const { main } = loadCli();
   process.exitCode = await main(process.argv);
 }

@@ -1,13 +1,17 @@
 // `oars config`: the settings a run in this folder would use, and the file they came from, in
 // the configuration file's own layout so they can be copied into one.
 
-import { stringify } from "yaml";
+import { createRequire } from "node:module";
 import { resolveSettings } from "../config/index.js";
 import { limitsInForce } from "../config/settings.js";
 import { EXIT } from "../errors.js";
 import { packLoader } from "../packs/loader.js";
 import { writeOutput } from "./output.js";
 import type { CONFIG_FORMATS } from "./choices.js";
+
+// Loaded when the command runs: a static import of a package left out of the bundled command
+// line (scripts/bundle-cli.mjs) is loaded by every run, and yaml costs a start ~40 ms.
+const stringify = (value: unknown): string => (createRequire(import.meta.url)("yaml") as typeof import("yaml")).stringify(value);
 
 export interface ConfigCommandOptions {
   config?: string | false;

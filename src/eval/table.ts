@@ -2,14 +2,20 @@
 // utterance or per turn (README "oars eval"). Consecutive rows by one speaker make a turn, as
 // in a transcript; the speaker whose rows carry counsellor codes is the counsellor.
 
+import { createRequire } from "node:module";
 import { extname } from "node:path";
-import { parse } from "csv-parse/sync";
 import { primaryCode } from "../classify/primary.js";
 import { InputError } from "../errors.js";
 import { CODE_ABBREVIATIONS, COUNSELLOR_CODES, type Code, type Utterance } from "../types.js";
 import { annomiLabels } from "./compare.js";
 import { readReferenceText } from "./read-text.js";
 import type { GoldCorpus, GoldTurn } from "./types.js";
+
+// Loaded when a table is read: a static import of a package left out of the bundled command
+// line (scripts/bundle-cli.mjs) is loaded by every run of every command.
+type CsvParse = typeof import("csv-parse/sync");
+let csvParse: CsvParse | null = null;
+const parse: CsvParse["parse"] = ((...args: Parameters<CsvParse["parse"]>) => (csvParse ??= createRequire(import.meta.url)("csv-parse/sync") as CsvParse).parse(...args)) as CsvParse["parse"];
 
 const COLUMNS = {
   speaker: ["speaker", "role", "who", "label"],

@@ -53,6 +53,6 @@ export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
 // The required set with the fewest words, or -1 when the pattern requires none.
 function mostTelling(sets: readonly number[], table: PatternTable): number {
   let best = -1;
-  for (const id of sets) if (best === -1 || table.get(id).size < table.get(best).size) best = id;
+  for (const id of sets) if (best === -1 || table.wordCount(id) < table.wordCount(best)) best = id;
   return best;
 }

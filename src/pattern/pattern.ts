@@ -80,31 +80,37 @@ export interface PatternVocabulary {
  * utterance's tokens, every word set the utterance has a word of.
  */
 export class PatternTable {
-  private readonly entries: ReadonlySet<string>[] = [];
+  // Each set's words, sorted, and the set itself, made on first use: a revived pack has ~3,000
+  // sets and ~1,000 tests, and a run needs the sets and test functions of only the patterns it
+  // runs (made all at once, they cost every start ~10 ms).
+  private words: (readonly string[])[] = [];
+  private readonly entries: (ReadonlySet<string> | undefined)[] = [];
   // Made on the first intern after a revival: a revived table is rarely added to.
   private byKey: Map<string, number> | null = new Map();
   private byWord: Map<string, number[]> | null = null;
-  private readonly specs: TestSpec[] = [];
-  private readonly specIds = new Map<string, number>();
-  private readonly testFns: Test[] = [];
+  private specs: TestSpec[] = [];
+  private specIds: Map<string, number> | null = new Map();
+  private readonly testFns: (Test | undefined)[] = [];
 
   static fromData(data: PatternTableData): PatternTable {
     const table = new PatternTable();
     table.byKey = null;
-    for (const words of data.sets) table.entries.push(new Set(words));
-    for (const spec of data.tests) table.internTest(spec);
+    table.specIds = null;
+    // Copies of the lists (not of what they hold): interning into this table must not change the data.
+    table.words = [...data.sets];
+    table.specs = [...data.tests];
     return table;
   }
 
   /** The number of this token test, added if new. */
   internTest(spec: TestSpec): number {
     const key = JSON.stringify(spec);
-    let id = this.specIds.get(key);
+    const specIds = (this.specIds ??= new Map(this.specs.map((known, id) => [JSON.stringify(known), id])));
+    let id = specIds.get(key);
     if (id === undefined) {
       id = this.specs.length;
       this.specs.push(spec);
-      this.specIds.set(key, id);
-      this.testFns.push(testOf(spec, this));
+      specIds.set(key, id);
     }
     return id;
   }
@@ -117,24 +123,22 @@ export class PatternTable {
   }
 
   testFn(id: number): Test {
-    const test = this.testFns[id];
-    if (!test) throw new Error(`pattern table has no test ${id}`);
-    return test;
+    return (this.testFns[id] ??= testOf(this.spec(id), this));
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.words.length;
   }
 
   /** The number of this set of words, added if new. */
   intern(words: Iterable<string>): number {
     const sorted = [...new Set(words)].sort();
     const key = keyOf(sorted);
-    const byKey = (this.byKey ??= new Map(this.entries.map((set, id) => [keyOf([...set].sort()), id])));
+    const byKey = (this.byKey ??= new Map(this.words.map((known, id) => [keyOf([...known].sort()), id])));
     let id = byKey.get(key);
     if (id === undefined) {
-      id = this.entries.length;
-      this.entries.push(new Set(sorted));
+      id = this.words.length;
+      this.words.push(sorted);
       byKey.set(key, id);
       this.byWord = null;
     }
@@ -143,8 +147,17 @@ export class PatternTable {
 
   get(id: number): ReadonlySet<string> {
     const set = this.entries[id];
-    if (!set) throw new Error(`pattern table has no word set ${id}`);
-    return set;
+    if (set) return set;
+    const words = this.words[id];
+    if (!words) throw new Error(`pattern table has no word set ${id}`);
+    return (this.entries[id] = new Set(words));
+  }
+
+  /** How many words set number `id` holds. */
+  wordCount(id: number): number {
+    const words = this.words[id];
+    if (!words) throw new Error(`pattern table has no word set ${id}`);
+    return words.length;
   }
 
   /** The sets that `tokens` have a word of: as bits at their numbers, and listed. */
@@ -152,7 +165,7 @@ export class PatternTable {
     const byWord = (this.byWord ??= this.index());
     // A plain array of 32-bit words, not a typed array: a typed array of this size lives off
     // V8's heap and costs ~30 µs to make, which every utterance paid.
-    const bits = new Array<number>((this.entries.length >>> 5) + 1).fill(0);
+    const bits = new Array<number>((this.words.length >>> 5) + 1).fill(0);
     const ids: number[] = [];
     for (const token of tokens) {
       const found = byWord.get(token);
@@ -169,13 +182,13 @@ export class PatternTable {
   }
 
   toData(): PatternTableData {
-    return { sets: this.entries.map((set) => [...set]), tests: this.specs };
+    return { sets: this.words.map((words) => [...words]), tests: this.specs };
   }
 
   private index(): Map<string, number[]> {
     const byWord = new Map<string, number[]>();
-    this.entries.forEach((set, id) => {
-      for (const word of set) {
+    this.words.forEach((words, id) => {
+      for (const word of words) {
         const ids = byWord.get(word);
         if (ids) ids.push(id);
         else byWord.set(word, [id]);
@@ -220,46 +233,72 @@ export interface PatternTableData {
 /**
  * A compiled pattern as plain data: its program, four numbers an instruction (opcode, two
  * operands, the number of its token test in the table or -1), and the word sets it needs.
+ * The program is kept as one string of the numbers, comma-separated: a prebuilt pack holds
+ * ~900 programs, which JSON.parse reads ~3× faster as strings than as arrays of numbers
+ * (~30 ms of every start, measured under load), and most of them are never run in a process.
  */
 export interface PatternData {
   source: string;
-  code: number[];
+  code: string;
   required: number[];
+  /**
+   * Alternatives a match needs one option of, each option as the word sets it needs all of
+   * (`(like you did|like you said)`: like, you and did, or like, you and said): a finer test
+   * than `required`, whose union of one set an option ({like}) most utterances pass. Absent
+   * when the pattern has no alternative that says more than `required`.
+   */
+  options?: number[][][];
 }
 
 export const MAX_REPEAT = 8;
-const NO_OPS = new Uint8Array(0);
-const NO_INTS = new Int32Array(0);
 const NO_TESTS: readonly (Test | null)[] = [];
 const MAX_PATTERN_LENGTH = 2000;
 const MAX_PROGRAM = 5000;
 
 export class Pattern {
-  // The program as flat arrays (opcode, two operands, the token tests), and the VM's work
-  // lists, made on the first run of the VM (most patterns are ruled out by their required
-  // words on most utterances) and reused: matching allocates nothing.
-  // Until then they share empty arrays: a pack revives ~700 patterns in every process.
-  private ops = NO_OPS;
-  private arg1 = NO_INTS;
-  private arg2 = NO_INTS;
+  // The token tests of the program, one an instruction (null for the others), and the words a
+  // match can begin with: made on the first run of the VM (most patterns are ruled out by
+  // their required words on most utterances). The program itself is read from its data, four
+  // numbers an instruction, and the VM's work lists are shared by every pattern (see WORK):
+  // a pack revives ~700 patterns in every process, and six typed arrays each, made on first
+  // use, cost a cold run ~15 ms and their garbage.
   private tests: readonly (Test | null)[] = NO_TESTS;
-  private seen = NO_INTS;
-  private stack = NO_INTS;
-  private current = NO_INTS;
-  private next = NO_INTS;
-  private generation = 0;
+  // The commonest tests without a call: a whole word or mark (compared), a set of whole words
+  // (looked up). A call through `tests` sees a dozen kinds of closure and is never inlined.
+  private words: readonly (string | null)[] = [];
+  private sets: readonly (ReadonlySet<string> | null)[] = [];
   private firstWords: Set<string> | null = null;
+
+  // The program as numbers, read from the data's string when first needed.
+  private decoded: number[] | null;
 
   private constructor(
     private readonly data: PatternData,
     private readonly table: PatternTable,
+    program: number[] | null = null,
   ) {
-    if (data.code.length % 4 !== 0) throw new Error("malformed pattern program");
+    this.decoded = program;
+  }
+
+  private get code(): number[] {
+    if (this.decoded === null) {
+      // JSON.parse reads the numbers natively: split and Number, run once per pattern while
+      // the process is still cold, cost a long session's run ~15 ms.
+      const code = JSON.parse(`[${this.data.code}]`) as number[];
+      if (code.length % 4 !== 0) throw new Error("malformed pattern program");
+      this.decoded = code;
+    }
+    return this.decoded;
   }
 
   /** The number of instructions: what matching costs per token, and what the pack caps. */
   get size(): number {
-    return this.data.code.length / 4;
+    if (this.decoded !== null) return this.decoded.length / 4;
+    // Counted from the string (a pack's size is checked when rule folders are added to it):
+    // the program is decoded only when it runs.
+    let numbers = 1;
+    for (let at = this.data.code.indexOf(","); at !== -1; at = this.data.code.indexOf(",", at + 1)) numbers++;
+    return numbers / 4;
   }
 
   get source(): string {
@@ -291,7 +330,10 @@ export class Pattern {
     const program: Program = { code: [], table };
     emit(node, program);
     push(program, OP.match);
-    return new Pattern({ source, code: program.code, required: requiredSets(node, table) }, table);
+    const data: PatternData = { source, code: program.code.join(","), required: requiredSets(node, table) };
+    const options = alternativeSets(node, table);
+    if (options.length > 0) data.options = options;
+    return new Pattern(data, table, program.code);
   }
 
   /** A pattern again from its data, its word sets numbered in `table`. */
@@ -314,60 +356,87 @@ export class Pattern {
         for (const id of required) if (!hasAny(present, this.table.get(id))) return false;
       }
     }
+    const options = this.data.options;
+    if (options !== undefined) {
+      const hits = input.hits;
+      if (hits && hits.table === this.table) {
+        for (const group of options) if (!anyOptionHit(group, hits)) return false;
+      } else {
+        const has = presentIn(input, this.table);
+        for (const group of options) if (!group.some((sets) => sets.every(has))) return false;
+      }
+    }
     const { tokens, starts } = input;
-    if (this.seen.length === 0) this.allocate();
+    if (this.tests === NO_TESTS) this.allocate();
+    const code = this.decoded!;
+    const size = code.length >>> 2;
+    if (WORK.seen.length < size) growWork(size);
+    const { tests, words, sets } = this;
     // A pattern that opens with `^` can begin only where `^` holds: no thread is started
     // anywhere else, and once none is alive past the last such place it cannot match.
-    const anchored = this.ops[0] === OP.start;
+    const anchored = code[0] === OP.start;
     let lastStart = 0;
     if (anchored) for (const start of starts) if (start > lastStart) lastStart = start;
     const first = this.firstWords;
-    this.generation++;
-    let count = first === null || first.has(tokens[0] ?? "") ? this.addFrom(0, 0, tokens, starts, this.current, 0) : 0;
+    const seen = WORK.seen;
+    let current = WORK.current;
+    let next = WORK.next;
+    nextGeneration();
+    let count = first === null || first.has(tokens[0] ?? "") ? addFrom(code, 0, 0, tokens, starts, current, 0) : 0;
     for (let pos = 0; pos < tokens.length && count >= 0; pos++) {
       if (anchored && count === 0 && pos >= lastStart) return false;
       const token = tokens[pos]!;
-      const current = this.current;
-      const next = this.next;
       let nextCount = 0;
-      this.generation++;
+      nextGeneration();
       for (let i = 0; i < count && nextCount >= 0; i++) {
         const pc = current[i]!;
-        if (this.tests[pc]!(token)) nextCount = this.addFrom(pc + 1, pos + 1, tokens, starts, next, nextCount);
+        const word = words[pc];
+        const set = sets[pc];
+        if (!(word !== null ? word === token : set !== null ? set!.has(token) : tests[pc]!(token))) continue;
+        // Most often the next instruction is another test (a sequence of words): added here
+        // without walking the program, as addFrom would add it.
+        const then = pc + 1;
+        if (code[4 * then] === OP.test) {
+          if (seen[then] !== WORK.generation) {
+            seen[then] = WORK.generation;
+            next[nextCount++] = then;
+          }
+        } else {
+          nextCount = addFrom(code, then, pos + 1, tokens, starts, next, nextCount);
+        }
       }
       // A match may also begin at the next position.
       if (nextCount >= 0 && (!anchored || starts.has(pos + 1)) && (first === null || first.has(tokens[pos + 1] ?? ""))) {
-        nextCount = this.addFrom(0, pos + 1, tokens, starts, next, nextCount);
+        nextCount = addFrom(code, 0, pos + 1, tokens, starts, next, nextCount);
       }
-      this.current = next;
-      this.next = current;
+      const swap = current;
+      current = next;
+      next = swap;
       count = nextCount;
     }
     return count < 0;
   }
 
-  // The program is laid out for the VM on its first run, not when the pattern is made: most
-  // patterns of a pack are ruled out by their required words in most processes.
+  // The token tests are looked up on the first run of the VM, not when the pattern is made:
+  // most patterns of a pack are ruled out by their required words in most processes.
   private allocate(): void {
-    const { code } = this.data;
+    const code = this.code;
     const size = code.length / 4;
-    this.ops = new Uint8Array(size);
-    this.arg1 = new Int32Array(size);
-    this.arg2 = new Int32Array(size);
     const tests = new Array<Test | null>(size);
+    const words = new Array<string | null>(size);
+    const sets = new Array<ReadonlySet<string> | null>(size);
     for (let pc = 0; pc < size; pc++) {
-      this.ops[pc] = code[4 * pc]!;
-      this.arg1[pc] = code[4 * pc + 1]!;
-      this.arg2[pc] = code[4 * pc + 2]!;
       const test = code[4 * pc + 3]!;
       tests[pc] = test >= 0 ? this.table.testFn(test) : null;
+      const spec = test >= 0 ? this.table.spec(test) : null;
+      const set = spec?.k === "set" ? this.table.get(spec.set) : null;
+      words[pc] = spec?.k === "mark" ? spec.c : set?.size === 1 ? set.values().next().value! : null;
+      sets[pc] = set !== null && set.size !== 1 ? set : null;
     }
     this.tests = tests;
+    this.words = words;
+    this.sets = sets;
     this.firstWords = this.wordsThatBegin();
-    this.seen = new Int32Array(size).fill(-1);
-    this.stack = new Int32Array(2 * size + 2);
-    this.current = new Int32Array(size);
-    this.next = new Int32Array(size);
   }
 
   // The tokens a match can begin with, when every test reachable from the start without
@@ -378,19 +447,20 @@ export class Pattern {
     const words = new Set<string>();
     const stack = [0];
     const seen = new Set<number>();
+    const code = this.code;
     while (stack.length > 0) {
       const at = stack.pop()!;
       if (seen.has(at)) continue;
       seen.add(at);
-      switch (this.ops[at]) {
+      switch (code[4 * at]) {
         case OP.jump:
-          stack.push(this.arg1[at]!);
+          stack.push(code[4 * at + 1]!);
           break;
         case OP.split:
-          stack.push(this.arg1[at]!, this.arg2[at]!);
+          stack.push(code[4 * at + 1]!, code[4 * at + 2]!);
           break;
         case OP.test: {
-          const spec = this.table.spec(this.data.code[4 * at + 3]!);
+          const spec = this.table.spec(code[4 * at + 3]!);
           if (spec.k === "set") for (const word of this.table.get(spec.set)) words.add(word);
           else if (spec.k === "mark") words.add(spec.c);
           else return null;
@@ -402,39 +472,62 @@ export class Pattern {
     }
     return words;
   }
+}
 
-  // Adds pc and every test reachable from it without consuming a token to `list` (from
-  // `count`); returns the list's new length, or -1 when `match` is reached.
-  private addFrom(pc: number, pos: number, tokens: readonly string[], starts: ReadonlySet<number>, list: Int32Array, count: number): number {
-    const { ops, arg1, arg2, seen, stack, generation } = this;
-    let top = 0;
-    stack[top++] = pc;
-    while (top > 0) {
-      const at = stack[--top]!;
-      if (seen[at] === generation) continue;
-      seen[at] = generation;
-      switch (ops[at]) {
-        case OP.match:
-          return -1;
-        case OP.jump:
-          stack[top++] = arg1[at]!;
-          break;
-        case OP.split:
-          stack[top++] = arg2[at]!;
-          stack[top++] = arg1[at]!;
-          break;
-        case OP.start:
-          if (starts.has(pos)) stack[top++] = at + 1;
-          break;
-        case OP.end:
-          if (isEnd(tokens, pos)) stack[top++] = at + 1;
-          break;
-        default:
-          list[count++] = at;
-      }
-    }
-    return count;
+// The VM's work lists, shared by every pattern (a match never starts another) and grown to the
+// largest program run so far: `seen` marks the instructions added at the current position with
+// the generation's number, so it needs no clearing between positions or patterns.
+const WORK = { seen: new Int32Array(0), stack: new Int32Array(0), current: new Int32Array(0), next: new Int32Array(0), generation: 0 };
+
+function growWork(size: number): void {
+  const capacity = Math.max(size, 2 * WORK.seen.length, 64);
+  WORK.seen = new Int32Array(capacity);
+  WORK.stack = new Int32Array(2 * capacity + 2);
+  WORK.current = new Int32Array(capacity);
+  WORK.next = new Int32Array(capacity);
+  WORK.generation = 0;
+}
+
+function nextGeneration(): void {
+  // Far from overflowing int32: start again from a cleared list.
+  if (++WORK.generation === 0x3fffffff) {
+    WORK.seen.fill(0);
+    WORK.generation = 1;
   }
+}
+
+// Adds pc and every test reachable from it without consuming a token to `list` (from
+// `count`); returns the list's new length, or -1 when `match` is reached. Called once per
+// generation for the threads started at a position (nextGeneration before the first).
+function addFrom(code: readonly number[], pc: number, pos: number, tokens: readonly string[], starts: ReadonlySet<number>, list: Int32Array, count: number): number {
+  const { seen, stack, generation } = WORK;
+  let top = 0;
+  stack[top++] = pc;
+  while (top > 0) {
+    const at = stack[--top]!;
+    if (seen[at] === generation) continue;
+    seen[at] = generation;
+    switch (code[4 * at]) {
+      case OP.match:
+        return -1;
+      case OP.jump:
+        stack[top++] = code[4 * at + 1]!;
+        break;
+      case OP.split:
+        stack[top++] = code[4 * at + 2]!;
+        stack[top++] = code[4 * at + 1]!;
+        break;
+      case OP.start:
+        if (starts.has(pos)) stack[top++] = at + 1;
+        break;
+      case OP.end:
+        if (isEnd(tokens, pos)) stack[top++] = at + 1;
+        break;
+      default:
+        list[count++] = at;
+    }
+  }
+  return count;
 }
 
 const NUMBER = /^\d+(?:[.,]\d+)?$/;
@@ -562,6 +655,47 @@ function emit(node: Node, out: Program): void {
 function requiredSets(node: Node, table: PatternTable): number[] {
   const sets = requiredWords(node, table);
   return [...new Set(sets.map((words) => table.intern(words)))];
+}
+
+// For each alternative a match cannot do without (in the pattern's sequence, or repeated at
+// least once), the word sets each of its options needs (requiredWords of the option); only
+// alternatives where every option needs some word and one needs more than one set, which
+// `required` (one set an option, unioned) cannot tell apart.
+function alternativeSets(node: Node, table: PatternTable): number[][][] {
+  switch (node.kind) {
+    case "seq":
+      return node.items.flatMap((item) => alternativeSets(item, table));
+    case "repeat":
+      return node.min > 0 ? alternativeSets(node.node, table) : [];
+    case "alt": {
+      const options = node.options.map((option) => [...new Set(requiredWords(option, table).map((words) => table.intern(words)))]);
+      if (options.some((sets) => sets.length === 0) || options.every((sets) => sets.length === 1)) return [];
+      return [options];
+    }
+    default:
+      return [];
+  }
+}
+
+// Whether every set of one of the options is hit (loops, not closures: this runs per call).
+function anyOptionHit(group: readonly (readonly number[])[], hits: WordSetHits): boolean {
+  for (const sets of group) {
+    let all = true;
+    for (const id of sets) {
+      if (!hitsSet(hits, id)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+// A word-set test for a caller that did not mark its tokens in the pattern's table.
+function presentIn(input: MatchInput, table: PatternTable): (id: number) => boolean {
+  const present = input.present ?? new Set(input.tokens);
+  return (id) => hasAny(present, table.get(id));
 }
 
 function requiredWords(node: Node, table: PatternTable): ReadonlySet<string>[] {

@@ -24,13 +24,31 @@ export function tokenize(text: string, options: TokenOptions): string[] {
   const raw: string[] = [];
   const capitalised: boolean[] = [];
   const spoken = text.includes("[") ? replaceBracketed(text, "[", "]", " ") : text;
-  for (const m of spoken.matchAll(TOKEN)) {
+  // Lower-cased once for the whole text rather than token by token, when that gives every
+  // token the same letters: not when lower-casing changes the text's length (a dotted İ), nor
+  // with a capital sigma (its lower case depends on what follows it).
+  const lowered = spoken.toLowerCase();
+  const whole = lowered.length === spoken.length && !spoken.includes("Σ");
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(spoken); m !== null; m = TOKEN.exec(spoken)) {
     const original = m[0];
-    const lower = original.toLowerCase();
+    const start = m.index;
+    const end = start + original.length;
+    let lower: string;
+    let capital: boolean;
+    if (!whole) {
+      lower = original.toLowerCase();
+      capital = lower !== original && CAPITALISED.test(original);
+    } else {
+      lower = lowered.slice(start, end);
+      const first = spoken.charCodeAt(start);
+      // An ASCII first letter that lower-casing leaves alone is not a capital.
+      capital = first !== lowered.charCodeAt(start) ? CAPITALISED.test(original) : first >= 0x80 && lower !== original && CAPITALISED.test(original);
+    }
     const token = foldApostrophes(lower);
-    if (options.disfluencies.has(token) || isCutOff(spoken, m.index + original.length, token)) continue;
+    if (options.disfluencies.has(token) || isCutOff(spoken, end, token)) continue;
     raw.push(token);
-    capitalised.push(lower !== original && CAPITALISED.test(original));
+    capitalised.push(capital);
   }
   const tokens: string[] = [];
   let lastWord = "";
