@@ -111,17 +111,19 @@ function runCrossValidation(paths: string[], options: EvalCommandOptions & { gol
 function runCodeSets(paths: string[], options: EvalCommandOptions, version: string): number {
   if (paths.length > 0) throw new UsageError("--lines without --gold scores code sets only: leave out the transcripts");
   if (options.cv !== undefined) throw new UsageError("--cv needs --gold and the transcripts it codes");
+  const packFor = packLoader([], []);
   const reports = options.lines.map((file) => {
     const lines = readCodeSet(file);
     if (lines.length === 0 && options.rulesOnly) throw new InputError(file, "the code set holds only client lines, which --rules-only leaves uncoded");
     const language = isLanguage(options.lang) ? options.lang : codeSetLanguage(file);
-    const pack = packLoader([], [])(language);
+    const pack = packFor(language);
     // The code set's client lines, when it has any, coded by the client model (--rules-only: not coded).
     const clientLines = readClientCodeSet(file);
-    const clientModel = (options.clientWeights ? clientWeightsModels(options.clientWeights, language, packLoader([], [])) : bundledClientModel)(pack);
-    const client = clientLines.length > 0 && !options.rulesOnly ? scoreClientCodeSet(file, clientLines, pack, clientModel) : null;
+    // A user's file is read and checked for every set; the bundled weights only when there are lines to code.
+    const clientModelFor = options.clientWeights ? clientWeightsModels(options.clientWeights, language, packFor) : bundledClientModel;
+    const client = clientLines.length > 0 && !options.rulesOnly ? scoreClientCodeSet(file, clientLines, pack, clientModelFor(pack)) : null;
     if (options.rulesOnly) return { ...scoreCodeSet(file, lines, pack, rulesAlone), client };
-    const model = (options.weights ? weightsModels(options.weights, language, packLoader([], [])) : bundledModel)(pack);
+    const model = (options.weights ? weightsModels(options.weights, language, packFor) : bundledModel)(pack);
     return { ...scoreCodeSet(file, lines, pack, byModel(model)), client };
   });
   const text =

@@ -15,7 +15,7 @@ import { loadLanguagePack } from "../packs/load.js";
 import type { LanguagePack } from "../packs/pack.js";
 import { RULES_ROOT } from "../paths.js";
 import { CLIENT_CODES, type ClientCode } from "../types.js";
-import { softmax, type Reason } from "./model.js";
+import { softmax, someOf, type Reason } from "./model.js";
 import { round } from "./weights.js";
 
 export const CLIENT_WEIGHTS_FORMAT = "oars-client-weights";
@@ -182,7 +182,7 @@ export function clientWeightsModels(path: string, language: string, packFor: (la
   const ids = new Set([packFor(data.language), loadLanguagePack(data.language)].flatMap((pack) => pack.clientRules.map((rule) => ruleKey(rule.id))));
   const missing = data.rules.filter((id) => !ids.has(id));
   if (missing.length > 0) {
-    throw new SourceError(path, `built against other client rule ids: ${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ` and ${missing.length - 3} more` : ""} not in the ${data.language} rules loaded; retrain with oars train --client`);
+    throw new SourceError(path, `built against other client rule ids: ${someOf(missing)} not in the ${data.language} rules loaded; retrain with oars train --client`);
   }
   const models = new WeakMap<LanguagePack, ClientModel>();
   return (pack) => {

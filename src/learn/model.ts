@@ -135,6 +135,11 @@ export function softmax(scores: Float64Array): Float64Array {
   return out;
 }
 
+/** Rule ids a weights file names but the pack lacks, for a one-line message: the first three and how many more. */
+export function someOf(ids: readonly string[]): string {
+  return `${ids.slice(0, 3).join(", ")}${ids.length > 3 ? ` and ${ids.length - 3} more` : ""}`;
+}
+
 /**
  * Weights checked against the pack they are used with: the same language, and every rule
  * they name present in the pack (or one of `known`, the bundled rules a configuration switched
@@ -147,7 +152,7 @@ export function compileModel(data: WeightsData, pack: LanguagePack, source: stri
   const ids = new Set([...pack.rules.map((r) => ruleKey(r.id)), ...known]);
   const missing = data.rules.filter((id) => !ids.has(id));
   if (missing.length > 0) {
-    throw new SourceError(source, `built against other rule ids: ${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ` and ${missing.length - 3} more` : ""} not in the ${pack.language} rules loaded; retrain with oars train`);
+    throw new SourceError(source, `built against other rule ids: ${someOf(missing)} not in the ${pack.language} rules loaded; retrain with oars train`);
   }
   return new CodeModel(data, pack);
 }
