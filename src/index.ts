@@ -2,10 +2,13 @@
 // out, the same pipeline as `oars analyze` and the same fields as each file of its JSON
 // (README "Use as a library"). Nothing is read or written but what the caller hands over.
 
+import { statSync } from "node:fs";
 import { analyzeBytes } from "./analyze.js";
-import { InputError } from "./errors.js";
+import { InputError, SourceError } from "./errors.js";
 import { isLanguage, type Language, type LanguageChoice } from "./languages.js";
+import { chosenModels, type ChosenModels } from "./learn/user-weights.js";
 import { packLoader } from "./packs/loader.js";
+import type { LanguagePack } from "./packs/pack.js";
 import { resultJson } from "./report/json.js";
 import { wordsOf } from "./report/words.js";
 import type { Format } from "./types.js";
@@ -24,10 +27,14 @@ export interface LibraryOptions {
   counsellor?: string[];
   /** Force a format instead of detecting it from the content. */
   format?: Format;
+  /** A weights file from `oars train` to code with instead of the bundled weights (as --weights). */
+  weights?: string;
+  /** A client talk weights file from `oars train --client` (as --client-weights). */
+  clientWeights?: string;
 }
 
 // One loader for the process: packs are built once and reused by every call.
-let packFor: ((language: Language) => ReturnType<ReturnType<typeof packLoader>>) | null = null;
+let packFor: ((language: Language) => LanguagePack) | null = null;
 
 /**
  * Code one transcript (plain text, WebVTT, SRT or Whisper JSON, as a string or bytes). Throws
@@ -37,9 +44,12 @@ export function analyze(transcript: string | Uint8Array, options: LibraryOptions
   packFor ??= packLoader([], []);
   const bytes = typeof transcript === "string" ? new TextEncoder().encode(transcript) : transcript;
   const lang = options.lang ?? "auto";
+  const { modelFor, clientModelFor } = modelsFor(lang, options.weights ?? null, options.clientWeights ?? null, packFor);
   const result = analyzeBytes(bytes, options.path ?? "transcript", {
     ...(isLanguage(lang) ? { pack: packFor(lang) } : {}),
     packFor,
+    ...(modelFor ? { modelFor } : {}),
+    ...(clientModelFor ? { clientModelFor } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
     counsellorNames: options.counsellor ?? [],
     ...(options.format ? { format: options.format } : {}),
@@ -48,7 +58,31 @@ export function analyze(transcript: string | Uint8Array, options: LibraryOptions
   return resultJson(result, wordsOf(result.locale));
 }
 
-export { InputError };
+// Weights files read once and kept while they stay the same file (size and modification time),
+// so a caller coding many transcripts with one file does not parse it for each.
+const chosen = new Map<string, { stamp: string; models: ChosenModels }>();
+
+function modelsFor(lang: LanguageChoice, weights: string | null, clientWeights: string | null, packs: (language: Language) => LanguagePack): ChosenModels {
+  if (weights === null && clientWeights === null) return { modelFor: undefined, clientModelFor: undefined };
+  const key = JSON.stringify([lang, weights, clientWeights]);
+  const stamp = JSON.stringify([weights, clientWeights].map((file) => (file === null ? null : stampOf(file))));
+  const known = chosen.get(key);
+  if (known && known.stamp === stamp) return known.models;
+  const models = chosenModels({ language: lang, weights, clientWeights }, packs);
+  chosen.set(key, { stamp, models });
+  return models;
+}
+
+function stampOf(file: string): string | null {
+  try {
+    const stat = statSync(file);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return null; // reading it names the problem
+  }
+}
+
+export { InputError, SourceError };
 export { LANGUAGES, type Language, type LanguageChoice } from "./languages.js";
 export { COUNSELLOR_CODES } from "./types.js";
 export type { Code, Format, Metrics, Role, Speaker, Utterance } from "./types.js";

@@ -201,6 +201,27 @@ describe("client talk weights of a trainer's own", () => {
       expect(run.stderr).toBe(message);
     }
   });
+
+  it("are taken by the library as by the command line, and refused there with the file named", async () => {
+    const { analyze, SourceError } = await import("../../src/index.js");
+    const cli = JSON.parse(oars(["analyze", "--lang", "nb", "--weights", weightsFile, "--client-weights", clientFile, "-f", "json", session]).stdout).files[0];
+    const bundled = analyze(readFileSync(session), { lang: "nb", path: session });
+    const own = analyze(readFileSync(session), { lang: "nb", path: session, weights: weightsFile, clientWeights: clientFile });
+    expect(JSON.parse(JSON.stringify(own.turns))).toEqual(cli.turns);
+    expect(own.turns).not.toEqual(bundled.turns);
+    // The files are read once and kept; coding again gives the same result.
+    expect(analyze(readFileSync(session), { lang: "nb", path: session, weights: weightsFile, clientWeights: clientFile }).turns).toEqual(own.turns);
+    const wrongKind = (() => {
+      try {
+        analyze(readFileSync(session), { lang: "nb", weights: clientFile });
+        return null;
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(wrongKind).toBeInstanceOf(SourceError);
+    expect((wrongKind as InstanceType<typeof SourceError>).describe()).toBe(`${clientFile}: not an oars weights file: these are client talk weights (oars train --client): give them with --client-weights`);
+  });
 });
 
 describe("probability and why in reports", () => {
