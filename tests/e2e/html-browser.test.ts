@@ -170,6 +170,22 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? "the HTML report in Chromium" : NO_CHROMIU
     await page.close();
   });
 
+  it("draws every mark with a width: one the stylesheet gives a session placed by turn order, each its own when placed by time", async () => {
+    const { file } = report("widths", ["check", GOOD, VTT]);
+    const { page, errors } = await openReport(browserOf(), file);
+    const marksOf = (i: number) =>
+      page.locator("section.file").nth(i).locator("svg.tl .m").evaluateAll((rects) => rects.map((r) => ({ width: (r as SVGRectElement).getBBox().width, own: r.hasAttribute("width") })));
+    const [byTurn, byTime] = [await marksOf(0), await marksOf(1)];
+    expect(byTurn.length).toBeGreaterThan(3);
+    expect(byTurn.every((m) => !m.own)).toBe(true);
+    expect(byTurn[0]!.width).toBeGreaterThan(1);
+    expect(new Set(byTurn.map((m) => m.width.toFixed(3))).size).toBe(1);
+    expect(byTime.length).toBeGreaterThan(3);
+    expect(byTime.every((m) => m.own && m.width > 0)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("runs nothing a transcript says: <script> and an onerror attribute in words, speaker names and the file name", async () => {
     const hostile = join(dir, '"><img src=x onerror=alert(9)>.json');
     const speaker = "<script>alert('c')</script>";

@@ -69,10 +69,12 @@ function markWhat(turn: CodedTurn, words: Words): string {
 }
 
 // A report of 500 sessions holds a mark per turn of each: a mark is only its class, place and
-// title; its height comes from the stylesheet.
-function mark(turn: CodedTurn, span: Span, words: Words): string {
+// title; its height comes from the stylesheet, and so does its width when every mark of the
+// session has the same (turns placed by order, not by time: the group carries it as --w).
+function mark(turn: CodedTurn, span: Span, words: Words, sharedWidth: boolean): string {
   const where = `${fill(words.m.report.line, { line: turn.line })}${turn.start !== null ? ` (${formatTimecode(turn.start)})` : ""}`;
-  return `<rect class="m ${markClass(turn)}" x="${n(span.x)}" width="${n(span.width)}"><title>${esc(`${where}: ${markWhat(turn, words)}`)}</title></rect>`;
+  const width = sharedWidth ? "" : ` width="${n(span.width)}"`;
+  return `<rect class="m ${markClass(turn)}" x="${n(span.x)}"${width}><title>${esc(`${where}: ${markWhat(turn, words)}`)}</title></rect>`;
 }
 
 /**
@@ -94,13 +96,15 @@ export function timelineCss(): string {
   rule("t-su", middle, k.height / 2);
   rule("t-ne", middle - 3, 6);
   rule("t-ot", LANES.other.top, LANES.other.height);
+  rules.push(".same-w>.m{width:var(--w)}");
   return rules.join("");
 }
 
 /** The timeline's marks, in a group the overview can reuse by id. */
-function marks(result: FileResult, id: string, words: Words, spans: Span[]): string {
+function marks(result: FileResult, id: string, words: Words, spans: Span[], byTime: boolean): string {
   const flagged = new Set(result.flags.map((f) => f.turn));
-  const parts = result.turns.map((turn, i) => mark(turn, spans[i]!, words));
+  const sharedWidth = !byTime && spans.length > 0;
+  const parts = result.turns.map((turn, i) => mark(turn, spans[i]!, words, sharedWidth));
   for (const [i, turn] of result.turns.entries()) {
     if (!flagged.has(turn.index)) continue;
     const span = spans[i]!;
@@ -108,7 +112,8 @@ function marks(result: FileResult, id: string, words: Words, spans: Span[]): str
     // A downward triangle over the flagged turn.
     parts.push(`<polygon class="fl" points="${n(x - 5)},${FLAG_ROW.top} ${n(x + 5)},${FLAG_ROW.top} ${n(x)},${FLAG_ROW.top + FLAG_ROW.height}"/>`);
   }
-  return `<g id="${id}-tl">${parts.join("")}</g>`;
+  const width = sharedWidth ? ` class="same-w" style="--w:${n(spans[0]!.width)}px"` : "";
+  return `<g id="${id}-tl"${width}>${parts.join("")}</g>`;
 }
 
 export function timeline(result: FileResult, id: string, words: Words, redacted: boolean): string {
@@ -126,7 +131,7 @@ export function timeline(result: FileResult, id: string, words: Words, redacted:
     `<svg class="tl" viewBox="0 0 ${TIMELINE_WIDTH} ${height}" preserveAspectRatio="none" height="${height}" role="img" aria-label="${esc(label)}">` +
     `<rect class="lane" x="0" y="${LANES.counsellor.top}" width="${TIMELINE_WIDTH}" height="${LANES.counsellor.height}"/>` +
     `<rect class="lane" x="0" y="${LANES.client.top}" width="${TIMELINE_WIDTH}" height="${LANES.client.height}"/>` +
-    `${marks(result, id, words, spans)}</svg>`;
+    `${marks(result, id, words, spans, byTime)}</svg>`;
   return (
     `<section class="timeline"><h3>${esc(m.html.timeline)}</h3><p class="note">${esc(caption)}${clientCoded ? "" : ` ${esc(m.html["client-not-coded"])}`}</p>` +
     `<div class="tl-box"><div class="lane-labels" style="height:${height}px">${lanes}</div>${svg}</div>${legend(words, clientCoded)}${byTime || !redacted ? talkShare(result, byTime, words) : ""}</section>`
