@@ -87,6 +87,7 @@ export class PatternTable {
   private readonly entries: (ReadonlySet<string> | undefined)[] = [];
   // Made on the first intern after a revival: a revived table is rarely added to.
   private byKey: Map<string, number> | null = new Map();
+  // Made on the first mark (see index).
   private byWord: Map<string, number[]> | null = null;
   private specs: TestSpec[] = [];
   private specIds: Map<string, number> | null = new Map();
@@ -153,6 +154,13 @@ export class PatternTable {
     return (this.entries[id] = new Set(words));
   }
 
+  /** The words of set number `id`, sorted. */
+  wordsOf(id: number): readonly string[] {
+    const words = this.words[id];
+    if (!words) throw new Error(`pattern table has no word set ${id}`);
+    return words;
+  }
+
   /** How many words set number `id` holds. */
   wordCount(id: number): number {
     const words = this.words[id];
@@ -160,38 +168,37 @@ export class PatternTable {
     return words.length;
   }
 
-  /** The sets that `tokens` have a word of: as bits at their numbers, and listed. */
+  /** The sets that `tokens` have a word of, as bits at their numbers. */
   mark(tokens: readonly string[]): WordSetHits {
     const byWord = (this.byWord ??= this.index());
     // A plain array of 32-bit words, not a typed array: a typed array of this size lives off
     // V8's heap and costs ~30 µs to make, which every utterance paid.
     const bits = new Array<number>((this.words.length >>> 5) + 1).fill(0);
-    const ids: number[] = [];
     for (const token of tokens) {
       const found = byWord.get(token);
-      if (found) {
-        for (const id of found) {
-          const bit = 1 << (id & 31);
-          if ((bits[id >>> 5]! & bit) !== 0) continue;
-          bits[id >>> 5]! |= bit;
-          ids.push(id);
-        }
-      }
+      if (found) for (let i = 0; i < found.length; i += 2) bits[found[i]!]! |= found[i + 1]!;
     }
-    return { table: this, bits, ids };
+    return { table: this, bits };
   }
 
   toData(): PatternTableData {
     return { sets: this.words.map((words) => [...words]), tests: this.specs };
   }
 
+  // For each word, the bits of the sets holding it, as pairs of (place in the bit array, bits
+  // at that place): a common word stands in a hundred sets ("you", "that"), and a token then
+  // sets whole 32-bit words instead of one bit at a time.
   private index(): Map<string, number[]> {
     const byWord = new Map<string, number[]>();
     this.words.forEach((words, id) => {
+      const at = id >>> 5;
+      const bit = 1 << (id & 31);
       for (const word of words) {
-        const ids = byWord.get(word);
-        if (ids) ids.push(id);
-        else byWord.set(word, [id]);
+        const pairs = byWord.get(word);
+        // Sets are numbered in order, so a word's pairs come in order of place: only the last can share it.
+        if (!pairs) byWord.set(word, [at, bit]);
+        else if (pairs[pairs.length - 2] === at) pairs[pairs.length - 1]! |= bit;
+        else pairs.push(at, bit);
       }
     });
     return byWord;
@@ -215,8 +222,6 @@ export interface WordSetHits {
   table: PatternTable;
   /** A bit set: set number n is bit n % 32 of word n / 32 (see hitsSet). */
   bits: readonly number[];
-  /** The numbers of the sets hit, each once. */
-  ids: readonly number[];
 }
 
 /** Whether the tokens hit set number `id`. */
