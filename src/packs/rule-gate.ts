@@ -11,7 +11,7 @@
 // dozens of lists and alternatives), of which a few dozen file a rule: walking the sets hit
 // cost more than matching the rules they woke.
 
-import type { MatchInput, Pattern, PatternTable } from "../pattern/pattern.js";
+import { mostTelling, type MatchInput, type Pattern, type PatternTable } from "../pattern/pattern.js";
 
 export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
   // Plain arrays, not typed ones: small typed arrays are slow to make. The rules filed under
@@ -60,11 +60,4 @@ export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
     for (let at = 0; at < this.rules.length; at++) if (woken[at] === stamp) out.push(this.rules[at]!);
     return out;
   }
-}
-
-// The required set with the fewest words, or -1 when the pattern requires none.
-function mostTelling(sets: readonly number[], table: PatternTable): number {
-  let best = -1;
-  for (const id of sets) if (best === -1 || table.wordCount(id) < table.wordCount(best)) best = id;
-  return best;
 }

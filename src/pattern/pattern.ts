@@ -229,6 +229,13 @@ export function hitsSet(hits: WordSetHits, id: number): boolean {
   return ((hits.bits[id >>> 5] ?? 0) & (1 << (id & 31))) !== 0;
 }
 
+/** Of sets a match needs a word of each, the one with the fewest words (the likeliest to be missing), or -1 when there is none. */
+export function mostTelling(sets: readonly number[], table: PatternTable): number {
+  let best = -1;
+  for (const id of sets) if (best === -1 || table.wordCount(id) < table.wordCount(best)) best = id;
+  return best;
+}
+
 /** A pattern table as plain data. */
 export interface PatternTableData {
   sets: string[][];
@@ -277,12 +284,28 @@ export class Pattern {
   // The program as numbers, read from the data's string when first needed.
   private decoded: number[] | null;
 
+  // The first four required sets (fewest words first: the likeliest to be missing), -1 for
+  // none, held on the pattern itself: a rule the gate wakes has a dozen patterns or more, most
+  // ruled out by their required words, and reading the sets from the pattern's data (its own
+  // object, then its list) cost more than testing their bits. 92 % of patterns need at most four.
+  private readonly r0: number;
+  private readonly r1: number;
+  private readonly r2: number;
+  private readonly r3: number;
+  private readonly more: boolean;
+
   private constructor(
     private readonly data: PatternData,
     private readonly table: PatternTable,
     program: number[] | null = null,
   ) {
     this.decoded = program;
+    const sets = [...data.required].sort((a, b) => table.wordCount(a) - table.wordCount(b));
+    this.r0 = sets[0] ?? -1;
+    this.r1 = sets[1] ?? -1;
+    this.r2 = sets[2] ?? -1;
+    this.r3 = sets[3] ?? -1;
+    this.more = sets.length > 4;
   }
 
   private get code(): number[] {
@@ -351,20 +374,24 @@ export class Pattern {
   }
 
   matches(input: MatchInput): boolean {
-    const required = this.data.required;
-    if (required.length > 0) {
-      const hits = input.hits;
-      if (hits && hits.table === this.table) {
-        for (const id of required) if (!hitsSet(hits, id)) return false;
-      } else {
-        const present = input.present ?? new Set(input.tokens);
-        for (const id of required) if (!hasAny(present, this.table.get(id))) return false;
+    const hits = input.hits;
+    if (hits !== undefined && hits.table === this.table) {
+      const bits = hits.bits;
+      const { r0, r1, r2, r3 } = this;
+      if (r0 >= 0) {
+        if (((bits[r0 >>> 5] ?? 0) & (1 << (r0 & 31))) === 0) return false;
+        if (r1 >= 0 && ((bits[r1 >>> 5] ?? 0) & (1 << (r1 & 31))) === 0) return false;
+        if (r2 >= 0 && ((bits[r2 >>> 5] ?? 0) & (1 << (r2 & 31))) === 0) return false;
+        if (r3 >= 0 && ((bits[r3 >>> 5] ?? 0) & (1 << (r3 & 31))) === 0) return false;
+        if (this.more) for (const id of this.data.required) if (!hitsSet(hits, id)) return false;
       }
+    } else if (this.data.required.length > 0) {
+      const present = input.present ?? new Set(input.tokens);
+      for (const id of this.data.required) if (!hasAny(present, this.table.get(id))) return false;
     }
     const options = this.data.options;
     if (options !== undefined) {
-      const hits = input.hits;
-      if (hits && hits.table === this.table) {
+      if (hits !== undefined && hits.table === this.table) {
         for (const group of options) if (!anyOptionHit(group, hits)) return false;
       } else {
         const has = presentIn(input, this.table);
