@@ -293,6 +293,8 @@ export class Pattern {
   private readonly r2: number;
   private readonly r3: number;
   private readonly more: boolean;
+  // The data's `options`, flattened into one list for the marked path (see optionCode).
+  private readonly optionCode: readonly number[] | null;
 
   private constructor(
     private readonly data: PatternData,
@@ -306,6 +308,7 @@ export class Pattern {
     this.r2 = sets[2] ?? -1;
     this.r3 = sets[3] ?? -1;
     this.more = sets.length > 4;
+    this.optionCode = data.options ? optionCode(data.options) : null;
   }
 
   private get code(): number[] {
@@ -389,13 +392,13 @@ export class Pattern {
       const present = input.present ?? new Set(input.tokens);
       for (const id of this.data.required) if (!hasAny(present, this.table.get(id))) return false;
     }
-    const options = this.data.options;
-    if (options !== undefined) {
+    const options = this.optionCode;
+    if (options !== null) {
       if (hits !== undefined && hits.table === this.table) {
-        for (const group of options) if (!anyOptionHit(group, hits)) return false;
+        if (!everyGroupHit(options, hits.bits)) return false;
       } else {
         const has = presentIn(input, this.table);
-        for (const group of options) if (!group.some((sets) => sets.every(has))) return false;
+        for (const group of this.data.options!) if (!group.some((sets) => sets.every(has))) return false;
       }
     }
     const { tokens, starts } = input;
@@ -709,19 +712,44 @@ function alternativeSets(node: Node, table: PatternTable): number[][][] {
   }
 }
 
-// Whether every set of one of the options is hit (loops, not closures: this runs per call).
-function anyOptionHit(group: readonly (readonly number[])[], hits: WordSetHits): boolean {
-  for (const sets of group) {
-    let all = true;
-    for (const id of sets) {
-      if (!hitsSet(hits, id)) {
-        all = false;
-        break;
-      }
-    }
-    if (all) return true;
+// A pattern's options (PatternData.options) as one list of numbers: for each alternative, its
+// number of options, then for each option its number of sets and the sets. Read for every call
+// that passes the required words (~200 k a pass over the dev sessions): one list instead of an
+// array an alternative and an array an option, each its own object to fetch.
+function optionCode(options: readonly (readonly (readonly number[])[])[]): number[] {
+  const code: number[] = [];
+  for (const group of options) {
+    code.push(group.length);
+    for (const sets of group) code.push(sets.length, ...sets);
   }
-  return false;
+  return code;
+}
+
+// Whether, in every alternative of an optionCode, every set of one of its options is hit.
+function everyGroupHit(code: readonly number[], bits: readonly number[]): boolean {
+  let at = 0;
+  while (at < code.length) {
+    let options = code[at++]!;
+    let hit = false;
+    for (; options > 0; options--) {
+      const end = at + 1 + code[at]!;
+      at++;
+      if (!hit) {
+        let all = true;
+        for (let i = at; i < end; i++) {
+          const id = code[i]!;
+          if (((bits[id >>> 5] ?? 0) & (1 << (id & 31))) === 0) {
+            all = false;
+            break;
+          }
+        }
+        hit = all;
+      }
+      at = end;
+    }
+    if (!hit) return false;
+  }
+  return true;
 }
 
 // A word-set test for a caller that did not mark its tokens in the pattern's table.
