@@ -263,6 +263,7 @@ export interface PatternData {
 }
 
 export const MAX_REPEAT = 8;
+const NOT_YET = -2;
 const NO_TESTS: readonly (Test | null)[] = [];
 const MAX_PATTERN_LENGTH = 2000;
 const MAX_PROGRAM = 5000;
@@ -287,14 +288,16 @@ export class Pattern {
   // The first four required sets (fewest words first: the likeliest to be missing), -1 for
   // none, held on the pattern itself: a rule the gate wakes has a dozen patterns or more, most
   // ruled out by their required words, and reading the sets from the pattern's data (its own
-  // object, then its list) cost more than testing their bits. 92 % of patterns need at most four.
-  private readonly r0: number;
-  private readonly r1: number;
-  private readonly r2: number;
-  private readonly r3: number;
-  private readonly more: boolean;
+  // object, then its list) cost more than testing their bits. 92 % of patterns need at most
+  // four. Set on the first call (NOT_YET before): a run calls only some of a pack's patterns,
+  // and sorting every pattern's sets when the pack is made cost a cold run ~9 ms.
+  private r0 = NOT_YET;
+  private r1 = NOT_YET;
+  private r2 = NOT_YET;
+  private r3 = NOT_YET;
+  private more = false;
   // The data's `options`, flattened into one list for the marked path (see optionCode).
-  private readonly optionCode: readonly number[] | null;
+  private optionCode: readonly number[] | null = null;
 
   private constructor(
     private readonly data: PatternData,
@@ -302,13 +305,17 @@ export class Pattern {
     program: number[] | null = null,
   ) {
     this.decoded = program;
-    const sets = [...data.required].sort((a, b) => table.wordCount(a) - table.wordCount(b));
+  }
+
+  private prepare(): void {
+    const table = this.table;
+    const sets = [...this.data.required].sort((a, b) => table.wordCount(a) - table.wordCount(b));
     this.r0 = sets[0] ?? -1;
     this.r1 = sets[1] ?? -1;
     this.r2 = sets[2] ?? -1;
     this.r3 = sets[3] ?? -1;
     this.more = sets.length > 4;
-    this.optionCode = data.options ? optionCode(data.options) : null;
+    this.optionCode = this.data.options ? optionCode(this.data.options) : null;
   }
 
   private get code(): number[] {
@@ -377,6 +384,7 @@ export class Pattern {
   }
 
   matches(input: MatchInput): boolean {
+    if (this.r0 === NOT_YET) this.prepare();
     const hits = input.hits;
     if (hits !== undefined && hits.table === this.table) {
       const bits = hits.bits;
