@@ -21,7 +21,8 @@ export function withClientTalk(coded: readonly CodedTurn[], evidence: ClientTran
     const found = evidence[t];
     if (turn.role !== "client" || !found) return turn;
     const talk = found.map((e) => codeClientUtterance(e, pack, model));
-    return { ...turn, talk, turnTalk: turnTalkOf(talk) };
+    // Object.assign, not a spread: see withRoles (src/roles/assign.ts).
+    return Object.assign({}, turn, { talk, turnTalk: turnTalkOf(talk) });
   });
 }
 

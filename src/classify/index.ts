@@ -34,10 +34,11 @@ export function decodeTurns(turns: readonly SegmentedTurn[], evidence: Transcrip
     if (turn.role === "counsellor" && found) {
       const utterances = found.map((e) => codeUtterance(e, pack, model));
       const primary = utterances[model.primaryIndex(utterances.map((u) => u.code))]?.code ?? "other";
-      return { ...turn, primary, utterances };
+      // Object.assign, not a spread: see withRoles (src/roles/assign.ts).
+      return Object.assign({}, turn, { primary, utterances });
     }
     const utterances = turn.pieces.map((text): Utterance => ({ text, code: "other", rule: NOT_CODED, confidence: "high" }));
-    return { ...turn, primary: "other", utterances };
+    return Object.assign({}, turn, { primary: "other" as const, utterances });
   });
 }
 
