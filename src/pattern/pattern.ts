@@ -448,8 +448,9 @@ export class Pattern {
           nextCount = addFrom(code, then, pos + 1, tokens, starts, next, nextCount);
         }
       }
-      // A match may also begin at the next position.
-      if (nextCount >= 0 && (!anchored || starts.has(pos + 1)) && (first === null || first.has(tokens[pos + 1] ?? ""))) {
+      // A match may also begin at the next position (when anchored, only up to the last place
+      // `^` holds: no set lookup past it).
+      if (nextCount >= 0 && (!anchored || (pos < lastStart && starts.has(pos + 1))) && (first === null || first.has(tokens[pos + 1] ?? ""))) {
         nextCount = addFrom(code, 0, pos + 1, tokens, starts, next, nextCount);
       }
       const swap = current;
