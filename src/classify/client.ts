@@ -9,11 +9,11 @@ import type { ClientModel } from "../learn/client-model.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { SegmentedTurn } from "../segment/index.js";
 import type { ClientCode, ClientUtterance, CodedTurn } from "../types.js";
-import { clientTranscriptEvidence, type ClientEvidence, type ClientTranscriptEvidence } from "../client/features.js";
+import { clientTranscriptEvidence, type ClientEvidence, type ClientTranscriptEvidence, type ReadingCache } from "../client/features.js";
 
 /** Add client talk to coded turns (a new array; the turns given are not changed). */
-export function codeClientTurns(coded: readonly CodedTurn[], segmented: readonly SegmentedTurn[], counsellor: TranscriptEvidence, pack: LanguagePack, model: ClientModel): CodedTurn[] {
-  return withClientTalk(coded, clientTranscriptEvidence(segmented, pack, counsellor), pack, model);
+export function codeClientTurns(coded: readonly CodedTurn[], segmented: readonly SegmentedTurn[], counsellor: TranscriptEvidence, pack: LanguagePack, model: ClientModel, readings?: ReadingCache): CodedTurn[] {
+  return withClientTalk(coded, clientTranscriptEvidence(segmented, pack, counsellor, readings), pack, model);
 }
 
 export function withClientTalk(coded: readonly CodedTurn[], evidence: ClientTranscriptEvidence, pack: LanguagePack, model: ClientModel): CodedTurn[] {
@@ -21,7 +21,8 @@ export function withClientTalk(coded: readonly CodedTurn[], evidence: ClientTran
     const found = evidence[t];
     if (turn.role !== "client" || !found) return turn;
     const talk = found.map((e) => codeClientUtterance(e, pack, model));
-    return { ...turn, talk, turnTalk: turnTalkOf(talk) };
+    // Object.assign, not a spread: see withRoles (src/roles/assign.ts).
+    return Object.assign({}, turn, { talk, turnTalk: turnTalkOf(talk) });
   });
 }
 

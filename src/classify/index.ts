@@ -8,6 +8,7 @@ import { transcriptEvidence, type TranscriptEvidence, type UtteranceEvidence } f
 import type { CodeModel } from "../learn/model.js";
 import type { ClientModel } from "../learn/client-model.js";
 import { codeClientTurns } from "./client.js";
+import { rememberReading, type ReadingCache } from "../client/features.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { SegmentedTurn } from "../segment/index.js";
 import type { Code, CodedTurn, Utterance } from "../types.js";
@@ -21,10 +22,13 @@ export const NOT_CODED = "not-coded";
 export const LEARNED = (language: string, code: Code) => `${language}.${code}.learned`;
 
 export function codeTurns(turns: SegmentedTurn[], pack: LanguagePack, model: CodeModel, clientModel: ClientModel | null = null): CodedTurn[] {
-  const evidence = transcriptEvidence(turns, pack);
+  // Client turns said as one utterance are read for client talk from the views the counsellor
+  // pass makes of them (a client turn's view is ~a tenth of all views made).
+  const readings: ReadingCache = new Map();
+  const evidence = transcriptEvidence(turns, pack, clientModel ? (view, turn) => rememberReading(view, turn, pack, readings) : undefined);
   const coded = decodeTurns(turns, evidence, pack, model);
   // Client talk (src/client) reads the counsellor evidence for what the counsellor just did.
-  return clientModel ? codeClientTurns(coded, turns, evidence, pack, clientModel) : coded;
+  return clientModel ? codeClientTurns(coded, turns, evidence, pack, clientModel, readings) : coded;
 }
 
 /** Code turns whose evidence is already known (training and cross-validation reuse it). */
@@ -34,10 +38,11 @@ export function decodeTurns(turns: readonly SegmentedTurn[], evidence: Transcrip
     if (turn.role === "counsellor" && found) {
       const utterances = found.map((e) => codeUtterance(e, pack, model));
       const primary = utterances[model.primaryIndex(utterances.map((u) => u.code))]?.code ?? "other";
-      return { ...turn, primary, utterances };
+      // Object.assign, not a spread: see withRoles (src/roles/assign.ts).
+      return Object.assign({}, turn, { primary, utterances });
     }
     const utterances = turn.pieces.map((text): Utterance => ({ text, code: "other", rule: NOT_CODED, confidence: "high" }));
-    return { ...turn, primary: "other", utterances };
+    return Object.assign({}, turn, { primary: "other" as const, utterances });
   });
 }
 

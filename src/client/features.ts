@@ -9,7 +9,7 @@
 // from the counsellor evidence already made for counsellor coding.
 
 import { allHits, ngramsOf, ruleKey, type TranscriptEvidence, type UtteranceEvidence } from "../features/index.js";
-import { viewOf } from "../features/view.js";
+import { viewOf, type TextView } from "../features/view.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { ClientRule } from "../packs/types.js";
 import type { SegmentedTurn } from "../segment/index.js";
@@ -40,10 +40,9 @@ export interface CounsellorCue {
 
 const NO_COUNSELLOR: CounsellorCue = { code: "none", question: false, mirrored: "none" };
 
-export function clientTranscriptEvidence(turns: readonly SegmentedTurn[], pack: LanguagePack, counsellor: TranscriptEvidence): ClientTranscriptEvidence {
+export function clientTranscriptEvidence(turns: readonly SegmentedTurn[], pack: LanguagePack, counsellor: TranscriptEvidence, readings: ReadingCache = new Map()): ClientTranscriptEvidence {
   let cue = NO_COUNSELLOR;
   let lastCounsellor: UtteranceEvidence | null = null;
-  const readings: ReadingCache = new Map();
   let previousTalk = "start";
   // The client's lean so far: change and sustain rule hits in the turns before (talk is sticky:
   // a client arguing for the status quo keeps doing so for a while).
@@ -116,13 +115,24 @@ export type ReadingCache = Map<string, Reading>;
 
 function readingOf(text: string, pack: LanguagePack, cache: ReadingCache): Reading {
   let reading = cache.get(text);
-  if (!reading) {
-    const view = viewOf(text, pack);
-    const hits = clientHits(pack, view);
-    const ruleFeatures = [...hits.map((rule) => `rule:${ruleKey(rule.id)}`), ...new Set(hits.map((rule) => `hit:${rule.code}`)), `top:${hits[0]?.code ?? "none"}`];
-    cache.set(text, (reading = { text: view.text, hits, question: view.question, words: view.words, ruleFeatures, ngrams: ngramsOf(view.tokens) }));
-  }
+  if (!reading) cache.set(text, (reading = readingFrom(viewOf(text, pack), pack)));
   return reading;
+}
+
+function readingFrom(view: TextView, pack: LanguagePack): Reading {
+  const hits = clientHits(pack, view);
+  const ruleFeatures = [...hits.map((rule) => `rule:${ruleKey(rule.id)}`), ...new Set(hits.map((rule) => `hit:${rule.code}`)), `top:${hits[0]?.code ?? "none"}`];
+  return { text: view.text, hits, question: view.question, words: view.words, ruleFeatures, ngrams: ngramsOf(view.tokens) };
+}
+
+/**
+ * Keeps the reading of a client turn said as one utterance (most are: "Yeah.", one sentence)
+ * from the view the counsellor pass made of the turn (transcriptEvidence's ClientViewHook):
+ * the same text makes the same view, so it is not made again for client talk.
+ */
+export function rememberReading(view: TextView, turn: SegmentedTurn, pack: LanguagePack, cache: ReadingCache): void {
+  if (turn.pieces.length !== 1 || turn.pieces[0] !== view.text || cache.has(view.text)) return;
+  cache.set(view.text, readingFrom(view, pack));
 }
 
 function clientTurnEvidence(pieces: readonly string[], pack: LanguagePack, cue: CounsellorCue, previousTalk: string, extra: readonly string[], cache: ReadingCache = new Map()): ClientEvidence[] {

@@ -46,7 +46,13 @@ export function ruleKey(id: string): string {
   return id.slice(id.indexOf(".") + 1);
 }
 
-export function transcriptEvidence(turns: readonly SegmentedTurn[], pack: LanguagePack): TranscriptEvidence {
+/**
+ * Given the view of each client turn as the counsellor pass makes it: a caller that also reads
+ * client turns (client talk) keeps what it needs of the view instead of making it again.
+ */
+export type ClientViewHook = (view: TextView, turn: SegmentedTurn) => void;
+
+export function transcriptEvidence(turns: readonly SegmentedTurn[], pack: LanguagePack, onClientView?: ClientViewHook): TranscriptEvidence {
   const permission = new PermissionTracker(pack);
   let previousClient: TextView | null = null;
   let clientFeatures: string[] = ["client:none"];
@@ -66,7 +72,10 @@ export function transcriptEvidence(turns: readonly SegmentedTurn[], pack: Langua
   const clientView = (at: number): TextView | null => {
     const turn = turns[at];
     if (turn?.role !== "client") return null;
-    if (nextClient?.at !== at) nextClient = { at, view: viewOf(turn.text, pack) };
+    if (nextClient?.at !== at) {
+      nextClient = { at, view: viewOf(turn.text, pack) };
+      onClientView?.(nextClient.view, turn);
+    }
     return nextClient.view;
   };
 

@@ -46,44 +46,36 @@ export interface Prediction {
 export class CodeModel {
   readonly language: string;
   readonly confidenceCut: number;
-  private readonly weights: Map<string, Float64Array>;
+  // Each feature's weights are a row of K numbers in one array, found by the feature's row
+  // number: a map to a small array a feature cost a scattered object and its numbers to read
+  // for each of the ~80 names an utterance looks up.
+  private readonly rows: WeightRows;
   private readonly primaryScores: Record<Position, Float64Array>;
 
   constructor(data: WeightsData, pack: LanguagePack) {
     this.language = data.language;
     this.confidenceCut = data.confidenceCut;
-    this.weights = new Map(Object.entries(data.features).map(([name, row]) => [name, Float64Array.from(row)]));
+    const rows = new Map<string, readonly number[]>(Object.entries(data.features));
     const known = new Set(data.rules);
     for (const rule of pack.rules) {
       const key = ruleKey(rule.id);
       if (known.has(key)) continue;
-      const row = new Float64Array(K);
+      const row = new Array<number>(K).fill(0);
       row[COUNSELLOR_CODES.indexOf(rule.code)] = (PRIOR_AT_PRIORITY_100 * rule.priority) / 100;
-      this.weights.set(`rule:${key}`, row);
+      rows.set(`rule:${key}`, row);
     }
+    this.rows = new WeightRows(rows, K);
     this.primaryScores = Object.fromEntries(POSITIONS.map((p) => [p, Float64Array.from(data.primary[p])])) as Record<Position, Float64Array>;
   }
 
   // The hot path of coding: no arrays of names are built, and `why` keeps its few strongest
   // reasons as it goes instead of sorting every active feature.
   predict(evidence: UtteranceEvidence, reasons = 3): Prediction {
-    const rows: Float64Array[] = [];
-    const names: string[] = [];
-    const scores = new Float64Array(K);
-    const add = (name: string) => {
-      const row = this.weights.get(name);
-      if (!row) return;
-      for (let c = 0; c < K; c++) scores[c]! += row[c]!;
-      if (name === "bias") return;
-      rows.push(row);
-      names.push(name);
-    };
-    for (const name of evidence.features) add(name);
-    for (const name of evidence.ngrams) add(name);
+    const { scores, names, at } = this.rows.score(evidence.features, evidence.ngrams);
     const probabilities = softmax(scores);
     let best = COUNSELLOR_CODES.length - 1; // other: always eligible
     for (let c = 0; c < K; c++) if (probabilities[c]! > probabilities[best]! && this.eligible(c, evidence)) best = c;
-    return { code: COUNSELLOR_CODES[best]!, probability: probabilities[best]!, probabilities, why: strongest(names, rows, best, reasons) };
+    return { code: COUNSELLOR_CODES[best]!, probability: probabilities[best]!, probabilities, why: strongest(names, at, this.rows.weights, best, reasons) };
   }
 
   private eligible(c: number, evidence: UtteranceEvidence): boolean {
@@ -106,12 +98,56 @@ export class CodeModel {
   }
 }
 
+/**
+ * Weight rows of K numbers a feature, in one array; a feature's row starts at its number times K.
+ * Shared by the counsellor and client models.
+ */
+export class WeightRows {
+  readonly weights: Float64Array;
+  private readonly start = new Map<string, number>();
+
+  constructor(
+    rows: ReadonlyMap<string, readonly number[]>,
+    private readonly k: number,
+  ) {
+    this.weights = new Float64Array(rows.size * k);
+    let at = 0;
+    for (const [name, row] of rows) {
+      for (let c = 0; c < k; c++) this.weights[at + c] = row[c] ?? 0;
+      this.start.set(name, at);
+      at += k;
+    }
+  }
+
+  /**
+   * The summed weights of the named features (in the order given: a sum of doubles depends on
+   * it), and the features found other than `bias`, with where each one's row starts.
+   */
+  score(features: readonly string[], ngrams: readonly string[]): { scores: Float64Array; names: string[]; at: number[] } {
+    const { weights, k } = this;
+    const scores = new Float64Array(k);
+    const names: string[] = [];
+    const at: number[] = [];
+    for (const list of [features, ngrams]) {
+      for (const name of list) {
+        const row = this.start.get(name);
+        if (row === undefined) continue;
+        for (let c = 0; c < k; c++) scores[c]! += weights[row + c]!;
+        if (name === "bias") continue;
+        names.push(name);
+        at.push(row);
+      }
+    }
+    return { scores, names, at };
+  }
+}
+
 /** The `count` features with the largest weight for code `c`, strongest first (ties: by name). */
-function strongest(names: readonly string[], rows: readonly Float64Array[], c: number, count: number): Reason[] {
+function strongest(names: readonly string[], rows: readonly number[], weights: Float64Array, c: number, count: number): Reason[] {
   const top: Reason[] = [];
   const before = (a: Reason, b: Reason) => a.weight > b.weight || (a.weight === b.weight && a.feature < b.feature);
   names.forEach((feature, i) => {
-    const reason = { feature, weight: rows[i]![c]! };
+    const reason = { feature, weight: weights[rows[i]! + c]! };
     if (top.length === count && !before(reason, top[count - 1]!)) return;
     let at = top.length;
     while (at > 0 && before(reason, top[at - 1]!)) at--;

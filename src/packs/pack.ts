@@ -87,12 +87,12 @@ export class LanguagePack implements PackSettings {
 
   /** The counsellor rules that may hold for an utterance (rule-gate.ts), highest priority first. */
   rulesFor(view: MatchInput): Rule[] {
-    return (this.counsellorGate ??= new RuleGate(this.byPriority, this.table)).wake(view.hits);
+    return (this.counsellorGate ??= new RuleGate(this.byPriority, this.table)).wake(view);
   }
 
   /** The client rules that may hold for a client utterance, highest priority first. */
   clientRulesFor(view: MatchInput): ClientRule[] {
-    return (this.clientGate ??= new RuleGate(this.clientRules, this.table)).wake(view.hits);
+    return (this.clientGate ??= new RuleGate(this.clientRules, this.table)).wake(view);
   }
 
   /** A draft to add rules to or adjust; it shares this pack's word sets and rule objects. */

@@ -5,15 +5,21 @@
 // only the rules filed under a set it hits. Rules without patterns, or with a pattern that
 // requires no word, are always woken. The rules woken are then matched in full, in the list's
 // order, so what holds is exactly what trying every rule would find (tests/unit/rule-gate.test.ts).
+//
+// The sets are looked up through the utterance's words: each word of a set some rule is filed
+// under leads to those rules. An utterance of ~15 tokens hits ~260 sets (common words stand in
+// dozens of lists and alternatives), of which a few dozen file a rule: walking the sets hit
+// cost more than matching the rules they woke.
 
-import type { Pattern, PatternTable, WordSetHits } from "../pattern/pattern.js";
+import { mostTelling, type MatchInput, type Pattern, type PatternTable } from "../pattern/pattern.js";
 
 export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
   // Plain arrays, not typed ones: small typed arrays are slow to make. The rules filed under
   // a set are found by the set's number (an array lookup, not a map's: an utterance hits
   // dozens of sets, and this runs for every utterance).
   private readonly always: number[] = [];
-  private readonly bySet: (number[] | undefined)[] = [];
+  // The rules filed under a set holding the word, by word.
+  private readonly byWord = new Map<string, number[]>();
   // Which rules the current utterance woke: marked with the utterance's stamp, so the marks
   // need no clearing between utterances.
   private readonly woken: number[];
@@ -30,29 +36,28 @@ export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
         this.always.push(at);
         return;
       }
-      for (const id of new Set(triggers)) (this.bySet[id] ??= []).push(at);
+      for (const id of new Set(triggers)) {
+        for (const word of table.wordsOf(id)) {
+          const filed = this.byWord.get(word);
+          if (!filed) this.byWord.set(word, [at]);
+          else if (filed[filed.length - 1] !== at) filed.push(at);
+        }
+      }
     });
   }
 
-  /** The rules that may hold for tokens with these hits, in the list's order. */
-  wake(hits: WordSetHits | undefined): R[] {
-    if (!hits || hits.table !== this.table) return [...this.rules];
+  /** The rules that may hold for an utterance marked in this gate's table (every rule when it was not), in the list's order. */
+  wake(input: Pick<MatchInput, "tokens" | "hits">): R[] {
+    if (!input.hits || input.hits.table !== this.table) return [...this.rules];
     const stamp = ++this.stamp;
     const woken = this.woken;
     for (const at of this.always) woken[at] = stamp;
-    for (const id of hits.ids) {
-      const filed = this.bySet[id];
+    for (const token of input.tokens) {
+      const filed = this.byWord.get(token);
       if (filed) for (const at of filed) woken[at] = stamp;
     }
     const out: R[] = [];
     for (let at = 0; at < this.rules.length; at++) if (woken[at] === stamp) out.push(this.rules[at]!);
     return out;
   }
-}
-
-// The required set with the fewest words, or -1 when the pattern requires none.
-function mostTelling(sets: readonly number[], table: PatternTable): number {
-  let best = -1;
-  for (const id of sets) if (best === -1 || table.wordCount(id) < table.wordCount(best)) best = id;
-  return best;
 }

@@ -87,6 +87,7 @@ export class PatternTable {
   private readonly entries: (ReadonlySet<string> | undefined)[] = [];
   // Made on the first intern after a revival: a revived table is rarely added to.
   private byKey: Map<string, number> | null = new Map();
+  // Made on the first mark (see index).
   private byWord: Map<string, number[]> | null = null;
   private specs: TestSpec[] = [];
   private specIds: Map<string, number> | null = new Map();
@@ -153,6 +154,13 @@ export class PatternTable {
     return (this.entries[id] = new Set(words));
   }
 
+  /** The words of set number `id`, sorted. */
+  wordsOf(id: number): readonly string[] {
+    const words = this.words[id];
+    if (!words) throw new Error(`pattern table has no word set ${id}`);
+    return words;
+  }
+
   /** How many words set number `id` holds. */
   wordCount(id: number): number {
     const words = this.words[id];
@@ -160,38 +168,37 @@ export class PatternTable {
     return words.length;
   }
 
-  /** The sets that `tokens` have a word of: as bits at their numbers, and listed. */
+  /** The sets that `tokens` have a word of, as bits at their numbers. */
   mark(tokens: readonly string[]): WordSetHits {
     const byWord = (this.byWord ??= this.index());
     // A plain array of 32-bit words, not a typed array: a typed array of this size lives off
     // V8's heap and costs ~30 µs to make, which every utterance paid.
     const bits = new Array<number>((this.words.length >>> 5) + 1).fill(0);
-    const ids: number[] = [];
     for (const token of tokens) {
       const found = byWord.get(token);
-      if (found) {
-        for (const id of found) {
-          const bit = 1 << (id & 31);
-          if ((bits[id >>> 5]! & bit) !== 0) continue;
-          bits[id >>> 5]! |= bit;
-          ids.push(id);
-        }
-      }
+      if (found) for (let i = 0; i < found.length; i += 2) bits[found[i]!]! |= found[i + 1]!;
     }
-    return { table: this, bits, ids };
+    return { table: this, bits };
   }
 
   toData(): PatternTableData {
     return { sets: this.words.map((words) => [...words]), tests: this.specs };
   }
 
+  // For each word, the bits of the sets holding it, as pairs of (place in the bit array, bits
+  // at that place): a common word stands in a hundred sets ("you", "that"), and a token then
+  // sets whole 32-bit words instead of one bit at a time.
   private index(): Map<string, number[]> {
     const byWord = new Map<string, number[]>();
     this.words.forEach((words, id) => {
+      const at = id >>> 5;
+      const bit = 1 << (id & 31);
       for (const word of words) {
-        const ids = byWord.get(word);
-        if (ids) ids.push(id);
-        else byWord.set(word, [id]);
+        const pairs = byWord.get(word);
+        // Sets are numbered in order, so a word's pairs come in order of place: only the last can share it.
+        if (!pairs) byWord.set(word, [at, bit]);
+        else if (pairs[pairs.length - 2] === at) pairs[pairs.length - 1]! |= bit;
+        else pairs.push(at, bit);
       }
     });
     return byWord;
@@ -215,13 +222,18 @@ export interface WordSetHits {
   table: PatternTable;
   /** A bit set: set number n is bit n % 32 of word n / 32 (see hitsSet). */
   bits: readonly number[];
-  /** The numbers of the sets hit, each once. */
-  ids: readonly number[];
 }
 
 /** Whether the tokens hit set number `id`. */
 export function hitsSet(hits: WordSetHits, id: number): boolean {
   return ((hits.bits[id >>> 5] ?? 0) & (1 << (id & 31))) !== 0;
+}
+
+/** Of sets a match needs a word of each, the one with the fewest words (the likeliest to be missing), or -1 when there is none. */
+export function mostTelling(sets: readonly number[], table: PatternTable): number {
+  let best = -1;
+  for (const id of sets) if (best === -1 || table.wordCount(id) < table.wordCount(best)) best = id;
+  return best;
 }
 
 /** A pattern table as plain data. */
@@ -251,6 +263,7 @@ export interface PatternData {
 }
 
 export const MAX_REPEAT = 8;
+const NOT_YET = -2;
 const NO_TESTS: readonly (Test | null)[] = [];
 const MAX_PATTERN_LENGTH = 2000;
 const MAX_PROGRAM = 5000;
@@ -272,12 +285,37 @@ export class Pattern {
   // The program as numbers, read from the data's string when first needed.
   private decoded: number[] | null;
 
+  // The first four required sets (fewest words first: the likeliest to be missing), -1 for
+  // none, held on the pattern itself: a rule the gate wakes has a dozen patterns or more, most
+  // ruled out by their required words, and reading the sets from the pattern's data (its own
+  // object, then its list) cost more than testing their bits. 92 % of patterns need at most
+  // four. Set on the first call (NOT_YET before): a run calls only some of a pack's patterns,
+  // and sorting every pattern's sets when the pack is made cost a cold run ~9 ms.
+  private r0 = NOT_YET;
+  private r1 = NOT_YET;
+  private r2 = NOT_YET;
+  private r3 = NOT_YET;
+  private more = false;
+  // The data's `options`, flattened into one list for the marked path (see optionCode).
+  private optionCode: readonly number[] | null = null;
+
   private constructor(
     private readonly data: PatternData,
     private readonly table: PatternTable,
     program: number[] | null = null,
   ) {
     this.decoded = program;
+  }
+
+  private prepare(): void {
+    const table = this.table;
+    const sets = [...this.data.required].sort((a, b) => table.wordCount(a) - table.wordCount(b));
+    this.r0 = sets[0] ?? -1;
+    this.r1 = sets[1] ?? -1;
+    this.r2 = sets[2] ?? -1;
+    this.r3 = sets[3] ?? -1;
+    this.more = sets.length > 4;
+    this.optionCode = this.data.options ? optionCode(this.data.options) : null;
   }
 
   private get code(): number[] {
@@ -346,24 +384,29 @@ export class Pattern {
   }
 
   matches(input: MatchInput): boolean {
-    const required = this.data.required;
-    if (required.length > 0) {
-      const hits = input.hits;
-      if (hits && hits.table === this.table) {
-        for (const id of required) if (!hitsSet(hits, id)) return false;
-      } else {
-        const present = input.present ?? new Set(input.tokens);
-        for (const id of required) if (!hasAny(present, this.table.get(id))) return false;
+    if (this.r0 === NOT_YET) this.prepare();
+    const hits = input.hits;
+    if (hits !== undefined && hits.table === this.table) {
+      const bits = hits.bits;
+      const { r0, r1, r2, r3 } = this;
+      if (r0 >= 0) {
+        if (((bits[r0 >>> 5] ?? 0) & (1 << (r0 & 31))) === 0) return false;
+        if (r1 >= 0 && ((bits[r1 >>> 5] ?? 0) & (1 << (r1 & 31))) === 0) return false;
+        if (r2 >= 0 && ((bits[r2 >>> 5] ?? 0) & (1 << (r2 & 31))) === 0) return false;
+        if (r3 >= 0 && ((bits[r3 >>> 5] ?? 0) & (1 << (r3 & 31))) === 0) return false;
+        if (this.more) for (const id of this.data.required) if (!hitsSet(hits, id)) return false;
       }
+    } else if (this.data.required.length > 0) {
+      const present = input.present ?? new Set(input.tokens);
+      for (const id of this.data.required) if (!hasAny(present, this.table.get(id))) return false;
     }
-    const options = this.data.options;
-    if (options !== undefined) {
-      const hits = input.hits;
-      if (hits && hits.table === this.table) {
-        for (const group of options) if (!anyOptionHit(group, hits)) return false;
+    const options = this.optionCode;
+    if (options !== null) {
+      if (hits !== undefined && hits.table === this.table) {
+        if (!everyGroupHit(options, hits.bits)) return false;
       } else {
         const has = presentIn(input, this.table);
-        for (const group of options) if (!group.some((sets) => sets.every(has))) return false;
+        for (const group of this.data.options!) if (!group.some((sets) => sets.every(has))) return false;
       }
     }
     const { tokens, starts } = input;
@@ -405,8 +448,9 @@ export class Pattern {
           nextCount = addFrom(code, then, pos + 1, tokens, starts, next, nextCount);
         }
       }
-      // A match may also begin at the next position.
-      if (nextCount >= 0 && (!anchored || starts.has(pos + 1)) && (first === null || first.has(tokens[pos + 1] ?? ""))) {
+      // A match may also begin at the next position (when anchored, only up to the last place
+      // `^` holds: no set lookup past it).
+      if (nextCount >= 0 && (!anchored || (pos < lastStart && starts.has(pos + 1))) && (first === null || first.has(tokens[pos + 1] ?? ""))) {
         nextCount = addFrom(code, 0, pos + 1, tokens, starts, next, nextCount);
       }
       const swap = current;
@@ -677,19 +721,44 @@ function alternativeSets(node: Node, table: PatternTable): number[][][] {
   }
 }
 
-// Whether every set of one of the options is hit (loops, not closures: this runs per call).
-function anyOptionHit(group: readonly (readonly number[])[], hits: WordSetHits): boolean {
-  for (const sets of group) {
-    let all = true;
-    for (const id of sets) {
-      if (!hitsSet(hits, id)) {
-        all = false;
-        break;
-      }
-    }
-    if (all) return true;
+// A pattern's options (PatternData.options) as one list of numbers: for each alternative, its
+// number of options, then for each option its number of sets and the sets. Read for every call
+// that passes the required words (~200 k a pass over the dev sessions): one list instead of an
+// array an alternative and an array an option, each its own object to fetch.
+function optionCode(options: readonly (readonly (readonly number[])[])[]): number[] {
+  const code: number[] = [];
+  for (const group of options) {
+    code.push(group.length);
+    for (const sets of group) code.push(sets.length, ...sets);
   }
-  return false;
+  return code;
+}
+
+// Whether, in every alternative of an optionCode, every set of one of its options is hit.
+function everyGroupHit(code: readonly number[], bits: readonly number[]): boolean {
+  let at = 0;
+  while (at < code.length) {
+    let options = code[at++]!;
+    let hit = false;
+    for (; options > 0; options--) {
+      const end = at + 1 + code[at]!;
+      at++;
+      if (!hit) {
+        let all = true;
+        for (let i = at; i < end; i++) {
+          const id = code[i]!;
+          if (((bits[id >>> 5] ?? 0) & (1 << (id & 31))) === 0) {
+            all = false;
+            break;
+          }
+        }
+        hit = all;
+      }
+      at = end;
+    }
+    if (!hit) return false;
+  }
+  return true;
 }
 
 // A word-set test for a caller that did not mark its tokens in the pattern's table.

@@ -8,5 +8,6 @@ export interface SegmentedTurn extends Turn {
 }
 
 export function segmentTurns(turns: Turn[], options: SegmentOptions): SegmentedTurn[] {
-  return turns.map((turn) => ({ ...turn, pieces: splitUtterances(turn.text, options) }));
+  // Object.assign, not a spread: see withRoles (src/roles/assign.ts).
+  return turns.map((turn) => Object.assign({}, turn, { pieces: splitUtterances(turn.text, options) }));
 }

@@ -4,7 +4,7 @@
 // the Pike VM and the required-words prefilter that lets most calls skip it.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Pattern } from "../../src/pattern/pattern.js";
+import { Pattern, PatternTable } from "../../src/pattern/pattern.js";
 
 type Piece = { pattern: string; regex: string };
 
@@ -47,6 +47,20 @@ describe("pattern VM against a regular-expression reference", () => {
         const compiled = Pattern.compile(pattern, { lists: LISTS });
         const expected = new RegExp(regex).test(tokens.map((t) => `${t} `).join(""));
         expect(compiled.matches({ tokens, starts: new Set([0]) }), `${pattern}  vs  /${regex}/  on  ${tokens.join(" ")}`).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  // With the tokens marked in the pattern's table (as every view is), the required words are
+  // read from the marks, four of them from the pattern itself: the same answers.
+  it("agrees with the tokens marked in the pattern's table", () => {
+    fc.assert(
+      fc.property(anchored, fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 12 }), ({ pattern, regex }, tokens) => {
+        const table = new PatternTable();
+        const compiled = Pattern.compile(pattern, { lists: LISTS }, table);
+        const expected = new RegExp(regex).test(tokens.map((t) => `${t} `).join(""));
+        expect(compiled.matches({ tokens, starts: new Set([0]), hits: table.mark(tokens) }), `${pattern}  vs  /${regex}/  on  ${tokens.join(" ")}`).toBe(expected);
       }),
       { numRuns: 3000 },
     );

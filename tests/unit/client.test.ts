@@ -3,7 +3,11 @@
 // the estimated technical globals.
 import { describe, expect, it } from "vitest";
 import { codeClientUtterance, turnTalkOf } from "../../src/classify/client.js";
-import { clientLineEvidence, counsellorCue } from "../../src/client/features.js";
+import { clientLineEvidence, clientTranscriptEvidence, counsellorCue, rememberReading, type ReadingCache } from "../../src/client/features.js";
+import { readFileSync } from "node:fs";
+import { prepareBytes } from "../../src/analyze.js";
+import { transcriptEvidence } from "../../src/features/index.js";
+import { fixture } from "../helpers.js";
 import { checkClientExamples } from "../../src/client/match.js";
 import { lineEvidence, ruleKey } from "../../src/features/index.js";
 import { bundledClientModel } from "../../src/learn/client-model.js";
@@ -137,3 +141,19 @@ describe("client metrics", () => {
 function turn(role: "counsellor" | "client", extra: Partial<CodedTurn>): CodedTurn {
   return { index: 0, role, speaker: role, text: "x", line: 1, start: null, end: null, primary: "other", utterances: [], ...extra };
 }
+
+describe("client evidence from the counsellor pass's views", () => {
+  // Client turns said as one utterance are read from the view the counsellor pass made of them
+  // (codeTurns): the evidence must be what reading every client utterance afresh gives.
+  for (const [language, file] of [["en", fixture("en", "session-alcohol.txt")], ["nb", fixture("nb", "session-alkohol.txt")]] as const) {
+    it(`is the same as reading each client utterance again (${language})`, () => {
+      const pack = loadLanguagePack(language);
+      const { segmented } = prepareBytes(readFileSync(file), file, { pack });
+      const fresh = clientTranscriptEvidence(segmented, pack, transcriptEvidence(segmented, pack));
+      const readings: ReadingCache = new Map();
+      const counsellor = transcriptEvidence(segmented, pack, (view, turn) => rememberReading(view, turn, pack, readings));
+      expect(readings.size).toBeGreaterThan(3);
+      expect(clientTranscriptEvidence(segmented, pack, counsellor, readings)).toEqual(fresh);
+    });
+  }
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Pattern, PatternError, type PatternVocabulary } from "../../src/pattern/pattern.js";
+import { Pattern, PatternError, PatternTable, type PatternVocabulary } from "../../src/pattern/pattern.js";
 import { tokenize } from "../../src/pattern/tokens.js";
 
 const lists = new Map<string, string[]>([
@@ -89,6 +89,21 @@ describe("pattern language", () => {
     expect(matches("now $", "What now.")).toBe(true);
     expect(matches("now $", "What now?")).toBe(false);
     expect(matches("now ? $", "What now?")).toBe(true);
+  });
+
+  it("needs every required word when the tokens are marked, past the four a pattern holds itself", () => {
+    const table = new PatternTable();
+    const pattern = Pattern.compile("i (really|truly) want to stop (drinking|smoking) now", {}, table);
+    expect(pattern.requiredSets.length).toBeGreaterThan(4);
+    const marked = (text: string) => {
+      const tokens = tokenize(text, { disfluencies: fillers });
+      return { tokens, starts: new Set([0]), hits: table.mark(tokens) };
+    };
+    expect(pattern.matches(marked("I really want to stop drinking now."))).toBe(true);
+    // Each required word missing in turn, the fewest-worded sets (checked first) and the last ones.
+    for (const text of ["I really want to stop drinking.", "I really want to stop now.", "I want to stop drinking now.", "You really want to stop drinking now."]) {
+      expect(pattern.matches(marked(text)), text).toBe(false);
+    }
   });
 
   it("matches numbers written in digits", () => {
