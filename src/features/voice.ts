@@ -16,6 +16,7 @@
 // TextView in one pass over its tokens, so the cost does not grow with the number of rules.
 
 import type { LanguagePack } from "../packs/pack.js";
+import { join } from "./names.js";
 import { isPunctuation } from "../pattern/alphabet.js";
 import { countLevel, shareLevel, type TextView } from "./view.js";
 
@@ -98,23 +99,25 @@ export function voiceFeatures(view: TextView, pack: LanguagePack, recentClientSt
   const subject = SUBJECTS.find((s) => atFirst.has(s)) ?? "other";
   const { novel, echo } = clientShare(view, recentClientStems);
   const you = found.has("you");
+  const youOrNot = you ? "you" : "no-you";
   const features = [
-    `v:subj:${subject}`,
-    `v:subj:${subject}|echo:${echo}`,
-    `v:novel:${novel}`,
-    `v:novel:${novel}|subj:${subject}`,
+    join("v:subj:", subject),
+    join(join(join("v:subj:", subject), "|echo:"), echo),
+    join("v:novel:", novel),
+    join(join(join("v:novel:", novel), "|subj:"), subject),
     you ? "v:you" : "v:no-you",
-    `v:${you ? "you" : "no-you"}|novel:${novel}`,
-    ...(found.has("i") ? ["v:i"] : []),
-    ...(numbers ? ["v:number"] : []),
+    join(join(join("v:", youOrNot), "|novel:"), novel),
   ];
+  if (found.has("i")) features.push("v:i");
+  if (numbers) features.push("v:number");
   for (const marker of MARKERS) {
     if (!found.has(marker)) continue;
-    features.push(`v:${marker}`, `v:${marker}|${you ? "you" : "no-you"}`, `v:${marker}|novel:${novel}`);
+    const named = join("v:", marker);
+    features.push(named, join(join(named, "|"), youOrNot), join(join(named, "|novel:"), novel));
   }
   if (view.question) {
-    const declarative = subject !== "wh" && subject !== "aux";
-    features.push(`v:q:${declarative ? "declarative" : "inverted"}|echo:${echo}`, `v:q:${declarative ? "declarative" : "inverted"}|subj:${subject}`);
+    const form = subject !== "wh" && subject !== "aux" ? "v:q:declarative" : "v:q:inverted";
+    features.push(join(join(form, "|echo:"), echo), join(join(form, "|subj:"), subject));
   }
   return features;
 }
