@@ -87,12 +87,10 @@ export function voiceFeatures(view: TextView, pack: LanguagePack, recentClientSt
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (isPunctuation(token)) continue;
-    if (/^\d/.test(token)) numbers = true;
-    for (const phrase of phrases.get(token) ?? []) {
-      if (phrase.words.every((word, k) => tokens[i + k] === word)) {
-        found.add(phrase.marker);
-      }
-    }
+    const code = token.charCodeAt(0);
+    if (code >= 48 && code <= 57) numbers = true; // an ASCII digit, as /^\d/ tests
+    const starting = phrases.get(token);
+    if (starting !== undefined) for (const phrase of starting) if (saidAt(tokens, i, phrase.words)) found.add(phrase.marker);
   }
   // A first word in two lists ("it" is also generic…): the class listed first in SUBJECTS wins.
   const atFirst = new Set((phrases.get(tokens[first] ?? "") ?? []).filter((p) => p.words.every((w, k) => tokens[first + k] === w)).map((p) => p.marker));
@@ -120,6 +118,11 @@ export function voiceFeatures(view: TextView, pack: LanguagePack, recentClientSt
     features.push(join(join(form, "|echo:"), echo), join(join(form, "|subj:"), subject));
   }
   return features;
+}
+
+function saidAt(tokens: readonly string[], at: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (tokens[at + k] !== words[k]) return false;
+  return true;
 }
 
 // How many content words the client did not say (0, a few, several, many), and the share

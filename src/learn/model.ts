@@ -117,6 +117,8 @@ export class WeightRows {
   // often it is said): the feature's entry holds the number of the utterance that counted it.
   private readonly counted: Uint32Array;
   private utterance = 0;
+  // Allocating a typed array costs more than clearing one: one array for every call's scores.
+  private readonly scores: Float64Array;
 
   constructor(
     rows: ReadonlyMap<string, readonly number[]>,
@@ -124,6 +126,7 @@ export class WeightRows {
   ) {
     this.weights = new Float64Array(rows.size * k);
     this.counted = new Uint32Array(rows.size);
+    this.scores = new Float64Array(k);
     let at = 0;
     for (const [name, row] of rows) {
       for (let c = 0; c < k; c++) this.weights[at + c] = row[c] ?? 0;
@@ -162,11 +165,12 @@ export class WeightRows {
   /**
    * The summed weights of the named features and then of the n-grams of `tokens` (ngramsOf's,
    * in its order: a sum of doubles depends on it), and the features found other than `bias`,
-   * with where each one's row starts.
+   * with where each one's row starts. The scores are this object's own array, good until its
+   * next call (an utterance's scores go straight to softmax, which makes its own).
    */
   score(features: readonly string[], tokens: readonly string[]): { scores: Float64Array; names: string[]; at: number[] } {
-    const { weights, k, counted } = this;
-    const scores = new Float64Array(k);
+    const { weights, k, counted, scores } = this;
+    scores.fill(0);
     const names: string[] = [];
     const at: number[] = [];
     for (const name of features) {
@@ -204,15 +208,18 @@ export class WeightRows {
 /** The `count` features with the largest weight for code `c`, strongest first (ties: by name). */
 function strongest(names: readonly string[], rows: readonly number[], weights: Float64Array, c: number, count: number): Reason[] {
   const top: Reason[] = [];
-  const before = (a: Reason, b: Reason) => a.weight > b.weight || (a.weight === b.weight && a.feature < b.feature);
-  names.forEach((feature, i) => {
-    const reason = { feature, weight: weights[rows[i]! + c]! };
-    if (top.length === count && !before(reason, top[count - 1]!)) return;
+  // Whether a feature of this weight and name goes before `other` (a reason object is made
+  // only for a feature that enters the top).
+  const before = (weight: number, feature: string, other: Reason) => weight > other.weight || (weight === other.weight && feature < other.feature);
+  for (let i = 0; i < names.length; i++) {
+    const feature = names[i]!;
+    const weight = weights[rows[i]! + c]!;
+    if (top.length === count && !before(weight, feature, top[count - 1]!)) continue;
     let at = top.length;
-    while (at > 0 && before(reason, top[at - 1]!)) at--;
-    top.splice(at, 0, reason);
+    while (at > 0 && before(weight, feature, top[at - 1]!)) at--;
+    top.splice(at, 0, { feature, weight });
     if (top.length > count) top.pop();
-  });
+  }
   return top.map(({ feature, weight }) => ({ feature, weight: Math.round(weight * 100) / 100 }));
 }
 
@@ -222,7 +229,7 @@ export function positionOf(index: number, count: number): Position {
 
 export function softmax(scores: Float64Array): Float64Array {
   let max = -Infinity;
-  for (const s of scores) if (s > max) max = s;
+  for (let c = 0; c < scores.length; c++) if (scores[c]! > max) max = scores[c]!;
   const out = new Float64Array(scores.length);
   let sum = 0;
   for (let c = 0; c < scores.length; c++) sum += out[c] = Math.exp(scores[c]! - max);
