@@ -8,7 +8,8 @@
 // Cheap by design: client rules run over client turns only, and the counsellor's verdict is read
 // from the counsellor evidence already made for counsellor coding.
 
-import { allHits, ngramsOf, ruleKey, type TranscriptEvidence, type UtteranceEvidence } from "../features/index.js";
+import { allHits, Evidence, ruleKey, type TranscriptEvidence, type UtteranceEvidence } from "../features/index.js";
+import { join } from "../features/names.js";
 import { viewOf, type TextView } from "../features/view.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { ClientRule } from "../packs/types.js";
@@ -23,7 +24,10 @@ export interface ClientEvidence {
   /** Every client rule that holds, highest priority first. */
   hits: ClientRule[];
   features: string[];
-  ngrams: string[];
+  /** The utterance's tokens, which its n-grams are made of (the model looks n-grams up by word). */
+  tokens: readonly string[];
+  /** Its unigrams and bigrams (ngramsOf), made when read. */
+  readonly ngrams: string[];
 }
 
 /** Evidence for each turn: an array of utterances for a client turn, null for any other. */
@@ -107,7 +111,7 @@ interface Reading {
   words: number;
   /** rule:, hit: and top: features. */
   ruleFeatures: string[];
-  ngrams: string[];
+  tokens: readonly string[];
 }
 
 /** Readings by text, for one transcript: "Yeah." and "Mm-hmm." are read once, however often said. */
@@ -122,7 +126,7 @@ function readingOf(text: string, pack: LanguagePack, cache: ReadingCache): Readi
 function readingFrom(view: TextView, pack: LanguagePack): Reading {
   const hits = clientHits(pack, view);
   const ruleFeatures = [...hits.map((rule) => `rule:${ruleKey(rule.id)}`), ...new Set(hits.map((rule) => `hit:${rule.code}`)), `top:${hits[0]?.code ?? "none"}`];
-  return { text: view.text, hits, question: view.question, words: view.words, ruleFeatures, ngrams: ngramsOf(view.tokens) };
+  return { text: view.text, hits, question: view.question, words: view.words, ruleFeatures, tokens: view.tokens };
 }
 
 /**
@@ -145,23 +149,27 @@ function clientTurnEvidence(pieces: readonly string[], pack: LanguagePack, cue: 
   return views.map((view, index): ClientEvidence => {
     const own = hits[index]!;
     const elsewhere = (side: "change" | "sustain") => total[side] - (sides[index]![side] ? 1 : 0) > 0;
+    // Names joined once each (features/names.ts): the model looks every one up.
+    const length = lengthBucket(view.words);
+    const after = join("after:", cue.code);
+    const mirror = join("mirror:", cue.mirrored);
     const features = [
       "bias",
       ...view.ruleFeatures,
       view.question ? "form:question-mark" : "form:statement",
-      `len:${lengthBucket(view.words)}`,
-      `pos:${count === 1 ? "only" : index === 0 ? "first" : index === count - 1 ? "last" : "middle"}`,
+      join("len:", length),
+      count === 1 ? "pos:only" : index === 0 ? "pos:first" : index === count - 1 ? "pos:last" : "pos:middle",
       ...(elsewhere("change") ? ["turn:change-elsewhere"] : []),
       ...(elsewhere("sustain") ? ["turn:sustain-elsewhere"] : []),
-      `after:${cue.code}`,
+      after,
       ...(cue.question ? ["after:question-mark"] : []),
-      `mirror:${cue.mirrored}`,
-      `mirror:${cue.mirrored}|len:${lengthBucket(view.words)}`,
-      `after:${cue.code}|len:${lengthBucket(view.words)}`,
-      `prev-talk:${previousTalk}`,
+      mirror,
+      join(join(mirror, "|len:"), length),
+      join(join(after, "|len:"), length),
+      join("prev-talk:", previousTalk),
       ...extra,
     ];
-    return { text: view.text, hits: own, features, ngrams: view.ngrams };
+    return new Evidence(view.text, own, features, view.tokens);
   });
 }
 

@@ -10,6 +10,7 @@
 
 import { ruleMatches, type UtteranceContext } from "./match.js";
 import { countLevel, echoShare, shareLevel, viewOf, type TextView } from "./view.js";
+import { join } from "./names.js";
 import { voiceFeatures } from "./voice.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { Rule } from "../packs/types.js";
@@ -31,8 +32,10 @@ export interface UtteranceEvidence {
   hits: Rule[];
   /** Named binary features: rules, form, context (see featureNames below). */
   features: string[];
-  /** The utterance's word unigrams and bigrams (`w:you`, `w:you should`). */
-  ngrams: string[];
+  /** The utterance's tokens, which its n-grams are made of (the models look n-grams up by word). */
+  tokens: readonly string[];
+  /** The utterance's word unigrams and bigrams (`w:you`, `w:you should`), made when read (training reads them; coding does not). */
+  readonly ngrams: string[];
 }
 
 /** Evidence for each turn: an array of utterances for a counsellor turn, null for any other. */
@@ -172,8 +175,8 @@ function counsellorTurnEvidence(views: readonly TextView[], pack: LanguagePack, 
     for (const feature of conversationFeatures(view, context.said, context.clientSaid)) features.push(feature);
     // A question is told by its answer: open ones draw talk, closed ones a word, and a reflection
     // said with a rising tone a "yeah, and…". The reply answers the turn's last utterance.
-    if (index === count - 1 && view.question) for (const feature of context.reply) features.push(`${feature}|q`);
-    return { text: view.text, hits: own, features, ngrams: ngramsOf(view.tokens) };
+    if (index === count - 1 && view.question) for (const feature of context.reply) features.push(join(feature, "|q"));
+    return new Evidence(view.text, own, features, view.tokens);
   });
 }
 
@@ -232,8 +235,8 @@ function conversationFeatures(view: TextView, said: ReadonlySet<string>, clientS
   }
   const share = view.stems.size === 0 ? 0 : client / view.stems.size;
   return [
-    `talk:new:${countLevel(fresh)}`,
-    `talk:client-said:${view.stems.size === 0 ? "empty" : shareLevel(share)}`,
+    join("talk:new:", countLevel(fresh)),
+    join("talk:client-said:", view.stems.size === 0 ? "empty" : shareLevel(share)),
   ];
 }
 
@@ -246,7 +249,7 @@ function replyFeatures(reply: TextView | null, pack: LanguagePack): string[] {
   const first = reply.tokens.findIndex((t) => !isPunctuation(t));
   const opens = first >= 0 && backchannel !== undefined && backchannel.includes(reply.tokens[first]!);
   const size = reply.words <= 2 ? "1-2" : reply.words <= 8 ? "3-8" : "9+";
-  return [`reply:len:${size}`, ...(opens ? ["reply:backchannel", `reply:backchannel|len:${size}`] : []), ...(reply.question ? ["reply:question"] : [])];
+  return [join("reply:len:", size), ...(opens ? ["reply:backchannel", join("reply:backchannel|len:", size)] : []), ...(reply.question ? ["reply:question"] : [])];
 }
 
 function lengthBucket(words: number): string {
@@ -254,12 +257,29 @@ function lengthBucket(words: number): string {
 }
 
 function echoBucket(share: number): string {
-  return share === 0 ? "echo:none" : `echo:${shareLevel(share)}`;
+  return share === 0 ? "echo:none" : join("echo:", shareLevel(share));
 }
 
 function startsWithQuestionWord(view: TextView, pack: LanguagePack): boolean {
   for (const start of view.starts) if (pack.questionWords.has(view.tokens[start] ?? "")) return true;
   return false;
+}
+
+/**
+ * An utterance's evidence (counsellor or client), its `ngrams` made from its tokens each time
+ * they are read: coding looks n-grams up by word (WeightRows) and never reads them.
+ */
+export class Evidence<R> {
+  constructor(
+    readonly text: string,
+    readonly hits: R[],
+    readonly features: string[],
+    readonly tokens: readonly string[],
+  ) {}
+
+  get ngrams(): string[] {
+    return ngramsOf(this.tokens);
+  }
 }
 
 /** Unigrams and bigrams over the words and marks, with `<s>` before the first. */

@@ -16,6 +16,7 @@
 // TextView in one pass over its tokens, so the cost does not grow with the number of rules.
 
 import type { LanguagePack } from "../packs/pack.js";
+import { join } from "./names.js";
 import { isPunctuation } from "../pattern/alphabet.js";
 import { countLevel, shareLevel, type TextView } from "./view.js";
 
@@ -86,37 +87,42 @@ export function voiceFeatures(view: TextView, pack: LanguagePack, recentClientSt
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (isPunctuation(token)) continue;
-    if (/^\d/.test(token)) numbers = true;
-    for (const phrase of phrases.get(token) ?? []) {
-      if (phrase.words.every((word, k) => tokens[i + k] === word)) {
-        found.add(phrase.marker);
-      }
-    }
+    const code = token.charCodeAt(0);
+    if (code >= 48 && code <= 57) numbers = true; // an ASCII digit, as /^\d/ tests
+    const starting = phrases.get(token);
+    if (starting !== undefined) for (const phrase of starting) if (saidAt(tokens, i, phrase.words)) found.add(phrase.marker);
   }
   // A first word in two lists ("it" is also generic…): the class listed first in SUBJECTS wins.
   const atFirst = new Set((phrases.get(tokens[first] ?? "") ?? []).filter((p) => p.words.every((w, k) => tokens[first + k] === w)).map((p) => p.marker));
   const subject = SUBJECTS.find((s) => atFirst.has(s)) ?? "other";
   const { novel, echo } = clientShare(view, recentClientStems);
   const you = found.has("you");
+  const youOrNot = you ? "you" : "no-you";
   const features = [
-    `v:subj:${subject}`,
-    `v:subj:${subject}|echo:${echo}`,
-    `v:novel:${novel}`,
-    `v:novel:${novel}|subj:${subject}`,
+    join("v:subj:", subject),
+    join(join(join("v:subj:", subject), "|echo:"), echo),
+    join("v:novel:", novel),
+    join(join(join("v:novel:", novel), "|subj:"), subject),
     you ? "v:you" : "v:no-you",
-    `v:${you ? "you" : "no-you"}|novel:${novel}`,
-    ...(found.has("i") ? ["v:i"] : []),
-    ...(numbers ? ["v:number"] : []),
+    join(join(join("v:", youOrNot), "|novel:"), novel),
   ];
+  if (found.has("i")) features.push("v:i");
+  if (numbers) features.push("v:number");
   for (const marker of MARKERS) {
     if (!found.has(marker)) continue;
-    features.push(`v:${marker}`, `v:${marker}|${you ? "you" : "no-you"}`, `v:${marker}|novel:${novel}`);
+    const named = join("v:", marker);
+    features.push(named, join(join(named, "|"), youOrNot), join(join(named, "|novel:"), novel));
   }
   if (view.question) {
-    const declarative = subject !== "wh" && subject !== "aux";
-    features.push(`v:q:${declarative ? "declarative" : "inverted"}|echo:${echo}`, `v:q:${declarative ? "declarative" : "inverted"}|subj:${subject}`);
+    const form = subject !== "wh" && subject !== "aux" ? "v:q:declarative" : "v:q:inverted";
+    features.push(join(join(form, "|echo:"), echo), join(join(form, "|subj:"), subject));
   }
   return features;
+}
+
+function saidAt(tokens: readonly string[], at: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (tokens[at + k] !== words[k]) return false;
+  return true;
 }
 
 // How many content words the client did not say (0, a few, several, many), and the share

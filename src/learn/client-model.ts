@@ -77,7 +77,7 @@ export class ClientModel {
   }
 
   predict(evidence: ClientEvidence, reasons = 3): ClientPrediction {
-    const { scores, names, at } = this.rows.score(evidence.features, evidence.ngrams);
+    const { scores, names, at } = this.rows.score(evidence.features, evidence.tokens);
     const probabilities = softmax(scores);
     let best = 0;
     for (let c = 1; c < K; c++) if (probabilities[c]! > probabilities[best]!) best = c;

@@ -5,6 +5,7 @@
 
 import { SourceError } from "../errors.js";
 import { ruleKey, type UtteranceEvidence } from "../features/index.js";
+import { isPunctuation } from "../pattern/alphabet.js";
 import type { LanguagePack } from "../packs/pack.js";
 import { COUNSELLOR_CODES, type Code } from "../types.js";
 import { POSITIONS, type Position, type WeightsData } from "./weights.js";
@@ -71,7 +72,7 @@ export class CodeModel {
   // The hot path of coding: no arrays of names are built, and `why` keeps its few strongest
   // reasons as it goes instead of sorting every active feature.
   predict(evidence: UtteranceEvidence, reasons = 3): Prediction {
-    const { scores, names, at } = this.rows.score(evidence.features, evidence.ngrams);
+    const { scores, names, at } = this.rows.score(evidence.features, evidence.tokens);
     const probabilities = softmax(scores);
     let best = COUNSELLOR_CODES.length - 1; // other: always eligible
     for (let c = 0; c < K; c++) if (probabilities[c]! > probabilities[best]! && this.eligible(c, evidence)) best = c;
@@ -105,38 +106,100 @@ export class CodeModel {
 export class WeightRows {
   readonly weights: Float64Array;
   private readonly start = new Map<string, number>();
+  // The n-gram features (`w:you`, `w:you should`) also by their words, so that an utterance's
+  // n-grams are looked up from its tokens without making their names (~40 strings an
+  // utterance, most of them not in the vocabulary): unigrams by word, bigrams by first word
+  // then second, each to its feature number. `names` gives a found n-gram's name back for `why`.
+  private readonly unigrams = new Map<string, number>();
+  private readonly bigrams = new Map<string, Map<string, number>>();
+  private readonly names: string[] = [];
+  // Which features an utterance's n-grams have already counted (an n-gram counts once however
+  // often it is said): the feature's entry holds the number of the utterance that counted it.
+  private readonly counted: Uint32Array;
+  private utterance = 0;
+  // Allocating a typed array costs more than clearing one: one array for every call's scores.
+  private readonly scores: Float64Array;
 
   constructor(
     rows: ReadonlyMap<string, readonly number[]>,
     private readonly k: number,
   ) {
     this.weights = new Float64Array(rows.size * k);
+    this.counted = new Uint32Array(rows.size);
+    this.scores = new Float64Array(k);
     let at = 0;
     for (const [name, row] of rows) {
       for (let c = 0; c < k; c++) this.weights[at + c] = row[c] ?? 0;
       this.start.set(name, at);
+      this.indexGram(name, this.names.length);
+      this.names.push(name);
       at += k;
     }
   }
 
-  /**
-   * The summed weights of the named features (in the order given: a sum of doubles depends on
-   * it), and the features found other than `bias`, with where each one's row starts.
-   */
-  score(features: readonly string[], ngrams: readonly string[]): { scores: Float64Array; names: string[]; at: number[] } {
+  // A name as ngramsOf makes it: `w:` and a word, or `w:`, a word (or `<s>`), a space and a
+  // word (words hold no spaces).
+  private indexGram(name: string, feature: number): void {
+    if (!name.startsWith("w:")) return;
+    const space = name.indexOf(" ", 2);
+    if (space < 0) {
+      this.unigrams.set(name.slice(2), feature);
+      return;
+    }
+    const second = name.slice(space + 1);
+    if (second.includes(" ")) return; // no utterance makes it
+    const first = name.slice(2, space);
+    let after = this.bigrams.get(first);
+    if (!after) this.bigrams.set(first, (after = new Map()));
+    after.set(second, feature);
+  }
+
+  private add(scores: Float64Array, feature: number, names: string[], at: number[]): void {
     const { weights, k } = this;
-    const scores = new Float64Array(k);
+    const row = feature * k;
+    for (let c = 0; c < k; c++) scores[c]! += weights[row + c]!;
+    names.push(this.names[feature]!);
+    at.push(row);
+  }
+
+  /**
+   * The summed weights of the named features and then of the n-grams of `tokens` (ngramsOf's,
+   * in its order: a sum of doubles depends on it), and the features found other than `bias`,
+   * with where each one's row starts. The scores are this object's own array, good until its
+   * next call (an utterance's scores go straight to softmax, which makes its own).
+   */
+  score(features: readonly string[], tokens: readonly string[]): { scores: Float64Array; names: string[]; at: number[] } {
+    const { weights, k, counted, scores } = this;
+    scores.fill(0);
     const names: string[] = [];
     const at: number[] = [];
-    for (const list of [features, ngrams]) {
-      for (const name of list) {
-        const row = this.start.get(name);
-        if (row === undefined) continue;
-        for (let c = 0; c < k; c++) scores[c]! += weights[row + c]!;
-        if (name === "bias") continue;
-        names.push(name);
-        at.push(row);
+    for (const name of features) {
+      const row = this.start.get(name);
+      if (row === undefined) continue;
+      for (let c = 0; c < k; c++) scores[c]! += weights[row + c]!;
+      if (name === "bias") continue;
+      names.push(name);
+      at.push(row);
+    }
+    if (++this.utterance === 0xffffffff) {
+      counted.fill(0);
+      this.utterance = 1;
+    }
+    const utterance = this.utterance;
+    let previous = "<s>";
+    for (const word of tokens) {
+      if (isPunctuation(word) && word !== "?") continue;
+      const unigram = this.unigrams.get(word);
+      if (unigram !== undefined && counted[unigram] !== utterance) {
+        counted[unigram] = utterance;
+        this.add(scores, unigram, names, at);
       }
+      const bigram = this.bigrams.get(previous)?.get(word);
+      if (bigram !== undefined && counted[bigram] !== utterance) {
+        counted[bigram] = utterance;
+        this.add(scores, bigram, names, at);
+      }
+      previous = word;
     }
     return { scores, names, at };
   }
@@ -145,15 +208,18 @@ export class WeightRows {
 /** The `count` features with the largest weight for code `c`, strongest first (ties: by name). */
 function strongest(names: readonly string[], rows: readonly number[], weights: Float64Array, c: number, count: number): Reason[] {
   const top: Reason[] = [];
-  const before = (a: Reason, b: Reason) => a.weight > b.weight || (a.weight === b.weight && a.feature < b.feature);
-  names.forEach((feature, i) => {
-    const reason = { feature, weight: weights[rows[i]! + c]! };
-    if (top.length === count && !before(reason, top[count - 1]!)) return;
+  // Whether a feature of this weight and name goes before `other` (a reason object is made
+  // only for a feature that enters the top).
+  const before = (weight: number, feature: string, other: Reason) => weight > other.weight || (weight === other.weight && feature < other.feature);
+  for (let i = 0; i < names.length; i++) {
+    const feature = names[i]!;
+    const weight = weights[rows[i]! + c]!;
+    if (top.length === count && !before(weight, feature, top[count - 1]!)) continue;
     let at = top.length;
-    while (at > 0 && before(reason, top[at - 1]!)) at--;
-    top.splice(at, 0, reason);
+    while (at > 0 && before(weight, feature, top[at - 1]!)) at--;
+    top.splice(at, 0, { feature, weight });
     if (top.length > count) top.pop();
-  });
+  }
   return top.map(({ feature, weight }) => ({ feature, weight: Math.round(weight * 100) / 100 }));
 }
 
@@ -163,7 +229,7 @@ export function positionOf(index: number, count: number): Position {
 
 export function softmax(scores: Float64Array): Float64Array {
   let max = -Infinity;
-  for (const s of scores) if (s > max) max = s;
+  for (let c = 0; c < scores.length; c++) if (scores[c]! > max) max = scores[c]!;
   const out = new Float64Array(scores.length);
   let sum = 0;
   for (let c = 0; c < scores.length; c++) sum += out[c] = Math.exp(scores[c]! - max);

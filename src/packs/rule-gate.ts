@@ -13,15 +13,16 @@
 
 import { mostTelling, type MatchInput, type Pattern, type PatternTable } from "../pattern/pattern.js";
 
+// The mark of a rule every utterance wakes (stamps count up from 1).
+const ALWAYS = -1;
+
 export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
-  // Plain arrays, not typed ones: small typed arrays are slow to make. The rules filed under
-  // a set are found by the set's number (an array lookup, not a map's: an utterance hits
-  // dozens of sets, and this runs for every utterance).
-  private readonly always: number[] = [];
+  // Plain arrays, not typed ones: small typed arrays are slow to make.
   // The rules filed under a set holding the word, by word.
   private readonly byWord = new Map<string, number[]>();
   // Which rules the current utterance woke: marked with the utterance's stamp, so the marks
-  // need no clearing between utterances.
+  // need no clearing between utterances; the rules every utterance wakes are marked ALWAYS
+  // once, not again for each utterance.
   private readonly woken: number[];
   private stamp = 0;
 
@@ -33,7 +34,7 @@ export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
     rules.forEach((rule, at) => {
       const triggers = rule.patterns.map((pattern) => (pattern.wordSets === table ? mostTelling(pattern.requiredSets, table) : -1));
       if (triggers.length === 0 || triggers.includes(-1)) {
-        this.always.push(at);
+        this.woken[at] = ALWAYS;
         return;
       }
       for (const id of new Set(triggers)) {
@@ -51,13 +52,12 @@ export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
     if (!input.hits || input.hits.table !== this.table) return [...this.rules];
     const stamp = ++this.stamp;
     const woken = this.woken;
-    for (const at of this.always) woken[at] = stamp;
     for (const token of input.tokens) {
       const filed = this.byWord.get(token);
       if (filed) for (const at of filed) woken[at] = stamp;
     }
     const out: R[] = [];
-    for (let at = 0; at < this.rules.length; at++) if (woken[at] === stamp) out.push(this.rules[at]!);
+    for (let at = 0; at < this.rules.length; at++) if (woken[at] === stamp || woken[at] === ALWAYS) out.push(this.rules[at]!);
     return out;
   }
 }

@@ -281,6 +281,9 @@ export class Pattern {
   private words: readonly (string | null)[] = [];
   private sets: readonly (ReadonlySet<string> | null)[] = [];
   private firstWords: Set<string> | null = null;
+  // For a pattern that opens with `^`, the tokens a match can begin with where `^` holds
+  // (`^ (try|start|stop) …`), when wordsThatBegin can tell them from there; else null.
+  private wordsAfterStart: Set<string> | null = null;
 
   // The program as numbers, read from the data's string when first needed.
   private decoded: number[] | null;
@@ -419,7 +422,17 @@ export class Pattern {
     // anywhere else, and once none is alive past the last such place it cannot match.
     const anchored = code[0] === OP.start;
     let lastStart = 0;
-    if (anchored) for (const start of starts) if (start > lastStart) lastStart = start;
+    if (anchored) {
+      // No thread can live past a place where `^` holds unless the token there may begin a
+      // match: when none may, the VM would find nothing (most anchored runs end so).
+      const opening = this.wordsAfterStart;
+      let opens = opening === null;
+      for (const start of starts) {
+        if (start > lastStart) lastStart = start;
+        if (!opens && opening!.has(tokens[start] ?? "")) opens = true;
+      }
+      if (!opens) return false;
+    }
     const first = this.firstWords;
     const seen = WORK.seen;
     let current = WORK.current;
@@ -481,15 +494,16 @@ export class Pattern {
     this.words = words;
     this.sets = sets;
     this.firstWords = this.wordsThatBegin();
+    this.wordsAfterStart = code[0] === OP.start ? this.wordsThatBegin(1) : null;
   }
 
   // The tokens a match can begin with, when every test reachable from the start without
   // consuming a token is a whole word or a mark (`(you|your) should`): a thread is then started
   // only at such a token, not at every position. Null when the start reaches an anchor, a gap,
   // a part-of-word test or the end, where any token may begin a match.
-  private wordsThatBegin(): Set<string> | null {
+  private wordsThatBegin(from = 0): Set<string> | null {
     const words = new Set<string>();
-    const stack = [0];
+    const stack = [from];
     const seen = new Set<number>();
     const code = this.code;
     while (stack.length > 0) {

@@ -65,4 +65,24 @@ describe("pattern VM against a regular-expression reference", () => {
       { numRuns: 3000 },
     );
   });
+
+  // `^` holds at several places in a view (after lead fillers, after "Name,"): a pattern that
+  // opens with it matches when it matches from one of them, the rest of the text read from
+  // there. The VM rules a run out early when no such place holds a token a match can begin with.
+  it("agrees when ^ holds at several places", () => {
+    const opening = fc.tuple(piece, fc.boolean()).map(([p, end]) => ({ pattern: `^ ${p.pattern}${end ? " $" : ""}`, regex: `^${p.regex}${end ? "(?:[.!] )?$" : ""}` }));
+    const view = fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 12 }).chain((tokens) => fc.tuple(fc.constant(tokens), fc.uniqueArray(fc.integer({ min: 1, max: Math.max(tokens.length, 1) }), { maxLength: tokens.length === 0 ? 0 : 3 })));
+    fc.assert(
+      fc.property(opening, view, ({ pattern, regex }, [tokens, more]) => {
+        const table = new PatternTable();
+        const compiled = Pattern.compile(pattern, { lists: LISTS }, table);
+        const starts = tokens.length === 0 ? [0] : [0, ...more];
+        const expected = starts.some((start) => new RegExp(regex).test(tokens.slice(start).map((t) => `${t} `).join("")));
+        const message = `${pattern}  vs  /${regex}/  on  ${tokens.join(" ")}  from ${starts.join(",")}`;
+        expect(compiled.matches({ tokens, starts: new Set(starts) }), message).toBe(expected);
+        expect(compiled.matches({ tokens, starts: new Set(starts), hits: table.mark(tokens) }), message).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

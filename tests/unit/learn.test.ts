@@ -17,7 +17,7 @@ import { COUNSELLOR_CODES, type Code, type Role, type Turn } from "../../src/typ
 import { english, ROOT } from "../helpers.js";
 import { SourceError } from "../../src/errors.js";
 
-const evidence = (features: string[], text = "x"): UtteranceEvidence => ({ text, hits: [], features: ["bias", ...features], ngrams: [] });
+const evidence = (features: string[], text = "x"): UtteranceEvidence => ({ text, hits: [], features: ["bias", ...features], tokens: [], ngrams: [] });
 const example = (features: string[], allowed: Code[], group = "g"): Example => ({ evidence: evidence(features), allowed, alone: allowed.length === 1, group, session: null, weight: 1 });
 const request: TrainRequest = { language: "en", rules: [], trainedOn: ["toy"], base: null, options: { l2: 0.001, iterations: 100, minSessionShare: 0.5, lineWeight: 1 }, folds: 0 };
 const predict = (weights: WeightsData, features: string[]) => new CodeModel(weights, english).predict(evidence(features));
