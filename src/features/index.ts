@@ -266,8 +266,8 @@ function startsWithQuestionWord(view: TextView, pack: LanguagePack): boolean {
 }
 
 /**
- * An utterance's evidence (counsellor or client), its `ngrams` made from its tokens each time
- * they are read: coding looks n-grams up by word (WeightRows) and never reads them.
+ * An utterance's evidence (counsellor or client), its `ngrams` made from its tokens when first
+ * read: coding looks n-grams up by word (WeightRows) and never reads them.
  */
 export class Evidence<R> {
   constructor(
@@ -277,8 +277,11 @@ export class Evidence<R> {
     readonly tokens: readonly string[],
   ) {}
 
+  // Made on the first read and kept: training reads an example's n-grams more than once.
+  private grams: string[] | undefined;
+
   get ngrams(): string[] {
-    return ngramsOf(this.tokens);
+    return (this.grams ??= ngramsOf(this.tokens));
   }
 }
 

@@ -15,7 +15,7 @@ import { loadLanguagePack } from "../packs/load.js";
 import type { LanguagePack } from "../packs/pack.js";
 import { RULES_ROOT } from "../paths.js";
 import { CLIENT_CODES, type ClientCode } from "../types.js";
-import { softmax, someOf, WeightRows, type Reason } from "./model.js";
+import { softmax, someOf, strongest, WeightRows, withPriors, type Reason } from "./model.js";
 import { round } from "./weights.js";
 
 export const CLIENT_WEIGHTS_FORMAT = "oars-client-weights";
@@ -64,16 +64,7 @@ export class ClientModel {
 
   constructor(data: ClientWeightsData, pack: LanguagePack) {
     this.confidenceCut = data.confidenceCut;
-    const rows = new Map<string, readonly number[]>(Object.entries(data.features));
-    const known = new Set(data.rules);
-    for (const rule of pack.clientRules) {
-      const key = ruleKey(rule.id);
-      if (known.has(key)) continue;
-      const row = new Array<number>(K).fill(0);
-      row[CLIENT_CODES.indexOf(rule.code)] = (PRIOR_AT_PRIORITY_100 * rule.priority) / 100;
-      rows.set(`rule:${key}`, row);
-    }
-    this.rows = new WeightRows(rows, K);
+    this.rows = new WeightRows(withPriors(data.features, data.rules, pack.clientRules, CLIENT_CODES, PRIOR_AT_PRIORITY_100), K);
   }
 
   predict(evidence: ClientEvidence, reasons = 3): ClientPrediction {
@@ -81,23 +72,8 @@ export class ClientModel {
     const probabilities = softmax(scores);
     let best = 0;
     for (let c = 1; c < K; c++) if (probabilities[c]! > probabilities[best]!) best = c;
-    return { code: CLIENT_CODES[best]!, probability: probabilities[best]!, probabilities, why: topReasons(names, at, this.rows.weights, best, reasons) };
+    return { code: CLIENT_CODES[best]!, probability: probabilities[best]!, probabilities, why: strongest(names, at, this.rows.weights, best, reasons) };
   }
-}
-
-// The `reasons` features with the largest weights for the code (ties: by name), found in one
-// pass without sorting every active feature (client coding runs on every client utterance).
-function topReasons(names: readonly string[], rows: readonly number[], weights: Float64Array, code: number, reasons: number): Reason[] {
-  const top: Reason[] = [];
-  names.forEach((feature, i) => {
-    const weight = weights[rows[i]! + code]!;
-    let at = top.length;
-    while (at > 0 && (top[at - 1]!.weight < weight || (top[at - 1]!.weight === weight && feature < top[at - 1]!.feature))) at--;
-    if (at >= reasons) return;
-    top.splice(at, 0, { feature, weight });
-    if (top.length > reasons) top.pop();
-  });
-  return top.map(({ feature, weight }) => ({ feature, weight: Math.round(weight * 100) / 100 }));
 }
 
 export function clientWeightsPath(language: Language): string {

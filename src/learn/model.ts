@@ -56,16 +56,7 @@ export class CodeModel {
   constructor(data: WeightsData, pack: LanguagePack) {
     this.language = data.language;
     this.confidenceCut = data.confidenceCut;
-    const rows = new Map<string, readonly number[]>(Object.entries(data.features));
-    const known = new Set(data.rules);
-    for (const rule of pack.rules) {
-      const key = ruleKey(rule.id);
-      if (known.has(key)) continue;
-      const row = new Array<number>(K).fill(0);
-      row[COUNSELLOR_CODES.indexOf(rule.code)] = (PRIOR_AT_PRIORITY_100 * rule.priority) / 100;
-      rows.set(`rule:${key}`, row);
-    }
-    this.rows = new WeightRows(rows, K);
+    this.rows = new WeightRows(withPriors(data.features, data.rules, pack.rules, COUNSELLOR_CODES, PRIOR_AT_PRIORITY_100), K);
     this.primaryScores = Object.fromEntries(POSITIONS.map((p) => [p, Float64Array.from(data.primary[p])])) as Record<Position, Float64Array>;
   }
 
@@ -205,8 +196,31 @@ export class WeightRows {
   }
 }
 
+/**
+ * The weights' feature rows, and a row for each rule the weights do not know (a user's own
+ * rule folder): `prior` logits toward its code at priority 100, in proportion to its priority.
+ */
+export function withPriors<C extends string>(
+  features: Readonly<Record<string, readonly number[]>>,
+  knownRules: readonly string[],
+  rules: readonly { id: string; code: C; priority: number }[],
+  codes: readonly C[],
+  prior: number,
+): Map<string, readonly number[]> {
+  const rows = new Map<string, readonly number[]>(Object.entries(features));
+  const known = new Set(knownRules);
+  for (const rule of rules) {
+    const key = ruleKey(rule.id);
+    if (known.has(key)) continue;
+    const row = new Array<number>(codes.length).fill(0);
+    row[codes.indexOf(rule.code)] = (prior * rule.priority) / 100;
+    rows.set(`rule:${key}`, row);
+  }
+  return rows;
+}
+
 /** The `count` features with the largest weight for code `c`, strongest first (ties: by name). */
-function strongest(names: readonly string[], rows: readonly number[], weights: Float64Array, c: number, count: number): Reason[] {
+export function strongest(names: readonly string[], rows: readonly number[], weights: Float64Array, c: number, count: number): Reason[] {
   const top: Reason[] = [];
   // Whether a feature of this weight and name goes before `other` (a reason object is made
   // only for a feature that enters the top).

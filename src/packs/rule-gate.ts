@@ -17,12 +17,12 @@ import { mostTelling, type MatchInput, type Pattern, type PatternTable } from ".
 const ALWAYS = -1;
 
 export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
-  // Plain arrays, not typed ones: small typed arrays are slow to make.
   // The rules filed under a set holding the word, by word.
   private readonly byWord = new Map<string, number[]>();
   // Which rules the current utterance woke: marked with the utterance's stamp, so the marks
   // need no clearing between utterances; the rules every utterance wakes are marked ALWAYS
-  // once, not again for each utterance.
+  // once, not again for each utterance. A plain array, not a typed one: small typed arrays
+  // are slow to make.
   private readonly woken: number[];
   private stamp = 0;
 
