@@ -5,6 +5,7 @@ import { codeTurns } from "./classify/index.js";
 import { ruleMatches } from "./features/match.js";
 import { viewOf } from "./features/view.js";
 import type { CodeModel } from "./learn/model.js";
+import type { ModelFor } from "./learn/weights.js";
 import { bundledModel } from "./learn/bundled.js";
 import { bundledClientModel, type ClientModel } from "./learn/client-model.js";
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
@@ -35,9 +36,9 @@ export interface AnalyzeOptions {
   counsellorWords?: string[];
   format?: Format;
   /** The learned weights to code with, for a pack; the bundled weights of its language by default. */
-  modelFor?: (pack: LanguagePack) => CodeModel;
+  modelFor?: ModelFor<CodeModel>;
   /** The client talk model for a pack; the bundled one by default, null to leave client turns uncoded. */
-  clientModelFor?: ((pack: LanguagePack) => ClientModel) | null;
+  clientModelFor?: ModelFor<ClientModel> | null;
 }
 
 /** A transcript read, its roles assigned and its turns cut into utterances: everything before coding. */
@@ -56,7 +57,23 @@ export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOp
   const prepared = prepareBytes(bytes, path, options);
   const model = (options.modelFor ?? bundledModel)(prepared.pack);
   const clientModelFor = options.clientModelFor === undefined ? bundledClientModel : options.clientModelFor;
-  return resultOf(prepared, codeTurns(prepared.segmented, prepared.pack, model, clientModelFor?.(prepared.pack) ?? null), options);
+  const turns = codeTurns(prepared.segmented, prepared.pack, model, clientModelFor?.(prepared.pack) ?? null);
+  return resultOf({ ...prepared, warnings: [...prepared.warnings, ...weightsNotUsed(prepared.pack, options)] }, turns, options);
+}
+
+// A user's weights file is for one language; a transcript found to be in another (--lang auto)
+// is coded with its own language's bundled weights, and says so: the trainer asked for theirs.
+function weightsNotUsed(pack: LanguagePack, options: AnalyzeOptions): Diagnostic[] {
+  const counsellor = options.modelFor?.file;
+  const client = options.clientModelFor?.file;
+  return [
+    ...(counsellor && counsellor.language !== pack.language
+      ? [diagnostic("weights.other-language", "{file} holds weights for {weights}, not for this transcript's language ({language}): coded with the bundled {language} weights", { file: counsellor.path, weights: counsellor.language, language: pack.language })]
+      : []),
+    ...(client && client.language !== pack.language
+      ? [diagnostic("client-weights.other-language", "{file} holds client talk weights for {weights}, not for this transcript's language ({language}): client talk coded with the bundled {language} weights", { file: client.path, weights: client.language, language: pack.language })]
+      : []),
+  ];
 }
 
 export function prepareBytes(bytes: Uint8Array, path: string, options: AnalyzeOptions): PreparedTranscript {

@@ -4,7 +4,7 @@ import { ruleKey } from "../features/index.js";
 import { loadLanguagePack } from "../packs/load.js";
 import type { LanguagePack } from "../packs/pack.js";
 import { compileModel, type CodeModel } from "./model.js";
-import { bundledWeights, bundledWeightsPath, readWeightsFile, type WeightsData } from "./weights.js";
+import { bundledWeights, bundledWeightsPath, readWeightsFile, type ModelFor, type WeightsData } from "./weights.js";
 import { SourceError } from "../errors.js";
 import { isLanguage, type Language } from "../languages.js";
 
@@ -32,12 +32,12 @@ export function modelsWith(data: WeightsData, source: string): (pack: LanguagePa
  * A user's weights file (--weights, configuration `weights:`), read and checked against its
  * language's pack before any transcript is coded, so a bad file is refused whole.
  */
-export function weightsModels(path: string, language: string, packFor: (language: Language) => LanguagePack): (pack: LanguagePack) => CodeModel {
+export function weightsModels(path: string, language: string, packFor: (language: Language) => LanguagePack): ModelFor<CodeModel> {
   const data = readWeightsFile(path);
   if (isLanguage(language) && language !== data.language) throw new SourceError(path, `weights for ${data.language}, not for ${language} (--lang ${language})`);
   const models = modelsWith(data, path);
   models(packFor(data.language));
-  return models;
+  return Object.assign(models, { file: { path, language: data.language } });
 }
 
 // The bundled rules count as known even when a configuration switched some off.

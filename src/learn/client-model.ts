@@ -16,7 +16,7 @@ import type { LanguagePack } from "../packs/pack.js";
 import { RULES_ROOT } from "../paths.js";
 import { CLIENT_CODES, type ClientCode } from "../types.js";
 import { softmax, someOf, strongest, WeightRows, withPriors, type Reason } from "./model.js";
-import { round } from "./weights.js";
+import { round, type ModelFor } from "./weights.js";
 
 export const CLIENT_WEIGHTS_FORMAT = "oars-client-weights";
 export const CLIENT_WEIGHTS_VERSION = 1;
@@ -143,7 +143,7 @@ export function bundledClientModel(pack: LanguagePack): ClientModel {
  * checked against its language's pack before any transcript is coded, so a bad file is refused
  * whole. Transcripts in other languages keep their bundled client weights.
  */
-export function clientWeightsModels(path: string, language: string, packFor: (language: Language) => LanguagePack): (pack: LanguagePack) => ClientModel {
+export function clientWeightsModels(path: string, language: string, packFor: (language: Language) => LanguagePack): ModelFor<ClientModel> {
   const data = readClientWeightsFile(path);
   if (isLanguage(language) && language !== data.language) throw new SourceError(path, `client weights for ${data.language}, not for ${language} (--lang ${language})`);
   // The bundled client rules count as known even when a configuration switched some off.
@@ -153,10 +153,11 @@ export function clientWeightsModels(path: string, language: string, packFor: (la
     throw new SourceError(path, `built against other client rule ids: ${someOf(missing)} not in the ${data.language} rules loaded; retrain with oars train --client`);
   }
   const models = new WeakMap<LanguagePack, ClientModel>();
-  return (pack) => {
+  const modelFor = (pack: LanguagePack): ClientModel => {
     if (pack.language !== data.language) return bundledClientModel(pack);
     let model = models.get(pack);
     if (!model) models.set(pack, (model = new ClientModel(data, pack)));
     return model;
   };
+  return Object.assign(modelFor, { file: { path, language: data.language } });
 }

@@ -7,6 +7,7 @@ import type { LanguagePack } from "../packs/pack.js";
 import { weightsModels } from "./bundled.js";
 import { clientWeightsModels, type ClientModel } from "./client-model.js";
 import type { CodeModel } from "./model.js";
+import type { ModelFor } from "./weights.js";
 
 export interface WeightsChoice {
   /** The language asked for (or "auto"): a weights file for another language is refused. */
@@ -17,8 +18,8 @@ export interface WeightsChoice {
 
 /** undefined: the bundled model of each transcript's language. */
 export interface ChosenModels {
-  modelFor: ((pack: LanguagePack) => CodeModel) | undefined;
-  clientModelFor: ((pack: LanguagePack) => ClientModel) | undefined;
+  modelFor: ModelFor<CodeModel> | undefined;
+  clientModelFor: ModelFor<ClientModel> | undefined;
 }
 
 export function chosenModels(choice: WeightsChoice, packFor: (language: Language) => LanguagePack): ChosenModels {

@@ -7,8 +7,18 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SourceError } from "../errors.js";
 import { isLanguage, type Language } from "../languages.js";
+import type { LanguagePack } from "../packs/pack.js";
 import { RULES_ROOT } from "../paths.js";
 import { COUNSELLOR_CODES, type Code } from "../types.js";
+
+/** A user's weights file: which file, for which language (transcripts in others keep the bundled weights). */
+export interface WeightsFileOrigin {
+  path: string;
+  language: Language;
+}
+
+/** The model to code a pack's transcripts with; `file` when a user's weights file chose it. */
+export type ModelFor<M> = ((pack: LanguagePack) => M) & { readonly file?: WeightsFileOrigin };
 
 export const WEIGHTS_FORMAT = "oars-weights";
 export const WEIGHTS_VERSION = 1;

@@ -202,6 +202,22 @@ describe("client talk weights of a trainer's own", () => {
     }
   });
 
+  it("leave a transcript in another language to its bundled weights, and say so for that file only", () => {
+    const english = fixture("en", "session-alcohol.txt");
+    const run = oars(["analyze", "--weights", weightsFile, "--client-weights", clientFile, "-f", "json", english, session]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toBe(
+      `oars: ${english}: ${weightsFile} holds weights for nb, not for this transcript's language (en): coded with the bundled en weights\n` +
+        `oars: ${english}: ${clientFile} holds client talk weights for nb, not for this transcript's language (en): client talk coded with the bundled en weights\n`,
+    );
+    const files = JSON.parse(run.stdout).files as { path: string; warnings: { id: string }[]; turns: unknown }[];
+    const en = files.find((f) => f.path === english);
+    const nb = files.find((f) => f.path === session);
+    expect(en!.warnings.map((w) => w.id)).toEqual(["weights.other-language", "client-weights.other-language"]);
+    expect(nb!.warnings).toEqual([]);
+    expect(en!.turns).toEqual(JSON.parse(oars(["analyze", "-f", "json", english]).stdout).files[0].turns);
+  });
+
   it("are taken by the library as by the command line, and refused there with the file named", async () => {
     const { analyze, SourceError } = await import("../../src/index.js");
     const cli = JSON.parse(oars(["analyze", "--lang", "nb", "--weights", weightsFile, "--client-weights", clientFile, "-f", "json", session]).stdout).files[0];
