@@ -17,7 +17,7 @@ import { CORPUS, HAS_CORPUS, ROOT, analyzeText, fixture, lastTurnOf, oars } from
 // other flag the trainer did not mark fails.
 const SESSIONS: readonly { language: string; name: string; counsellor: string; agreement: number; unmarkedFlags: readonly string[] }[] = [
   { language: "nb", name: "session-alkohol", counsellor: "Rådgiver", agreement: 0.83, unmarkedFlags: [] },
-  { language: "nb", name: "session-medisiner", counsellor: "Behandler", agreement: 0.79, unmarkedFlags: [] },
+  { language: "nb", name: "session-medisiner", counsellor: "Behandler", agreement: 0.83, unmarkedFlags: [] },
   { language: "da", name: "session-rygning", counsellor: "Rådgiver", agreement: 0.82, unmarkedFlags: [] },
   { language: "da", name: "session-weekend", counsellor: "Sygeplejerske", agreement: 0.87, unmarkedFlags: [] },
   { language: "sv", name: "session-blodtryck", counsellor: "Samtalsledare", agreement: 0.78, unmarkedFlags: [] },
