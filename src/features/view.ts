@@ -4,7 +4,7 @@
 import { createRequire } from "node:module";
 import type { MatchInput } from "../pattern/pattern.js";
 import { isPunctuation } from "../pattern/alphabet.js";
-import { tokenize } from "../pattern/tokens.js";
+import { tokenize, type TokenOptions } from "../pattern/tokens.js";
 import type { LanguagePack } from "../packs/pack.js";
 
 export interface TextView extends MatchInput {
@@ -22,7 +22,16 @@ export interface TextView extends MatchInput {
 
 
 export function viewOf(text: string, pack: LanguagePack): TextView {
-  const tokens = tokenize(text, { disfluencies: pack.disfluencies, keep: pack.questionWords });
+  return viewOfTokens(text, tokenize(text, tokenOptions(pack)), pack);
+}
+
+/** The options every view of the pack's texts is tokenized with. */
+export function tokenOptions(pack: LanguagePack): TokenOptions {
+  return { disfluencies: pack.disfluencies, keep: pack.questionWords };
+}
+
+/** The view of `text` whose tokens are already known (`tokenize(text, tokenOptions(pack))`). */
+export function viewOfTokens(text: string, tokens: string[], pack: LanguagePack): TextView {
   let doc: { has(match: string): boolean } | null = null;
   const negation = negatedBy(pack);
   return {

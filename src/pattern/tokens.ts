@@ -72,6 +72,38 @@ export function tokenize(text: string, options: TokenOptions): string[] {
   return tokens;
 }
 
+// A word as tokenize gives it back when it reads it again on its own: letters and digits with
+// straight-apostrophe parts, and nothing lower-casing would change.
+const PLAIN_WORD = /^[\p{L}\p{N}]+(?:'\p{L}+)*$/u;
+
+/**
+ * What `tokenize(tokens.join(" "), options)` gives, without making and reading the text again
+ * (client talk reads the counsellor's tokens with "you" turned into "I"). Reading tokens again
+ * drops disfluencies and folds repeats the list now holds ("I I" → "I", with a comma the repeat
+ * left behind); a plain lower-case token is never cut off by a hyphen nor taken for a name.
+ * A list holding any other token (a capital, a space, a mark that is not a token) is read as
+ * text.
+ */
+export function tokenizeAgain(tokens: readonly string[], options: TokenOptions): string[] {
+  const out: string[] = [];
+  let lastWord = "";
+  for (const token of tokens) {
+    if (isPunctuation(token)) {
+      out.push(token);
+      continue;
+    }
+    if (!PLAIN_WORD.test(token) || token.toLowerCase() !== token) return tokenize(tokens.join(" "), options);
+    if (options.disfluencies.has(token)) continue;
+    if (token === lastWord) {
+      if (out[out.length - 1] === ",") out.pop();
+      continue;
+    }
+    lastWord = token;
+    out.push(token);
+  }
+  return out;
+}
+
 // "W-what", "so-some", "I-I": a start broken off with a hyphen and said again in full.
 function isCutOff(text: string, end: number, token: string): boolean {
   if (text[end] !== "-") return false;
