@@ -27,9 +27,8 @@ export function ruleMatches(rule: Rule, view: TextView, context: UtteranceContex
   return !anyMatches(rule.unless, view);
 }
 
-// A loop rather than `some` with a closure: this runs for every rule the gate wakes, on every
-// utterance.
-function anyMatches(patterns: readonly Pattern[], view: TextView): boolean {
+/** Whether any of the patterns matches the view (a loop rather than `some` with a closure: this runs for every rule the gate wakes, on every utterance). */
+export function anyMatches(patterns: readonly Pattern[], view: TextView): boolean {
   for (const pattern of patterns) if (pattern.matches(view)) return true;
   return false;
 }
