@@ -10,13 +10,13 @@
 
 import { allHits, Evidence, ruleKey, type TranscriptEvidence, type UtteranceEvidence } from "../features/index.js";
 import { join } from "../features/names.js";
-import { viewOf, type TextView } from "../features/view.js";
+import { tokenOptions, viewOf, viewOfTokens, type TextView } from "../features/view.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { ClientRule } from "../packs/types.js";
 import type { SegmentedTurn } from "../segment/index.js";
 import type { ClientCode } from "../types.js";
 import { clientHits } from "./match.js";
-import { tokenize } from "../pattern/tokens.js";
+import { tokenizeAgain } from "../pattern/tokens.js";
 
 /** The evidence about one client utterance. */
 export interface ClientEvidence {
@@ -61,7 +61,7 @@ export function clientTranscriptEvidence(turns: readonly SegmentedTurn[], pack: 
     }
     if (turn.role !== "client") return null;
     if (lastCounsellor) {
-      cue = { code: lastCounsellor.hits[0]?.code ?? "none", question: lastCounsellor.features.includes("form:question-mark"), mirrored: mirroredTalk(lastCounsellor.text, pack) };
+      cue = { code: lastCounsellor.hits[0]?.code ?? "none", question: lastCounsellor.features.includes("form:question-mark"), mirrored: mirroredTalk(lastCounsellor.tokens, pack) };
       lastCounsellor = null;
     }
     const third = t / last < 1 / 3 ? "1" : t / last < 2 / 3 ? "2" : "3";
@@ -83,14 +83,15 @@ export function clientLineEvidence(before: string, text: string, pack: LanguageP
 export function counsellorCue(text: string, pack: LanguagePack): CounsellorCue {
   const view = viewOf(text, pack);
   const hits = allHits(pack.rulesFor(view), view, { previousClient: null, recentClientStems: [], permission: false, index: 0, count: 1 });
-  return { code: hits[0]?.code ?? "none", question: view.question, mirrored: mirroredTalk(text, pack) };
+  return { code: hits[0]?.code ?? "none", question: view.question, mirrored: mirroredTalk(view.tokens, pack) };
 }
 
 // The side of the strongest change or sustain rule that holds for the counsellor's words read
-// through the pack's mirror: what a client's "Yeah." to it agrees with.
-function mirroredTalk(text: string, pack: LanguagePack): string {
+// through the pack's mirror: what a client's "Yeah." to it agrees with. Read from the tokens of
+// the counsellor's view, mirrored word by word: the mirrored line is viewed from its tokens as
+// tokenize would read them joined, not by making and tokenizing that text.
+function mirroredTalk(tokens: readonly string[], pack: LanguagePack): string {
   if (pack.clientMirror.size === 0) return "none";
-  const tokens = tokenize(text, { disfluencies: pack.disfluencies, keep: pack.questionWords });
   let changed = false;
   const mirrored = tokens.map((t) => {
     const to = pack.clientMirror.get(t);
@@ -99,7 +100,8 @@ function mirroredTalk(text: string, pack: LanguagePack): string {
     return to;
   });
   if (!changed) return "none";
-  const hit = clientHits(pack, viewOf(mirrored.join(" "), pack)).find((rule) => rule.code !== "neutral");
+  const text = mirrored.join(" ");
+  const hit = clientHits(pack, viewOfTokens(text, tokenizeAgain(mirrored, tokenOptions(pack)), pack)).find((rule) => rule.code !== "neutral");
   return hit?.code ?? "none";
 }
 

@@ -1,6 +1,7 @@
 // Whether one client rule holds for one client utterance, and the check of client rules'
 // examples (the test suite and `oars rules test` run them beside the counsellor rules').
 
+import { anyMatches } from "../features/match.js";
 import type { TextView } from "../features/view.js";
 import { viewOf } from "../features/view.js";
 import type { LanguagePack } from "../packs/pack.js";
@@ -11,8 +12,8 @@ export function clientRuleMatches(rule: ClientRule, view: TextView): boolean {
   if (when.question !== undefined && when.question !== view.question) return false;
   if (when.minWords !== undefined && view.words < when.minWords) return false;
   if (when.maxWords !== undefined && view.words > when.maxWords) return false;
-  if (rule.patterns.length > 0 && !rule.patterns.some((p) => p.matches(view))) return false;
-  return !rule.unless.some((p) => p.matches(view));
+  if (rule.patterns.length > 0 && !anyMatches(rule.patterns, view)) return false;
+  return !anyMatches(rule.unless, view);
 }
 
 /** Every client rule that holds, highest priority first. */

@@ -2,6 +2,7 @@
 // `oars rules test`, so an example passes exactly when the rule would code it.
 
 import type { Conditions, Rule } from "../packs/types.js";
+import type { Pattern } from "../pattern/pattern.js";
 import type { Code } from "../types.js";
 import { echoShare, type TextView } from "./view.js";
 
@@ -21,9 +22,15 @@ export interface UtteranceContext {
 
 export function ruleMatches(rule: Rule, view: TextView, context: UtteranceContext): boolean {
   if (!conditionsHold(rule.when, view, context)) return false;
-  if (rule.patterns.length > 0 && !rule.patterns.some((p) => p.matches(view))) return false;
+  if (rule.patterns.length > 0 && !anyMatches(rule.patterns, view)) return false;
   if (rule.nlp.length > 0 && !rule.nlp.some((expr) => view.nlp().has(expr))) return false;
-  return !rule.unless.some((p) => p.matches(view));
+  return !anyMatches(rule.unless, view);
+}
+
+/** Whether any of the patterns matches the view (a loop rather than `some` with a closure: this runs for every rule the gate wakes, on every utterance). */
+export function anyMatches(patterns: readonly Pattern[], view: TextView): boolean {
+  for (const pattern of patterns) if (pattern.matches(view)) return true;
+  return false;
 }
 
 function conditionsHold(when: Conditions, view: TextView, context: UtteranceContext): boolean {
@@ -40,7 +47,7 @@ function conditionsHold(when: Conditions, view: TextView, context: UtteranceCont
   }
   if (when.client) {
     const client = context.previousClient;
-    if (!client || !when.client.some((p) => p.matches(client))) return false;
+    if (!client || !anyMatches(when.client, client)) return false;
   }
   if (when.contradicts !== undefined && contradicts(view, context.previousClient) !== when.contradicts) return false;
   return true;

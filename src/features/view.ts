@@ -4,7 +4,7 @@
 import { createRequire } from "node:module";
 import type { MatchInput } from "../pattern/pattern.js";
 import { isPunctuation } from "../pattern/alphabet.js";
-import { tokenize } from "../pattern/tokens.js";
+import { tokenize, type TokenOptions } from "../pattern/tokens.js";
 import type { LanguagePack } from "../packs/pack.js";
 
 export interface TextView extends MatchInput {
@@ -22,7 +22,16 @@ export interface TextView extends MatchInput {
 
 
 export function viewOf(text: string, pack: LanguagePack): TextView {
-  const tokens = tokenize(text, { disfluencies: pack.disfluencies, keep: pack.questionWords });
+  return viewOfTokens(text, tokenize(text, tokenOptions(pack)), pack);
+}
+
+/** The options every view of the pack's texts is tokenized with. */
+export function tokenOptions(pack: LanguagePack): TokenOptions {
+  return { disfluencies: pack.disfluencies, keep: pack.questionWords };
+}
+
+/** The view of `text` whose tokens are already known (`tokenize(text, tokenOptions(pack))`). */
+export function viewOfTokens(text: string, tokens: string[], pack: LanguagePack): TextView {
   let doc: { has(match: string): boolean } | null = null;
   const negation = negatedBy(pack);
   return {
@@ -35,7 +44,7 @@ export function viewOf(text: string, pack: LanguagePack): TextView {
     starts: startPositions(tokens, pack.leadFillers),
     words: countWords(tokens),
     question: /\?["'”’)\]]*\s*$/.test(text),
-    negated: tokens.some((t) => negation.has(t)),
+    negated: holdsAny(tokens, negation),
     stems: contentStems(tokens, pack.stopwords),
     nlp: () => (doc ??= loadCompromise()(text)),
   };
@@ -48,6 +57,11 @@ function negatedBy(pack: LanguagePack): ReadonlySet<string> {
   let set = negations.get(pack);
   if (!set) negations.set(pack, (set = new Set(pack.lists.get("voice-negation") ?? [])));
   return set;
+}
+
+function holdsAny(tokens: readonly string[], words: ReadonlySet<string>): boolean {
+  for (const token of tokens) if (words.has(token)) return true;
+  return false;
 }
 
 function countWords(tokens: readonly string[]): number {
@@ -78,21 +92,46 @@ export function countLevel(count: number): "0" | "1-2" | "3-5" | "6+" {
 // after a first word set off by a comma, which is most often a name or a sentence adverb
 // ("Jean, it's good to see you", "Honestly, you…").
 function startPositions(tokens: readonly string[], fillers: readonly (readonly string[])[]): Set<number> {
-  const starts = new Set<number>([0]);
+  const starts = new Set<number>();
+  starts.add(0);
   const queue = [0];
   if (tokens[1] === "," && !isPunctuation(tokens[0] ?? ",")) {
     starts.add(2);
     queue.push(2);
   }
+  // Only the fillers that open with the token at a place can follow it: looked up by that word
+  // rather than each filler tried in turn (in the pack's order, so `starts` is filled in the
+  // same order).
+  const byWord = byFirstWord(fillers);
   // Breadth first over the places reached (a plain index into the queue, no closures: this
   // runs on every utterance).
   for (let next = 0; next < queue.length; next++) {
     const pos = queue[next]!;
     const token = tokens[pos];
+    if (token === undefined) continue;
     if (token === "," || token === "." || token === ";" || token === ":") reach(starts, queue, pos + 1);
-    for (const filler of fillers) if (startsWith(tokens, pos, filler)) reach(starts, queue, pos + filler.length);
+    const opening = byWord.get(token);
+    if (opening !== undefined) for (const filler of opening) if (startsWith(tokens, pos, filler)) reach(starts, queue, pos + filler.length);
   }
   return starts;
+}
+
+const fillersByWord = new WeakMap<readonly (readonly string[])[], ReadonlyMap<string, readonly (readonly string[])[]>>();
+
+/** A pack's lead fillers by their first word, in the pack's order, made once a list. (An empty filler would only reach a place already reached.) */
+function byFirstWord(fillers: readonly (readonly string[])[]): ReadonlyMap<string, readonly (readonly string[])[]> {
+  let byWord = fillersByWord.get(fillers);
+  if (byWord === undefined) {
+    const made = new Map<string, (readonly string[])[]>();
+    for (const filler of fillers) {
+      if (filler.length === 0) continue;
+      const list = made.get(filler[0]!);
+      if (list) list.push(filler);
+      else made.set(filler[0]!, [filler]);
+    }
+    fillersByWord.set(fillers, (byWord = made));
+  }
+  return byWord;
 }
 
 function reach(starts: Set<number>, queue: number[], pos: number): void {

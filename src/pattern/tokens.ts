@@ -11,7 +11,6 @@ import { foldApostrophes, isPunctuation, PUNCTUATION_CLASS } from "./alphabet.js
 // A word (letters and digits, with apostrophe parts: you're, you’re) or one punctuation mark.
 const TOKEN = new RegExp(`[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*|[${PUNCTUATION_CLASS}]`, "gu");
 const CAPITALISED = /^\p{Lu}/u;
-const CLAUSE_END = /^[,.?!;:]$/;
 
 export interface TokenOptions {
   disfluencies: ReadonlySet<string>;
@@ -20,15 +19,22 @@ export interface TokenOptions {
 }
 
 export function tokenize(text: string, options: TokenOptions): string[] {
-  // Two parallel lists rather than an object a token: this runs on every utterance.
-  const raw: string[] = [];
-  const capitalised: boolean[] = [];
   const spoken = text.includes("[") ? replaceBracketed(text, "[", "]", " ") : text;
   // Lower-cased once for the whole text rather than token by token, when that gives every
   // token the same letters: not when lower-casing changes the text's length (a dotted İ), nor
   // with a capital sigma (its lower case depends on what follows it).
   const lowered = spoken.toLowerCase();
   const whole = lowered.length === spoken.length && !spoken.includes("Σ");
+  // Most texts have no curly apostrophe and no hyphen: their words need no folding and none is
+  // cut off.
+  const curly = spoken.includes("’");
+  const hyphen = spoken.includes("-");
+  // One pass, no list of raw tokens (this runs on every utterance): a capitalised word after a
+  // comma is held until the next token shows whether it is a name in address.
+  const tokens: string[] = [];
+  let lastWord = "";
+  let previous = "";
+  let held: string | null = null;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(spoken); m !== null; m = TOKEN.exec(spoken)) {
     const original = m[0];
@@ -42,54 +48,87 @@ export function tokenize(text: string, options: TokenOptions): string[] {
     } else {
       lower = lowered.slice(start, end);
       const first = spoken.charCodeAt(start);
-      // An ASCII first letter that lower-casing leaves alone is not a capital.
-      capital = first !== lowered.charCodeAt(start) ? CAPITALISED.test(original) : first >= 0x80 && lower !== original && CAPITALISED.test(original);
+      const lowerFirst = lowered.charCodeAt(start);
+      // An ASCII first letter is a capital when lower-casing changes it (A–Z); any other when
+      // it is an upper-case letter and lower-casing changes the word.
+      capital = first < 0x80 ? first !== lowerFirst : (first !== lowerFirst || lower !== original) && CAPITALISED.test(original);
     }
-    const token = foldApostrophes(lower);
-    if (options.disfluencies.has(token) || isCutOff(spoken, end, token)) continue;
-    raw.push(token);
-    capitalised.push(capital);
+    const token = curly ? foldApostrophes(lower) : lower;
+    if (options.disfluencies.has(token) || (hyphen && isCutOff(spoken, end, token))) continue;
+    const word = !isPunctuation(token);
+    if (held !== null) {
+      // A word after it: not a name. A mark (they all end a clause): a name, dropped with the
+      // comma before it.
+      if (word) lastWord = addWord(tokens, held, lastWord);
+      else if (tokens[tokens.length - 1] === ",") tokens.pop();
+      held = null;
+    }
+    if (word && capital && mayBeAddressed(token, previous, options.keep)) held = token;
+    else if (word) lastWord = addWord(tokens, token, lastWord);
+    else tokens.push(token);
+    previous = token;
   }
-  const tokens: string[] = [];
+  // A name at the very end ("Thanks, Hailey").
+  if (held !== null && tokens[tokens.length - 1] === ",") tokens.pop();
+  return tokens;
+}
+
+// A word said again ("I, I think") is dropped, with the comma the stutter left behind; gives
+// the last word kept.
+function addWord(tokens: string[], word: string, lastWord: string): string {
+  if (word === lastWord) {
+    if (tokens[tokens.length - 1] === ",") tokens.pop();
+    return lastWord;
+  }
+  tokens.push(word);
+  return word;
+}
+
+// A word as tokenize gives it back when it reads it again on its own: letters and digits with
+// straight-apostrophe parts, and nothing lower-casing would change.
+const PLAIN_WORD = /^[\p{L}\p{N}]+(?:'\p{L}+)*$/u;
+
+/**
+ * What `tokenize(tokens.join(" "), options)` gives, without making and reading the text again
+ * (client talk reads the counsellor's tokens with "you" turned into "I"). Reading tokens again
+ * drops disfluencies and folds repeats the list now holds ("I I" → "I", with a comma the repeat
+ * left behind); a plain lower-case token is never cut off by a hyphen nor taken for a name.
+ * A list holding any other token (a capital, a space, a mark that is not a token) is read as
+ * text.
+ */
+export function tokenizeAgain(tokens: readonly string[], options: TokenOptions): string[] {
+  const out: string[] = [];
   let lastWord = "";
-  for (let i = 0; i < raw.length; i++) {
-    const token = raw[i]!;
-    const isWord = !isPunctuation(token);
-    if (isWord && capitalised[i] && isAddress(raw, i, options.keep)) {
-      if (tokens[tokens.length - 1] === ",") tokens.pop();
+  for (const token of tokens) {
+    if (isPunctuation(token)) {
+      out.push(token);
       continue;
     }
-    if (isWord) {
-      if (token === lastWord) {
-        // "I, I think": drop the comma the stutter left behind along with the repeat.
-        if (tokens[tokens.length - 1] === ",") tokens.pop();
-        continue;
-      }
-      lastWord = token;
+    if (!PLAIN_WORD.test(token) || token.toLowerCase() !== token) return tokenize(tokens.join(" "), options);
+    if (options.disfluencies.has(token)) continue;
+    if (token === lastWord) {
+      if (out[out.length - 1] === ",") out.pop();
+      continue;
     }
-    tokens.push(token);
+    lastWord = token;
+    out.push(token);
   }
-  return tokens;
+  return out;
 }
 
 // "W-what", "so-some", "I-I": a start broken off with a hyphen and said again in full.
 function isCutOff(text: string, end: number, token: string): boolean {
-  if (text[end] !== "-") return false;
+  if (text.charCodeAt(end) !== 45) return false; // "-"
   // The word after the hyphen, curly apostrophes straightened as in `token`.
   const next = /^[\p{L}'’]+/u.exec(text.slice(end + 1, end + 1 + token.length + 20));
   return next !== null && foldApostrophes(next[0].toLowerCase()).startsWith(token);
 }
 
 // A capitalised word set off by commas within or at the end of a sentence is a name said in
-// address ("So, Chris, I wanted…", "Thanks, Hailey."). A lone "I" and question words are
-// never taken for names.
-function isAddress(raw: readonly string[], i: number, keep: ReadonlySet<string> | undefined): boolean {
-  const token = raw[i]!;
-  if (token.length < 2 || keep?.has(token)) return false;
-  const before = raw[i - 1];
-  const after = raw[i + 1];
-  // A first word set off by a comma may as well be "Well," or "Usually,": it stays, and `^`
-  // may skip it instead (see startPositions in features/view.ts).
-  if (before !== ",") return false;
-  return after === undefined || CLAUSE_END.test(after);
+// address ("So, Chris, I wanted…", "Thanks, Hailey."): one after a comma may be, and is when a
+// mark that ends a clause, or nothing, follows it. A lone "I" and question words are never
+// taken for names. A first word set off by a comma may as well be "Well," or "Usually,": it
+// stays, and `^` may skip it instead (see startPositions in features/view.ts).
+function mayBeAddressed(token: string, before: string, keep: ReadonlySet<string> | undefined): boolean {
+  return before === "," && token.length >= 2 && !keep?.has(token);
 }

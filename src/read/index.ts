@@ -7,6 +7,7 @@ import { readCues } from "./cues.js";
 import { decode } from "./decode.js";
 import { detectFormat } from "./detect.js";
 import { readText } from "./text.js";
+import { isWide, narrowed } from "../text/narrow.js";
 import { UNLABELLED } from "./turns.js";
 import { readWhisperJson } from "./whisper-json.js";
 
@@ -51,6 +52,8 @@ export function readTranscript(bytes: Uint8Array, path: string, options: ReadOpt
   if (named.length === 1) {
     throw new InputError(path, diagnostic("read.one-speaker", "only one speaker ({speaker}) found; oars needs the counsellor and the client", { speaker: said(named[0]!) }));
   }
+  // Turns cut from a two-byte text are made one-byte where they can be (see text/narrow.ts).
+  if (isWide(text)) for (const turn of turns) turn.text = narrowed(turn.text);
   return { path, format, encoding, turns, warnings };
 }
 

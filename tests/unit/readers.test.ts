@@ -6,6 +6,7 @@ import { readTranscript } from "../../src/read/index.js";
 import { readText } from "../../src/read/text.js";
 import { parseTimecode } from "../../src/read/timecode.js";
 import { readWhisperJson } from "../../src/read/whisper-json.js";
+import { narrowed } from "../../src/text/narrow.js";
 import { roleOfLabel } from "../../src/roles/labels.js";
 
 const isKnownLabel = (label: string) => roleOfLabel(label) !== null;
@@ -127,6 +128,16 @@ describe("readTranscript", () => {
     expect(() => read("  \n")).toThrow(/empty/);
     expect(() => read("just some words\nand more")).toThrow(/no speaker labels/);
     expect(() => read("Therapist: hi\nTherapist: again")).toThrow(/only one speaker/);
+  });
+  it("keeps every character when it narrows the turns of a text with a wide one (text/narrow.ts)", () => {
+    const text = "Counsellor: So — what brings you, José?\nClient: My drinking. Ça va?\nCounsellor: You’re worried.\n";
+    expect(simple(read(text).turns)).toEqual([
+      ["Counsellor", "So — what brings you, José?"],
+      ["Client", "My drinking. Ça va?"],
+      ["Counsellor", "You’re worried."],
+    ]);
+    expect(narrowed("x\u00ff\u0080 é")).toBe("x\u00ff\u0080 é");
+    expect(narrowed("a — b")).toBe("a — b");
   });
 });
 
