@@ -89,6 +89,9 @@ export class PatternTable {
   private byKey: Map<string, number> | null = new Map();
   // Made on the first mark (see index).
   private byWord: Map<string, number[]> | null = null;
+  // Each set's words as bits at the words' numbers (see index), made when a pattern's VM first
+  // tests for the set.
+  private readonly wordBits: (Int32Array | undefined)[] = [];
   private specs: TestSpec[] = [];
   private specIds: Map<string, number> | null = new Map();
   private readonly testFns: (Test | undefined)[] = [];
@@ -168,36 +171,78 @@ export class PatternTable {
     return words.length;
   }
 
-  /** The sets that `tokens` have a word of, as bits at their numbers. */
+  /** The sets that `tokens` have a word of, as bits at their numbers, and each token's word number. */
   mark(tokens: readonly string[]): WordSetHits {
     const byWord = (this.byWord ??= this.index());
     // A plain array of 32-bit words, not a typed array: a typed array of this size lives off
     // V8's heap and costs ~30 µs to make, which every utterance paid.
     const bits = new Array<number>((this.words.length >>> 5) + 1).fill(0);
+    const numbers: number[] = [];
     for (const token of tokens) {
       const found = byWord.get(token);
-      if (found) for (let i = 0; i < found.length; i += 2) bits[found[i]!]! |= found[i + 1]!;
+      if (found) {
+        numbers.push(found[0]!);
+        for (let i = 1; i < found.length; i += 2) bits[found[i]!]! |= found[i + 1]!;
+      } else {
+        numbers.push(NO_WORD);
+      }
     }
-    return { table: this, bits };
+    numbers.push(NO_WORD);
+    return { table: this, bits, numbers };
+  }
+
+  /** Each token's word number (see index), and NO_WORD after the last. */
+  numbersOf(tokens: readonly string[]): number[] {
+    const byWord = (this.byWord ??= this.index());
+    const numbers = tokens.map((token) => byWord.get(token)?.[0] ?? NO_WORD);
+    numbers.push(NO_WORD);
+    return numbers;
+  }
+
+  /** The number of a word of some set or a punctuation mark (see index), or NO_WORD. */
+  numberOf(word: string): number {
+    return (this.byWord ??= this.index()).get(word)?.[0] ?? NO_WORD;
+  }
+
+  /** The words of set number `id` as bits at their numbers (see index). */
+  bitsOfSet(id: number): Int32Array {
+    return (this.wordBits[id] ??= this.bitsOf(this.wordsOf(id)));
+  }
+
+  /** Words of sets, or punctuation marks, as bits at their numbers. */
+  bitsOf(words: Iterable<string>): Int32Array {
+    const byWord = (this.byWord ??= this.index());
+    const bits = new Int32Array((byWord.size >>> 5) + 2);
+    for (const word of words) {
+      const number = this.numberOf(word);
+      if (number !== NO_WORD) bits[number >>> 5]! |= 1 << (number & 31);
+    }
+    return bits;
   }
 
   toData(): PatternTableData {
     return { sets: this.words.map((words) => [...words]), tests: this.specs };
   }
 
-  // For each word, the bits of the sets holding it, as pairs of (place in the bit array, bits
-  // at that place): a common word stands in a hundred sets ("you", "that"), and a token then
-  // sets whole 32-bit words instead of one bit at a time.
+  // For each word, its number, then the bits of the sets holding it, as pairs of (place in the
+  // bit array, bits at that place): a common word stands in a hundred sets ("you", "that"), and
+  // a token then sets whole 32-bit words instead of one bit at a time.
+  //
+  // The numbers let the VM test a token by a bit instead of hashing it into a set of strings:
+  // the punctuation marks first, then every set's words in the order of the sets, from 1 (0 is
+  // NO_WORD, a token of no set). Sets are only ever added, so an index made again after an
+  // intern numbers the words it had the same way, and numbers taken before stay true.
   private index(): Map<string, number[]> {
     const byWord = new Map<string, number[]>();
+    for (const mark of PUNCTUATION_MARKS) byWord.set(mark, [byWord.size + 1]);
     this.words.forEach((words, id) => {
       const at = id >>> 5;
       const bit = 1 << (id & 31);
       for (const word of words) {
         const pairs = byWord.get(word);
         // Sets are numbered in order, so a word's pairs come in order of place: only the last can share it.
-        if (!pairs) byWord.set(word, [at, bit]);
-        else if (pairs[pairs.length - 2] === at) pairs[pairs.length - 1]! |= bit;
+        if (!pairs) byWord.set(word, [byWord.size + 1, at, bit]);
+        else if (pairs.length > 1 && pairs[pairs.length - 2] === at) pairs[pairs.length - 1]! |= bit;
         else pairs.push(at, bit);
       }
     });
@@ -206,6 +251,12 @@ export class PatternTable {
 }
 
 const keyOf = (sortedWords: readonly string[]) => sortedWords.join("\u0000");
+
+/** The word number (PatternTable.index) of a token that is no set's word nor a punctuation mark. */
+const NO_WORD = 0;
+
+// Whether word number `number` is among `bits` (PatternTable.bitsOf).
+const hasNumber = (bits: Int32Array, number: number) => ((bits[number >>> 5] ?? 0) & (1 << (number & 31))) !== 0;
 
 export interface MatchInput {
   tokens: readonly string[];
@@ -222,6 +273,8 @@ export interface WordSetHits {
   table: PatternTable;
   /** A bit set: set number n is bit n % 32 of word n / 32 (see hitsSet). */
   bits: readonly number[];
+  /** Each token's word number in the table (PatternTable.index), and NO_WORD after the last. */
+  numbers?: readonly number[];
 }
 
 /** Whether the tokens hit set number `id`. */
@@ -276,14 +329,16 @@ export class Pattern {
   // a pack revives ~700 patterns in every process, and six typed arrays each, made on first
   // use, cost a cold run ~15 ms and their garbage.
   private tests: readonly (Test | null)[] = NO_TESTS;
-  // The commonest tests without a call: a whole word or mark (compared), a set of whole words
-  // (looked up). A call through `tests` sees a dozen kinds of closure and is never inlined.
-  private words: readonly (string | null)[] = [];
-  private sets: readonly (ReadonlySet<string> | null)[] = [];
-  private firstWords: Set<string> | null = null;
+  // The commonest tests without a call, on the tokens' word numbers (PatternTable.index): a
+  // whole word or mark (its number compared; -1 for other tests), a set of whole words (its
+  // bits). A call through `tests` sees a dozen kinds of closure and is never inlined.
+  private words: readonly number[] = [];
+  private sets: readonly (Int32Array | null)[] = [];
+  // The words a match can begin with, as bits at their numbers (see wordsThatBegin), or null.
+  private firstWords: Int32Array | null = null;
   // For a pattern that opens with `^`, the tokens a match can begin with where `^` holds
   // (`^ (try|start|stop) …`), when wordsThatBegin can tell them from there; else null.
-  private wordsAfterStart: Set<string> | null = null;
+  private wordsAfterStart: Int32Array | null = null;
 
   // The program as numbers, read from the data's string when first needed.
   private decoded: number[] | null;
@@ -414,6 +469,8 @@ export class Pattern {
     }
     const { tokens, starts } = input;
     if (this.tests === NO_TESTS) this.allocate();
+    // The tokens' word numbers: from the marks, when the caller made them in this table.
+    const numbers = hits !== undefined && hits.table === this.table && hits.numbers !== undefined ? hits.numbers : this.table.numbersOf(tokens);
     const code = this.decoded!;
     const size = code.length >>> 2;
     if (WORK.seen.length < size) growWork(size);
@@ -429,7 +486,7 @@ export class Pattern {
       let opens = opening === null;
       for (const start of starts) {
         if (start > lastStart) lastStart = start;
-        if (!opens && opening!.has(tokens[start] ?? "")) opens = true;
+        if (!opens && hasNumber(opening!, numbers[start] ?? NO_WORD)) opens = true;
       }
       if (!opens) return false;
     }
@@ -438,17 +495,18 @@ export class Pattern {
     let current = WORK.current;
     let next = WORK.next;
     nextGeneration();
-    let count = first === null || first.has(tokens[0] ?? "") ? addFrom(code, 0, 0, tokens, starts, current, 0) : 0;
+    let count = first === null || hasNumber(first, numbers[0]!) ? addFrom(code, 0, 0, tokens, starts, current, 0) : 0;
     for (let pos = 0; pos < tokens.length && count >= 0; pos++) {
       if (anchored && count === 0 && pos >= lastStart) return false;
       const token = tokens[pos]!;
+      const number = numbers[pos]!;
       let nextCount = 0;
       nextGeneration();
       for (let i = 0; i < count && nextCount >= 0; i++) {
         const pc = current[i]!;
         const word = words[pc];
         const set = sets[pc];
-        if (!(word !== null ? word === token : set !== null ? set!.has(token) : tests[pc]!(token))) continue;
+        if (!(word! >= 0 ? word === number : set !== null ? hasNumber(set!, number) : tests[pc]!(token))) continue;
         // Most often the next instruction is another test (a sequence of words): added here
         // without walking the program, as addFrom would add it.
         const then = pc + 1;
@@ -463,7 +521,7 @@ export class Pattern {
       }
       // A match may also begin at the next position (when anchored, only up to the last place
       // `^` holds: no set lookup past it).
-      if (nextCount >= 0 && (!anchored || (pos < lastStart && starts.has(pos + 1))) && (first === null || first.has(tokens[pos + 1] ?? ""))) {
+      if (nextCount >= 0 && (!anchored || (pos < lastStart && starts.has(pos + 1))) && (first === null || hasNumber(first, numbers[pos + 1]!))) {
         nextCount = addFrom(code, 0, pos + 1, tokens, starts, next, nextCount);
       }
       const swap = current;
@@ -480,21 +538,25 @@ export class Pattern {
     const code = this.code;
     const size = code.length / 4;
     const tests = new Array<Test | null>(size);
-    const words = new Array<string | null>(size);
-    const sets = new Array<ReadonlySet<string> | null>(size);
+    const words = new Array<number>(size);
+    const sets = new Array<Int32Array | null>(size);
+    const table = this.table;
     for (let pc = 0; pc < size; pc++) {
       const test = code[4 * pc + 3]!;
-      tests[pc] = test >= 0 ? this.table.testFn(test) : null;
-      const spec = test >= 0 ? this.table.spec(test) : null;
-      const set = spec?.k === "set" ? this.table.get(spec.set) : null;
-      words[pc] = spec?.k === "mark" ? spec.c : set?.size === 1 ? set.values().next().value! : null;
-      sets[pc] = set !== null && set.size !== 1 ? set : null;
+      tests[pc] = test >= 0 ? table.testFn(test) : null;
+      const spec = test >= 0 ? table.spec(test) : null;
+      const setId = spec?.k === "set" ? spec.set : -1;
+      const set = setId >= 0 ? table.wordsOf(setId) : null;
+      words[pc] = spec?.k === "mark" ? table.numberOf(spec.c) : set?.length === 1 ? table.numberOf(set[0]!) : -1;
+      sets[pc] = set !== null && set.length !== 1 ? table.bitsOfSet(setId) : null;
     }
     this.tests = tests;
     this.words = words;
     this.sets = sets;
-    this.firstWords = this.wordsThatBegin();
-    this.wordsAfterStart = code[0] === OP.start ? this.wordsThatBegin(1) : null;
+    const first = this.wordsThatBegin();
+    this.firstWords = first && table.bitsOf(first);
+    const afterStart = code[0] === OP.start ? this.wordsThatBegin(1) : null;
+    this.wordsAfterStart = afterStart && table.bitsOf(afterStart);
   }
 
   // The tokens a match can begin with, when every test reachable from the start without

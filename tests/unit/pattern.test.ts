@@ -106,6 +106,23 @@ describe("pattern language", () => {
     }
   });
 
+  it("numbers a table's words the same way after more sets are added, so marks and VM tests agree", () => {
+    const table = new PatternTable();
+    const first = Pattern.compile("you (feel|are) [really] @feel ?", { lists }, table);
+    const tokens = tokenize("You are really worried, you feel scared?", { disfluencies: fillers });
+    const before = table.mark(tokens);
+    expect(first.matches({ tokens, starts: new Set([0]), hits: before })).toBe(true);
+    // Sets added after the first marks: a word they share with older sets keeps its number.
+    const second = Pattern.compile("(scared|worried) of (you|them) ?", { lists }, table);
+    const after = table.mark(tokens);
+    expect(after.numbers).toEqual(before.numbers);
+    expect(first.matches({ tokens, starts: new Set([0]), hits: after })).toBe(true);
+    expect(second.matches({ tokens, starts: new Set([0]), hits: after })).toBe(false);
+    const more = tokenize("Scared of them?", { disfluencies: fillers });
+    expect(second.matches({ tokens: more, starts: new Set([0]), hits: table.mark(more) })).toBe(true);
+    expect(second.matches({ tokens: more, starts: new Set([0]) })).toBe(true);
+  });
+
   it("matches numbers written in digits", () => {
     expect(matches("#number drinks", "That is 12 drinks.")).toBe(true);
     expect(matches("#number drinks", "That is many drinks.")).toBe(false);
