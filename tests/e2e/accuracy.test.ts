@@ -5,7 +5,9 @@
 // fails when any figure lies more than 0.02 from what README states: below, a change that costs
 // accuracy cannot land unnoticed; above, README would understate what users get (training is
 // deterministic, so the figures move only when rules, features, data or training change).
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CORPUS, HAS_CORPUS, ROOT, fixture, oars } from "../helpers.js";
@@ -130,7 +132,26 @@ describe.skipIf(!HAS_CORPUS)("accuracy on the AnnoMI development corpus", () => 
     expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as Report;
     for (const [name, figure] of Object.entries(FIGURES)) expectNear(figure(report), stated.get(name)!, name);
+
+    // README's ceiling table: at oars' own error rate, drawing turn codes from its confusion
+    // matrices gives back the session figures the cross-validation measured.
+    const own = ceilingRows(run.stdout).get("1")!;
+    expect(Math.abs(own.auc - report.qualityAuc.oars), "R:Q AUC from oars' confusion").toBeLessThanOrEqual(0.03);
+    expect(Math.abs(own.changeTalk - report.client.percentChangeTalkSpearman), "% change talk Spearman from oars' confusion").toBeLessThanOrEqual(0.05);
   }, 900_000);
+
+  it("ceiling.mjs gives the experts' own figures for a coder that makes no errors", () => {
+    const perfect = (n: number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 100 : 0)));
+    const report = {
+      behaviour: { labels: ["question", "reflection", "therapist_input", "other"], confusion: perfect(4), macroF1: 1 },
+      client: { labels: ["change", "neutral", "sustain"], confusion: perfect(3), macroF1: 1, kappa: 1, percentChangeTalkSpearman: 1 },
+      reflectionToQuestionSpearman: 1,
+      qualityAuc: { gold: 0.88, oars: 0.88 },
+    };
+    for (const row of ceilingRows(JSON.stringify(report)).values()) {
+      expect(row).toEqual({ macroF1: 1, rqSpearman: 1, auc: 0.88, clientMacroF1: 1, changeTalk: 1 });
+    }
+  });
 
   it("codes the vtt files as the txt files", () => {
     const figures = (kind: string) => {
@@ -142,3 +163,18 @@ describe.skipIf(!HAS_CORPUS)("accuracy on the AnnoMI development corpus", () => 
     expect(figures("vtt")).toEqual(figures("txt"));
   }, 120_000);
 });
+
+/** The rows of `node scripts/ceiling.mjs` on an `eval --cv -f json` report, by error factor. */
+function ceilingRows(report: string): Map<string, { macroF1: number; rqSpearman: number; auc: number; clientMacroF1: number; changeTalk: number }> {
+  const file = join(mkdtempSync(join(tmpdir(), "oars-ceiling-")), "cv.json");
+  writeFileSync(file, report);
+  const run = spawnSync(process.execPath, [join(ROOT, "scripts", "ceiling.mjs"), file], { encoding: "utf8", env: { ...process.env, OARS_CORPUS: CORPUS } });
+  expect(run.status, run.stderr).toBe(0);
+  const rows = new Map<string, { macroF1: number; rqSpearman: number; auc: number; clientMacroF1: number; changeTalk: number }>();
+  for (const line of run.stdout.split("\n")) {
+    const cells = /^\| ([\d.]+) \|/.test(line) ? line.split("|").slice(1, -1).map((c) => Number(c.trim())) : null;
+    if (cells) rows.set(String(cells[0]), { macroF1: cells[1]!, rqSpearman: cells[2]!, auc: cells[3]!, clientMacroF1: cells[4]!, changeTalk: cells[6]! });
+  }
+  expect(rows.size).toBeGreaterThan(3);
+  return rows;
+}
