@@ -8,7 +8,7 @@
 // the client answered a question, and the utterance's words (n-grams; the model keeps only
 // those in its vocabulary).
 
-import { ruleMatches, type UtteranceContext } from "./match.js";
+import { anyMatches, ruleMatches, type UtteranceContext } from "./match.js";
 import { countLevel, echoShare, shareLevel, viewOf, type TextView } from "./view.js";
 import { join } from "./names.js";
 import { voiceFeatures } from "./voice.js";
@@ -88,7 +88,7 @@ export function transcriptEvidence(turns: readonly SegmentedTurn[], pack: Langua
       const reply = replyFeatures(clientView(at + 1), pack);
       const views = turn.pieces.map((text) => viewOf(text, pack));
       const evidence = counsellorTurnEvidence(views, pack, { previousClient, recentClientStems, granted, clientFeatures, previousTurn, said, clientSaid, reply });
-      permission.afterCounsellorTurn(evidence.flatMap((u) => u.hits));
+      permission.afterCounsellorTurn(evidence);
       previousTurn = previousTurnFeatures(evidence);
       for (const view of views) for (const stem of view.stems) said.add(stem);
       return evidence;
@@ -100,8 +100,9 @@ export function transcriptEvidence(turns: readonly SegmentedTurn[], pack: Langua
         clientSaid.add(stem);
       }
       recentClientStems = [...recentClientStems.slice(1 - RECENT_CLIENT_TURNS), previousClient.stems];
-      clientFeatures = clientFeaturesOf(previousClient, pack, permission.wasAsked());
-      permission.afterClientTurn(previousClient);
+      const answer = clientAnswerOf(previousClient, pack, permission.wasAsked());
+      clientFeatures = clientFeaturesOf(previousClient, pack, answer);
+      permission.afterClientTurn(answer);
     }
     return null;
   });
@@ -113,7 +114,7 @@ export function transcriptEvidence(turns: readonly SegmentedTurn[], pack: Langua
  */
 export function lineEvidence(before: string, text: string, permission: boolean, pack: LanguagePack): UtteranceEvidence {
   const previousClient = viewOf(before, pack);
-  const clientFeatures = clientFeaturesOf(previousClient, pack, permission);
+  const clientFeatures = clientFeaturesOf(previousClient, pack, clientAnswerOf(previousClient, pack, permission));
   const said = new Set(previousClient.stems);
   return counsellorTurnEvidence([viewOf(text, pack)], pack, { previousClient, recentClientStems: [previousClient.stems], granted: permission, clientFeatures, previousTurn: [], said, clientSaid: said, reply: [] })[0]!;
 }
@@ -206,18 +207,37 @@ export function allHits(rules: readonly Rule[], view: TextView, context: Utteran
   return rules.filter((rule) => ruleMatches(rule, view, context));
 }
 
+/**
+ * How a client turn answers on advice: whether it asks for it, and, after the counsellor asked
+ * permission, whether it consents or refuses. Asked once a turn: the client features and the
+ * permission tracker both read it.
+ */
+interface ClientAnswer {
+  asksAdvice: boolean;
+  consent: boolean;
+  refusal: boolean;
+}
+
+function clientAnswerOf(client: TextView, pack: LanguagePack, asked: boolean): ClientAnswer {
+  return {
+    asksAdvice: anyMatches(pack.asksAdvice, client),
+    consent: asked && anyMatches(pack.consent, client),
+    refusal: asked && anyMatches(pack.refusal, client),
+  };
+}
+
 // What the client just said: consent, refusal, a request for advice, a question, a short
 // reply, and which codes' rules its words hit (a client who says "you should…" is not
 // reflecting; but "I should…" after "What will you do?" is a plan the counsellor may echo).
-function clientFeaturesOf(client: TextView, pack: LanguagePack, asked: boolean): string[] {
+function clientFeaturesOf(client: TextView, pack: LanguagePack, answer: ClientAnswer): string[] {
   const context: UtteranceContext = { previousClient: null, recentClientStems: [], permission: false, index: 0, count: 1 };
   // Which codes' rules hold, not which rules: once one rule of a code holds, its others are skipped.
   const codes = new Set<Code>();
   for (const rule of pack.rulesFor(client)) if (!codes.has(rule.code) && ruleMatches(rule, client, context)) codes.add(rule.code);
   return [
-    ...(pack.asksAdvice.some((p) => p.matches(client)) ? ["client:asks-advice"] : []),
-    ...(asked && pack.consent.some((p) => p.matches(client)) ? ["client:consent"] : []),
-    ...(asked && pack.refusal.some((p) => p.matches(client)) ? ["client:refusal"] : []),
+    ...(answer.asksAdvice ? ["client:asks-advice"] : []),
+    ...(answer.consent ? ["client:consent"] : []),
+    ...(answer.refusal ? ["client:refusal"] : []),
     client.question ? "client:question" : client.words <= 3 ? "client:short" : "client:statement",
     ...[...codes].map((code) => NAMES.clientHit[code]),
   ];
@@ -314,17 +334,21 @@ class PermissionTracker {
     return this.asked;
   }
 
-  afterCounsellorTurn(hits: readonly Rule[]): void {
+  /** After a counsellor turn, given its utterances' evidence: whether any rule that held asks permission. */
+  afterCounsellorTurn(turn: readonly UtteranceEvidence[]): void {
     if (this.turnsLeft > 0) this.turnsLeft--;
-    this.asked = hits.some((rule) => this.pack.askingPermission.has(rule.id));
+    // Loops, not `flatMap` and `some`: flatMap cost ~2 µs a turn.
+    this.asked = false;
+    for (const utterance of turn) for (const rule of utterance.hits) if (this.pack.askingPermission.has(rule.id)) this.asked = true;
   }
 
-  afterClientTurn(client: TextView): void {
-    if (this.pack.asksAdvice.some((p) => p.matches(client))) {
+  /** After the client's turn, given how it answered (clientAnswerOf, asked with wasAsked()). */
+  afterClientTurn(answer: ClientAnswer): void {
+    if (answer.asksAdvice) {
       this.turnsLeft = this.pack.permissionTurns;
     } else if (this.asked) {
-      if (this.pack.refusal.some((p) => p.matches(client))) this.turnsLeft = 0;
-      else if (this.pack.consent.some((p) => p.matches(client))) this.turnsLeft = this.pack.permissionTurns;
+      if (answer.refusal) this.turnsLeft = 0;
+      else if (answer.consent) this.turnsLeft = this.pack.permissionTurns;
     }
     this.asked = false;
   }

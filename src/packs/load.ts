@@ -14,7 +14,7 @@ import { isLanguage, LANGUAGES, type Language } from "../languages.js";
 import { Pattern, PatternError, PatternTable } from "../pattern/pattern.js";
 import { prebuiltJson, readPrebuilt, type Source } from "../bundled/index.js";
 import { LanguagePack, REQUIRED_LISTS, type PackData } from "./pack.js";
-import type { Conditions, PackDraft, Rule, RuleExample, Vocabulary } from "./types.js";
+import { fullConditions, setsAnyCondition, type Conditions, type PackDraft, type Rule, type RuleExample, type Vocabulary } from "./types.js";
 import { YamlSource } from "../yaml-source.js";
 import { readClientRuleFile, type ClientRuleFile } from "./client-rules.js";
 
@@ -210,7 +210,7 @@ function readRule(src: YamlSource, node: Node, index: number, pack: PackDraft): 
     description: src.string(keys.get("description"), `${ruleWhat}: description`),
     priority: keys.has("priority") ? src.number(keys.get("priority"), `${ruleWhat}: priority`, 0, 1000) : DEFAULT_PRIORITY,
     confidence: keys.has("confidence") ? src.oneOf(keys.get("confidence"), `${ruleWhat}: confidence`, ["high", "low"] as const) : "high",
-    when: keys.has("when") ? readConditions(src, keys.get("when"), ruleWhat, pack) : {},
+    when: fullConditions(keys.has("when") ? readConditions(src, keys.get("when"), ruleWhat, pack) : {}),
     patterns: keys.has("patterns") ? compilePatterns(src, keys.get("patterns"), `${ruleWhat}: patterns`, pack) : [],
     unless: keys.has("unless") ? compilePatterns(src, keys.get("unless"), `${ruleWhat}: unless`, pack) : [],
     nlp: keys.has("nlp") ? readNlp(src, keys.get("nlp"), `${ruleWhat}: nlp`) : [],
@@ -224,7 +224,7 @@ function readRule(src: YamlSource, node: Node, index: number, pack: PackDraft): 
     file: src.file,
     line: src.position(node).line,
   };
-  if (rule.patterns.length === 0 && rule.nlp.length === 0 && Object.keys(rule.when).length === 0) {
+  if (rule.patterns.length === 0 && rule.nlp.length === 0 && !setsAnyCondition(rule.when)) {
     src.fail(node, `${ruleWhat}: give "patterns", "nlp" or "when", or the rule matches everything`);
   }
   return rule;

@@ -9,7 +9,7 @@ import { Pattern, PatternTable, type MatchInput, type PatternData, type PatternT
 import { RuleGate } from "./rule-gate.js";
 import type { Code } from "../types.js";
 import type { Language } from "../languages.js";
-import type { ClientRule, Conditions, PackDraft, PackSettings, Rule } from "./types.js";
+import { fullConditions, type ClientRule, type Conditions, type PackDraft, type PackSettings, type Rule } from "./types.js";
 
 /** The word lists code relies on by name, which every language.yaml must declare. */
 export const REQUIRED_LISTS = {
@@ -158,7 +158,7 @@ export class LanguagePack implements PackSettings {
       rules: data.rules.map(
         (rule): Rule => ({
           ...rule,
-          when: withoutUndefined({ ...rule.when, client: rule.when.client ? revive(rule.when.client) : undefined }) as Conditions,
+          when: fullConditions({ ...rule.when, client: rule.when.client ? revive(rule.when.client) : undefined } as Conditions),
           patterns: revive(rule.patterns),
           unless: revive(rule.unless),
           file: join(RULES_ROOT, rule.file),
@@ -195,9 +195,4 @@ export interface PackData {
   rules: RuleData[];
   clientMirror: [string, string][];
   clientRules: (Omit<ClientRule, "patterns" | "unless"> & { patterns: PatternData[]; unless: PatternData[] })[];
-}
-
-// JSON drops undefined fields; dropping them here too keeps a revived pack equal to a read one.
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

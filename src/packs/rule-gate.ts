@@ -17,8 +17,9 @@ import { mostTelling, type MatchInput, type Pattern, type PatternTable } from ".
 const ALWAYS = -1;
 
 export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
-  // The rules filed under a set holding the word, by word.
-  private readonly byWord = new Map<string, number[]>();
+  // The rules filed under a set holding the word, by the word's number in the table (mark gives
+  // each token's number: an array read instead of hashing the token into a map).
+  private readonly byNumber: (number[] | undefined)[] = [];
   // Which rules the current utterance woke: marked with the utterance's stamp, so the marks
   // need no clearing between utterances; the rules every utterance wakes are marked ALWAYS
   // once, not again for each utterance. A plain array, not a typed one: small typed arrays
@@ -39,8 +40,9 @@ export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
       }
       for (const id of new Set(triggers)) {
         for (const word of table.wordsOf(id)) {
-          const filed = this.byWord.get(word);
-          if (!filed) this.byWord.set(word, [at]);
+          const number = table.numberOf(word);
+          const filed = this.byNumber[number];
+          if (!filed) this.byNumber[number] = [at];
           else if (filed[filed.length - 1] !== at) filed.push(at);
         }
       }
@@ -52,9 +54,10 @@ export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
     if (!input.hits || input.hits.table !== this.table) return [...this.rules];
     const stamp = ++this.stamp;
     const woken = this.woken;
-    for (const token of input.tokens) {
-      const filed = this.byWord.get(token);
-      if (filed) for (const at of filed) woken[at] = stamp;
+    const numbers = input.hits.numbers ?? this.table.numbersOf(input.tokens);
+    for (const number of numbers) {
+      const filed = this.byNumber[number];
+      if (filed !== undefined) for (const at of filed) woken[at] = stamp;
     }
     const out: R[] = [];
     for (let at = 0; at < this.rules.length; at++) if (woken[at] === stamp || woken[at] === ALWAYS) out.push(this.rules[at]!);
