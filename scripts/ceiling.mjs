@@ -19,6 +19,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+// The same rank correlation and AUC `oars eval` reports (npm run build makes dist/).
+const { auc, spearman } = await import(join(ROOT, "dist", "eval", "stats.js"));
 const CORPUS = resolve(process.env.OARS_CORPUS ?? join(ROOT, "..", "shared", "corpus", "annomi", "dev"));
 const DRAWS = 200;
 const SCALES = [1, 0.8, 0.7, 0.6, 0.5, 0.4, 0.2];
@@ -74,44 +76,6 @@ function macroF1AndKappa(confusion) {
     chance += (predicted / n) * (actual / n);
   }
   return { macroF1: f1 / k, kappa: (observed - chance) / (1 - chance) };
-}
-
-function ranks(values) {
-  const order = values.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0]);
-  const out = new Array(values.length);
-  for (let i = 0; i < order.length; ) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++;
-    for (let k = i; k <= j; k++) out[order[k][1]] = (i + j) / 2;
-    i = j + 1;
-  }
-  return out;
-}
-
-function spearman(a, b) {
-  const ra = ranks(a), rb = ranks(b);
-  const mean = (r) => r.reduce((s, x) => s + x, 0) / r.length;
-  const ma = mean(ra), mb = mean(rb);
-  let cov = 0, va = 0, vb = 0;
-  for (let i = 0; i < ra.length; i++) {
-    cov += (ra[i] - ma) * (rb[i] - mb);
-    va += (ra[i] - ma) ** 2;
-    vb += (rb[i] - mb) ** 2;
-  }
-  return cov / Math.sqrt(va * vb);
-}
-
-function auc(values, isHigh) {
-  let sum = 0, pairs = 0;
-  values.forEach((h, i) => {
-    if (!isHigh[i]) return;
-    values.forEach((l, j) => {
-      if (isHigh[j]) return;
-      sum += h > l ? 1 : h === l ? 0.5 : 0;
-      pairs++;
-    });
-  });
-  return sum / pairs;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
