@@ -43,10 +43,9 @@ export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
   // plain array, not a typed one: small typed arrays are slow to make.
   private readonly woken: number[];
   private readonly masks: number[];
-  // For each rule, the patterns every utterance wakes (those that require no word), as a mask;
-  // and whether the rule itself always wakes (no patterns, or some pattern requires no word).
+  // For each rule, the patterns every utterance wakes (those that require no word) as a mask,
+  // ALL_PATTERNS for a rule without patterns: not 0 exactly when the rule always wakes.
   private readonly base: number[];
-  private readonly always: boolean[];
   private stamp = 0;
 
   constructor(
@@ -56,15 +55,11 @@ export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
     this.woken = new Array<number>(rules.length).fill(0);
     this.masks = new Array<number>(rules.length).fill(0);
     this.base = new Array<number>(rules.length).fill(0);
-    this.always = new Array<boolean>(rules.length).fill(false);
     rules.forEach((rule, at) => {
       const triggers = rule.patterns.map((pattern) => (pattern.wordSets === table ? mostTelling(pattern.requiredSets, table) : -1));
-      if (triggers.length > MASKED) {
+      if (triggers.length === 0) {
         this.base[at] = ALL_PATTERNS;
-        if (triggers.includes(-1)) {
-          this.always[at] = true;
-          return;
-        }
+        return;
       }
       // The mask of the patterns filed under each set, and of those filed under none.
       const bySet = new Map<number, number>();
@@ -73,7 +68,6 @@ export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
         if (id === -1) this.base[at] |= bit;
         else bySet.set(id, (bySet.get(id) ?? 0) | bit);
       });
-      if (triggers.length === 0 || triggers.includes(-1)) this.always[at] = true;
       for (const [id, mask] of bySet) {
         for (const word of table.wordsOf(id)) {
           const number = table.numberOf(word);
@@ -112,12 +106,10 @@ export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
     const rules: R[] = [];
     const out: number[] = [];
     for (let at = 0; at < this.rules.length; at++) {
-      if (woken[at] === stamp) {
+      const mask = woken[at] === stamp ? masks[at]! : base[at]!;
+      if (mask !== 0) {
         rules.push(this.rules[at]!);
-        out.push(masks[at]!);
-      } else if (this.always[at]) {
-        rules.push(this.rules[at]!);
-        out.push(base[at]!);
+        out.push(mask);
       }
     }
     return { rules, masks: out };
