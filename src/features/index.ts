@@ -14,7 +14,6 @@ import { join } from "./names.js";
 import { voiceFeatures } from "./voice.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { Rule } from "../packs/types.js";
-import type { Woken } from "../packs/rule-gate.js";
 import { isPunctuation } from "../pattern/alphabet.js";
 import type { SegmentedTurn } from "../segment/index.js";
 import { COUNSELLOR_CODES as COUNSELLOR_CODE_LIST, type Code } from "../types.js";
@@ -140,7 +139,7 @@ function counsellorTurnEvidence(views: readonly TextView[], pack: LanguagePack, 
   views.forEach((view, index) => {
     // `after` conditions see the rules' own verdict on the utterance before.
     const previousCode = index > 0 ? (hits[index - 1]![0]?.code ?? "other") : undefined;
-    hits.push(wokenHits(pack.wokenFor(view), view, { previousClient, recentClientStems, permission: granted, index, count, previousCode }));
+    hits.push(wokenHits(pack.byPriority, pack.patternsWokenFor(view), view, { previousClient, recentClientStems, permission: granted, index, count, previousCode }));
   });
   // Counted once, so "elsewhere in the turn" stays linear in a turn of thousands of utterances.
   const inputAt = hits.map((h) => h.some((rule) => INPUT_CODES.has(rule.code)));
@@ -208,10 +207,10 @@ export function allHits(rules: readonly Rule[], view: TextView, context: Utteran
   return rules.filter((rule) => ruleMatches(rule, view, context));
 }
 
-/** Every rule the gate woke that holds for one utterance, in the order given (allHits with the gate's pattern masks). */
-function wokenHits({ rules, masks }: Woken<Rule>, view: TextView, context: UtteranceContext): Rule[] {
+/** Every rule that holds for one utterance, in the order given, trying each rule's patterns at its mask (RuleGate.masksFor; 0: none). */
+function wokenHits(rules: readonly Rule[], masks: readonly number[], view: TextView, context: UtteranceContext): Rule[] {
   const out: Rule[] = [];
-  for (let i = 0; i < rules.length; i++) if (ruleMatches(rules[i]!, view, context, masks[i])) out.push(rules[i]!);
+  for (let i = 0; i < rules.length; i++) if (masks[i] !== 0 && ruleMatches(rules[i]!, view, context, masks[i])) out.push(rules[i]!);
   return out;
 }
 
@@ -241,10 +240,11 @@ function clientFeaturesOf(client: TextView, pack: LanguagePack, answer: ClientAn
   const context: UtteranceContext = { previousClient: null, recentClientStems: [], permission: false, index: 0, count: 1 };
   // Which codes' rules hold, not which rules: once one rule of a code holds, its others are skipped.
   const codes = new Set<Code>();
-  const { rules, masks } = pack.wokenFor(client);
+  const rules = pack.byPriority;
+  const masks = pack.patternsWokenFor(client);
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
-    if (!codes.has(rule.code) && ruleMatches(rule, client, context, masks[i])) codes.add(rule.code);
+    if (masks[i] !== 0 && !codes.has(rule.code) && ruleMatches(rule, client, context, masks[i])) codes.add(rule.code);
   }
   return [
     ...(answer.asksAdvice ? ["client:asks-advice"] : []),

@@ -6,7 +6,7 @@
 import { isAbsolute, join, relative } from "node:path";
 import { RULES_ROOT } from "../paths.js";
 import { Pattern, PatternTable, type MatchInput, type PatternData, type PatternTableData } from "../pattern/pattern.js";
-import { RuleGate, type Woken } from "./rule-gate.js";
+import { RuleGate } from "./rule-gate.js";
 import type { Code } from "../types.js";
 import type { Language } from "../languages.js";
 import { fullConditions, type ClientRule, type Conditions, type PackDraft, type PackSettings, type Rule } from "./types.js";
@@ -90,9 +90,9 @@ export class LanguagePack implements PackSettings {
     return (this.counsellorGate ??= new RuleGate(this.byPriority, this.table)).wake(view);
   }
 
-  /** The same, with the patterns of each rule worth trying (RuleGate.wakeWithPatterns). */
-  wokenFor(view: MatchInput): Woken<Rule> {
-    return (this.counsellorGate ??= new RuleGate(this.byPriority, this.table)).wakeWithPatterns(view);
+  /** For each rule of byPriority, the mask of its patterns worth trying on the utterance, 0 when the rule is not woken (RuleGate.masksFor). */
+  patternsWokenFor(view: MatchInput): number[] {
+    return (this.counsellorGate ??= new RuleGate(this.byPriority, this.table)).masksFor(view);
   }
 
   /** The client rules that may hold for a client utterance, highest priority first. */

@@ -16,44 +16,31 @@
 import { mostTelling, type MatchInput, type Pattern, type PatternTable } from "../pattern/pattern.js";
 
 /**
- * The rules woken for one utterance, in the list's order, and for each the patterns worth
- * trying (bit i: pattern i): those whose set the utterance hits, and those filed under none.
- * ALL_PATTERNS: every pattern (a rule with more than MASKED patterns, or an utterance not
- * marked in the gate's table).
+ * A mask of a rule's patterns (bit i: pattern i): for each rule of the gate's list, the patterns
+ * worth trying on an utterance (RuleGate.masksFor): those filed under a set the utterance hits,
+ * and those filed under none. 0: the rule is not woken. ALL_PATTERNS: every pattern (a rule with
+ * more than MASKED patterns, or an utterance not marked in the gate's table).
  */
-export interface Woken<R> {
-  rules: R[];
-  masks: number[];
-}
-
-/** A mask of every pattern of a rule (Woken.masks). */
 export const ALL_PATTERNS = -1;
 
-// Rules with more patterns than this are tried whole (a mask is a 31-bit number; the largest
-// English rule has 26 patterns).
-const MASKED = 31;
+// Rules with more patterns than this are tried whole: a mask of 30 bits stays a small integer
+// in V8 (an array of them stays an array of small integers); the largest English rule has 26.
+const MASKED = 30;
 
 export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
   // The rules filed under a set holding the word, by the word's number in the table (mark gives
   // each token's number: an array read instead of hashing the token into a map), as pairs of
   // (the rule's place in the list, the mask of its patterns filed under a set holding the word).
   private readonly byNumber: (number[] | undefined)[] = [];
-  // Which rules the current utterance woke: marked with the utterance's stamp, so the marks
-  // need no clearing between utterances, and with the mask of the patterns woken so far. A
-  // plain array, not a typed one: small typed arrays are slow to make.
-  private readonly woken: number[];
-  private readonly masks: number[];
   // For each rule, the patterns every utterance wakes (those that require no word) as a mask,
-  // ALL_PATTERNS for a rule without patterns: not 0 exactly when the rule always wakes.
+  // ALL_PATTERNS for a rule without patterns: not 0 exactly when the rule always wakes. An
+  // utterance's masks start as a copy of it (a plain array: small typed arrays are slow to make).
   private readonly base: number[];
-  private stamp = 0;
 
   constructor(
     private readonly rules: readonly R[],
     private readonly table: PatternTable,
   ) {
-    this.woken = new Array<number>(rules.length).fill(0);
-    this.masks = new Array<number>(rules.length).fill(0);
     this.base = new Array<number>(rules.length).fill(0);
     rules.forEach((rule, at) => {
       const triggers = rule.patterns.map((pattern) => (pattern.wordSets === table ? mostTelling(pattern.requiredSets, table) : -1));
@@ -82,36 +69,19 @@ export class RuleGate<R extends { readonly patterns: readonly Pattern[] }> {
 
   /** The rules that may hold for an utterance marked in this gate's table (every rule when it was not), in the list's order. */
   wake(input: Pick<MatchInput, "tokens" | "hits">): R[] {
-    return this.wakeWithPatterns(input).rules;
+    const masks = this.masksFor(input);
+    return this.rules.filter((_, at) => masks[at] !== 0);
   }
 
-  /** The same, and the patterns of each worth trying (see Woken). */
-  wakeWithPatterns(input: Pick<MatchInput, "tokens" | "hits">): Woken<R> {
-    if (!input.hits || input.hits.table !== this.table) return { rules: [...this.rules], masks: this.rules.map(() => ALL_PATTERNS) };
-    const stamp = ++this.stamp;
-    const { woken, masks, base } = this;
+  /** For each rule of the list, the mask of its patterns worth trying on the utterance (see ALL_PATTERNS). */
+  masksFor(input: Pick<MatchInput, "tokens" | "hits">): number[] {
+    if (!input.hits || input.hits.table !== this.table) return this.rules.map(() => ALL_PATTERNS);
+    const masks = this.base.slice();
     const numbers = input.hits.numbers ?? this.table.numbersOf(input.tokens);
     for (const number of numbers) {
       const filed = this.byNumber[number];
-      if (filed === undefined) continue;
-      for (let i = 0; i < filed.length; i += 2) {
-        const at = filed[i]!;
-        if (woken[at] === stamp) masks[at]! |= filed[i + 1]!;
-        else {
-          woken[at] = stamp;
-          masks[at] = base[at]! | filed[i + 1]!;
-        }
-      }
+      if (filed !== undefined) for (let i = 0; i < filed.length; i += 2) masks[filed[i]!]! |= filed[i + 1]!;
     }
-    const rules: R[] = [];
-    const out: number[] = [];
-    for (let at = 0; at < this.rules.length; at++) {
-      const mask = woken[at] === stamp ? masks[at]! : base[at]!;
-      if (mask !== 0) {
-        rules.push(this.rules[at]!);
-        out.push(mask);
-      }
-    }
-    return { rules, masks: out };
+    return masks;
   }
 }
