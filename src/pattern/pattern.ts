@@ -92,6 +92,8 @@ export class PatternTable {
   // Each set's words as bits at the words' numbers (see index), made when a pattern's VM first
   // tests for the set.
   private readonly wordBits: (Int32Array | undefined)[] = [];
+  // Each set's commonness (see commonness), made when first asked.
+  private commonnesses: (number | undefined)[] = [];
   private specs: TestSpec[] = [];
   private specIds: Map<string, number> | null = new Map();
   private readonly testFns: (Test | undefined)[] = [];
@@ -145,6 +147,7 @@ export class PatternTable {
       this.words.push(sorted);
       byKey.set(key, id);
       this.byWord = null;
+      this.commonnesses = [];
     }
     return id;
   }
@@ -169,6 +172,27 @@ export class PatternTable {
     const words = this.words[id];
     if (!words) throw new Error(`pattern table has no word set ${id}`);
     return words.length;
+  }
+
+  /**
+   * How many of the table's sets hold the set's commonest word: a word many sets hold is a
+   * common word ("you", "that" stand in hundreds; "ashamed" in a few), so a set of low
+   * commonness is the likeliest to be missing from an utterance (see telling).
+   */
+  commonness(id: number): number {
+    let known = this.commonnesses[id];
+    if (known === undefined) {
+      const byWord = (this.byWord ??= this.index());
+      known = 0;
+      for (const word of this.wordsOf(id)) {
+        const pairs = byWord.get(word)!;
+        let holders = 0;
+        for (let i = 2; i < pairs.length; i += 2) holders += bitCount(pairs[i]!);
+        if (holders > known) known = holders;
+      }
+      this.commonnesses[id] = known;
+    }
+    return known;
   }
 
   /** The sets that `tokens` have a word of, as bits at their numbers, and each token's word number. */
@@ -282,11 +306,33 @@ export function hitsSet(hits: WordSetHits, id: number): boolean {
   return ((hits.bits[id >>> 5] ?? 0) & (1 << (id & 31))) !== 0;
 }
 
-/** Of sets a match needs a word of each, the one with the fewest words (the likeliest to be missing), or -1 when there is none. */
+/**
+ * Of sets a match needs a word of each, the one likeliest to be missing (see telling), or -1
+ * when there is none.
+ */
 export function mostTelling(sets: readonly number[], table: PatternTable): number {
   let best = -1;
-  for (const id of sets) if (best === -1 || table.wordCount(id) < table.wordCount(best)) best = id;
+  for (const id of sets) if (best === -1 || telling(table, id, best) < 0) best = id;
   return best;
+}
+
+/**
+ * Negative when set `a` is likelier to be missing from an utterance than set `b`: of lower
+ * commonness (its commonest word stands in fewer of the table's sets), then of fewer words.
+ * Which required set is tested first, or files a rule in the gate, changes no answer, only how
+ * soon a pattern is ruled out: over a pass of the dev sessions, the counsellor patterns whose
+ * first set an utterance hits fell from 1.24 M to 0.61 M with commonness first (fewest words
+ * alone before), against 0.49 M for the sets found rarest in those very utterances.
+ */
+export function telling(table: PatternTable, a: number, b: number): number {
+  return table.commonness(a) - table.commonness(b) || table.wordCount(a) - table.wordCount(b);
+}
+
+// The number of bits set in a 32-bit number.
+function bitCount(bits: number): number {
+  let n = bits - ((bits >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** A pattern table as plain data. */
@@ -343,7 +389,7 @@ export class Pattern {
   // The program as numbers, read from the data's string when first needed.
   private decoded: number[] | null;
 
-  // The first four required sets (fewest words first: the likeliest to be missing), -1 for
+  // The first four required sets (the likeliest to be missing first: see telling), -1 for
   // none, held on the pattern itself: a rule the gate wakes has a dozen patterns or more, most
   // ruled out by their required words, and reading the sets from the pattern's data (its own
   // object, then its list) cost more than testing their bits. 92 % of patterns need at most
@@ -367,7 +413,7 @@ export class Pattern {
 
   private prepare(): void {
     const table = this.table;
-    const sets = [...this.data.required].sort((a, b) => table.wordCount(a) - table.wordCount(b));
+    const sets = [...this.data.required].sort((a, b) => telling(table, a, b));
     this.r0 = sets[0] ?? -1;
     this.r1 = sets[1] ?? -1;
     this.r2 = sets[2] ?? -1;

@@ -59,8 +59,13 @@ describe("the rule gate", () => {
       const pack = loadLanguagePack(language);
       const table = pack.table;
       // What the gate files a rule under, found without its index: each pattern's required set
-      // with the fewest words; a rule with no pattern, or a pattern that requires none, always wakes.
-      const trigger = (pattern: Pattern) => (pattern.requiredSets.length === 0 ? -1 : pattern.requiredSets.reduce((a, b) => (table.wordCount(b) < table.wordCount(a) ? b : a)));
+      // whose commonest word stands in the fewest sets, then with the fewest words; a rule with
+      // no pattern, or a pattern that requires none, always wakes.
+      const holders = new Map<string, number>();
+      for (let id = 0; id < table.size; id++) for (const word of table.wordsOf(id)) holders.set(word, (holders.get(word) ?? 0) + 1);
+      const commonness = (id: number) => Math.max(...table.wordsOf(id).map((word) => holders.get(word)!));
+      const before = (a: number, b: number) => commonness(a) < commonness(b) || (commonness(a) === commonness(b) && table.wordCount(a) < table.wordCount(b));
+      const trigger = (pattern: Pattern) => (pattern.requiredSets.length === 0 ? -1 : pattern.requiredSets.reduce((a, b) => (before(b, a) ? b : a)));
       const wakes = (rule: { patterns: readonly Pattern[] }, tokens: readonly string[]) =>
         rule.patterns.length === 0 || rule.patterns.some((pattern) => trigger(pattern) === -1 || tokens.some((token) => table.get(trigger(pattern)).has(token)));
       let marked = 0;
