@@ -92,8 +92,8 @@ export class PatternTable {
   // Each set's words as bits at the words' numbers (see index), made when a pattern's VM first
   // tests for the set.
   private readonly wordBits: (Int32Array | undefined)[] = [];
-  // Each set's commonness (see commonness), made when first asked.
-  private commonnesses: (number | undefined)[] = [];
+  // Each set's commonness (see commonness), made with the index.
+  private commonnesses: number[] = [];
   private specs: TestSpec[] = [];
   private specIds: Map<string, number> | null = new Map();
   private readonly testFns: (Test | undefined)[] = [];
@@ -147,7 +147,6 @@ export class PatternTable {
       this.words.push(sorted);
       byKey.set(key, id);
       this.byWord = null;
-      this.commonnesses = [];
     }
     return id;
   }
@@ -180,19 +179,10 @@ export class PatternTable {
    * commonness is the likeliest to be missing from an utterance (see telling).
    */
   commonness(id: number): number {
-    let known = this.commonnesses[id];
-    if (known === undefined) {
-      const byWord = (this.byWord ??= this.index());
-      known = 0;
-      for (const word of this.wordsOf(id)) {
-        const pairs = byWord.get(word)!;
-        let holders = 0;
-        for (let i = 2; i < pairs.length; i += 2) holders += bitCount(pairs[i]!);
-        if (holders > known) known = holders;
-      }
-      this.commonnesses[id] = known;
-    }
-    return known;
+    this.byWord ??= this.index();
+    const commonness = this.commonnesses[id];
+    if (commonness === undefined) throw new Error(`pattern table has no word set ${id}`);
+    return commonness;
   }
 
   /** The sets that `tokens` have a word of, as bits at their numbers, and each token's word number. */
@@ -256,20 +246,47 @@ export class PatternTable {
   // the punctuation marks first, then every set's words in the order of the sets, from 1 (0 is
   // NO_WORD, a token of no set). Sets are only ever added, so an index made again after an
   // intern numbers the words it had the same way, and numbers taken before stay true.
+  //
+  // Made with it, each set's commonness: in one pass over the sets' words as numbers (this runs
+  // in every process, cold; the sets' words looked up again for each set a pattern needs cost a
+  // cold run ~7 ms).
   private index(): Map<string, number[]> {
     const byWord = new Map<string, number[]>();
-    for (const mark of PUNCTUATION_MARKS) byWord.set(mark, [byWord.size + 1]);
+    // How many sets hold each word, by its number (0: NO_WORD).
+    const holders: number[] = [0];
+    for (const mark of PUNCTUATION_MARKS) {
+      byWord.set(mark, [byWord.size + 1]);
+      holders.push(0);
+    }
+    // Every set's words as their numbers, one list for all sets (set id's end at ends[id]).
+    const numbers: number[] = [];
+    const ends: number[] = [];
     this.words.forEach((words, id) => {
       const at = id >>> 5;
       const bit = 1 << (id & 31);
       for (const word of words) {
         const pairs = byWord.get(word);
         // Sets are numbered in order, so a word's pairs come in order of place: only the last can share it.
-        if (!pairs) byWord.set(word, [byWord.size + 1, at, bit]);
-        else if (pairs.length > 1 && pairs[pairs.length - 2] === at) pairs[pairs.length - 1]! |= bit;
+        if (!pairs) {
+          byWord.set(word, [byWord.size + 1, at, bit]);
+          holders.push(1);
+          numbers.push(byWord.size);
+          continue;
+        }
+        if (pairs.length > 1 && pairs[pairs.length - 2] === at) pairs[pairs.length - 1]! |= bit;
         else pairs.push(at, bit);
+        holders[pairs[0]!]!++;
+        numbers.push(pairs[0]!);
       }
+      ends.push(numbers.length);
     });
+    const commonnesses: number[] = [];
+    for (let id = 0, k = 0; id < this.words.length; id++) {
+      let most = 0;
+      for (; k < ends[id]!; k++) most = Math.max(most, holders[numbers[k]!]!);
+      commonnesses.push(most);
+    }
+    this.commonnesses = commonnesses;
     return byWord;
   }
 }
@@ -328,12 +345,6 @@ export function telling(table: PatternTable, a: number, b: number): number {
   return table.commonness(a) - table.commonness(b) || table.wordCount(a) - table.wordCount(b);
 }
 
-// The number of bits set in a 32-bit number.
-function bitCount(bits: number): number {
-  let n = bits - ((bits >>> 1) & 0x55555555);
-  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
-  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
 
 /** A pattern table as plain data. */
 export interface PatternTableData {
