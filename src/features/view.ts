@@ -74,7 +74,15 @@ function countWords(tokens: readonly string[]): number {
 export function echoShare(view: TextView, stems: readonly ReadonlySet<string>[]): number {
   if (stems.length === 0 || view.stems.size === 0) return 0;
   let shared = 0;
-  for (const stem of view.stems) if (stems.some((set) => set.has(stem))) shared++;
+  for (const stem of view.stems) {
+    // A loop, not `some` with a closure: this runs for every utterance.
+    for (const set of stems) {
+      if (set.has(stem)) {
+        shared++;
+        break;
+      }
+    }
+  }
   return shared / view.stems.size;
 }
 

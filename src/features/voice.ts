@@ -49,9 +49,18 @@ const SUBJECTS: readonly Marker[] = ["you", "i", "we", "it", "generic", "wh", "a
 /** The pack declares its voice lists (the others, feelings, pronouns, wh, aux, change-verb, every pack has). */
 const DECLARED = VOICE_LISTS.reflect;
 
+// Each marker as one bit, so the markers an utterance holds are one number: a Set an
+// utterance, and one for its first word, cost voiceFeatures ~a third of its time.
+const MARKER_LIST = Object.keys(VOICE_LISTS) as Marker[];
+const bitOf = (marker: Marker) => 1 << MARKER_LIST.indexOf(marker);
+const MARKER_BITS: readonly (readonly [Marker, number])[] = MARKERS.map((marker) => [marker, bitOf(marker)]);
+const SUBJECT_BITS: readonly (readonly [Marker, number])[] = SUBJECTS.map((marker) => [marker, bitOf(marker)]);
+const YOU = bitOf("you");
+const I = bitOf("i");
+
 interface Lexicon {
-  /** First word → the phrases (as token arrays) that begin with it, for each marker. */
-  phrases: Map<string, { marker: Marker; words: string[] }[]>;
+  /** First word → the phrases (as token arrays) that begin with it, each with its marker's bit. */
+  phrases: Map<string, { bit: number; words: string[] }[]>;
 }
 
 const lexicons = new WeakMap<LanguagePack, Lexicon>();
@@ -59,13 +68,13 @@ const lexicons = new WeakMap<LanguagePack, Lexicon>();
 function lexiconOf(pack: LanguagePack): Lexicon {
   let lexicon = lexicons.get(pack);
   if (lexicon) return lexicon;
-  const phrases = new Map<string, { marker: Marker; words: string[] }[]>();
+  const phrases = new Map<string, { bit: number; words: string[] }[]>();
   for (const [marker, name] of Object.entries(VOICE_LISTS) as [Marker, string][]) {
     for (const entry of pack.lists.get(name) ?? []) {
       const words = entry.split(/\s+/).filter(Boolean);
       if (words.length === 0) continue;
       const list = phrases.get(words[0]!) ?? [];
-      list.push({ marker, words });
+      list.push({ bit: bitOf(marker), words });
       phrases.set(words[0]!, list);
     }
   }
@@ -82,7 +91,8 @@ export function voiceFeatures(view: TextView, pack: LanguagePack, recentClientSt
   // The sentence's first word: after the lead fillers `^` may skip ("Okay, so, you…").
   let first = 0;
   for (const start of view.starts) if (start > first && start < tokens.length) first = start;
-  const found = new Set<Marker>();
+  let found = 0;
+  let atFirst = 0;
   let numbers = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -90,13 +100,23 @@ export function voiceFeatures(view: TextView, pack: LanguagePack, recentClientSt
     const code = token.charCodeAt(0);
     if (code >= 48 && code <= 57) numbers = true; // an ASCII digit, as /^\d/ tests
     const starting = phrases.get(token);
-    if (starting !== undefined) for (const phrase of starting) if (saidAt(tokens, i, phrase.words)) found.add(phrase.marker);
+    if (starting === undefined) continue;
+    for (const phrase of starting) {
+      if (!saidAt(tokens, i, phrase.words)) continue;
+      found |= phrase.bit;
+      if (i === first) atFirst |= phrase.bit;
+    }
   }
   // A first word in two lists ("it" is also generic…): the class listed first in SUBJECTS wins.
-  const atFirst = new Set((phrases.get(tokens[first] ?? "") ?? []).filter((p) => p.words.every((w, k) => tokens[first + k] === w)).map((p) => p.marker));
-  const subject = SUBJECTS.find((s) => atFirst.has(s)) ?? "other";
+  let subject = "other";
+  for (const [marker, bit] of SUBJECT_BITS) {
+    if ((atFirst & bit) !== 0) {
+      subject = marker;
+      break;
+    }
+  }
   const { novel, echo } = clientShare(view, recentClientStems);
-  const you = found.has("you");
+  const you = (found & YOU) !== 0;
   const youOrNot = you ? "you" : "no-you";
   const features = [
     join("v:subj:", subject),
@@ -106,10 +126,10 @@ export function voiceFeatures(view: TextView, pack: LanguagePack, recentClientSt
     you ? "v:you" : "v:no-you",
     join(join(join("v:", youOrNot), "|novel:"), novel),
   ];
-  if (found.has("i")) features.push("v:i");
+  if ((found & I) !== 0) features.push("v:i");
   if (numbers) features.push("v:number");
-  for (const marker of MARKERS) {
-    if (!found.has(marker)) continue;
+  for (const [marker, bit] of MARKER_BITS) {
+    if ((found & bit) === 0) continue;
     const named = join("v:", marker);
     features.push(named, join(join(named, "|"), youOrNot), join(join(named, "|novel:"), novel));
   }
@@ -129,11 +149,16 @@ function saidAt(tokens: readonly string[], at: number, words: readonly string[])
 // that the client did say.
 function clientShare(view: TextView, stems: readonly ReadonlySet<string>[]): { novel: string; echo: string } {
   let shared = 0;
-  for (const stem of view.stems) if (stems.some((set) => set.has(stem))) shared++;
+  for (const stem of view.stems) if (heldBy(stems, stem)) shared++;
   const novel = view.stems.size - shared;
   const share = view.stems.size === 0 ? 0 : shared / view.stems.size;
   return {
     novel: countLevel(novel),
     echo: share === 0 ? "none" : shareLevel(share),
   };
+}
+
+function heldBy(sets: readonly ReadonlySet<string>[], stem: string): boolean {
+  for (const set of sets) if (set.has(stem)) return true;
+  return false;
 }
