@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Pattern, PatternError, PatternTable, type PatternVocabulary } from "../../src/pattern/pattern.js";
+import { hitsSet, Pattern, PatternError, PatternTable, type PatternVocabulary } from "../../src/pattern/pattern.js";
 import { tokenize } from "../../src/pattern/tokens.js";
 
 const lists = new Map<string, string[]>([
@@ -111,11 +111,16 @@ describe("pattern language", () => {
     const first = Pattern.compile("you (feel|are) [really] @feel ?", { lists }, table);
     const tokens = tokenize("You are really worried, you feel scared?", { disfluencies: fillers });
     const before = table.mark(tokens);
+    const places = Array.from({ length: table.size }, (_, id) => table.slotOf(id));
     expect(first.matches({ tokens, starts: new Set([0]), hits: before })).toBe(true);
-    // Sets added after the first marks: a word they share with older sets keeps its number.
+    // Sets added after the first marks: a word they share with older sets keeps its number, and
+    // every older set keeps its place among a mark's bits.
     const second = Pattern.compile("(scared|worried) of (you|them) ?", { lists }, table);
     const after = table.mark(tokens);
     expect(after.numbers).toEqual(before.numbers);
+    expect(places.map((_, id) => table.slotOf(id))).toEqual(places);
+    const words = new Set(tokens);
+    for (let id = 0; id < table.size; id++) expect(hitsSet(after, id)).toBe(table.wordsOf(id).some((word) => words.has(word)));
     expect(first.matches({ tokens, starts: new Set([0]), hits: after })).toBe(true);
     expect(second.matches({ tokens, starts: new Set([0]), hits: after })).toBe(false);
     const more = tokenize("Scared of them?", { disfluencies: fillers });
