@@ -2,7 +2,7 @@
 // utterance and shared by every rule (tokenising per rule would multiply the work).
 
 import { createRequire } from "node:module";
-import type { MatchInput } from "../pattern/pattern.js";
+import type { MatchInput, PatternTable } from "../pattern/pattern.js";
 import { isPunctuation } from "../pattern/alphabet.js";
 import { tokenize, type TokenOptions } from "../pattern/tokens.js";
 import type { LanguagePack } from "../packs/pack.js";
@@ -33,19 +33,20 @@ export function tokenOptions(pack: LanguagePack): TokenOptions {
 /** The view of `text` whose tokens are already known (`tokenize(text, tokenOptions(pack))`). */
 export function viewOfTokens(text: string, tokens: string[], pack: LanguagePack): TextView {
   let doc: { has(match: string): boolean } | null = null;
-  const negation = negatedBy(pack);
+  // Which of the pack's word sets the tokens hit, marked once: most patterns are then ruled
+  // out by a few lookups instead of scanning their required words one by one (so the view
+  // needs no set of its distinct tokens).
+  const hits = pack.table.mark(tokens);
+  const numbers = hits.numbers!;
   return {
     text,
     tokens,
-    // Which of the pack's word sets the tokens hit, marked once: most patterns are then ruled
-    // out by a few lookups instead of scanning their required words one by one (so the view
-    // needs no set of its distinct tokens).
-    hits: pack.table.mark(tokens),
+    hits,
     starts: startPositions(tokens, pack.leadFillers),
     words: countWords(tokens),
     question: /\?["'”’)\]]*\s*$/.test(text),
-    negated: holdsAny(tokens, negation),
-    stems: contentStems(tokens, pack.stopwords),
+    negated: holdsAny(tokens, numbers, numbered(negatedBy(pack), pack.table)),
+    stems: contentStems(tokens, numbers, numbered(pack.stopwords, pack.table)),
     nlp: () => (doc ??= loadCompromise()(text)),
   };
 }
@@ -59,8 +60,48 @@ function negatedBy(pack: LanguagePack): ReadonlySet<string> {
   return set;
 }
 
-function holdsAny(tokens: readonly string[], words: ReadonlySet<string>): boolean {
-  for (const token of tokens) if (words.has(token)) return true;
+/**
+ * A set of words, told also by the tokens' word numbers in a table (PatternTable.mark): 94 % of
+ * a pass's tokens are words of the table, so most tokens are looked up in a list by number
+ * instead of hashed into the set (a view looks every token up in two such sets).
+ */
+export class NumberedWords {
+  // By word number: IN, 0 (not one of the words), or ASK (a token of no set: looked up).
+  private readonly kinds: Uint8Array;
+
+  constructor(
+    readonly words: ReadonlySet<string>,
+    readonly table: PatternTable,
+  ) {
+    this.kinds = new Uint8Array(table.wordNumbers);
+    this.kinds[0] = ASK;
+    for (const word of words) {
+      const number = table.numberOf(word);
+      if (number !== 0) this.kinds[number] = IN;
+    }
+  }
+
+  /** Whether the token, numbered `number` in the table, is one of the words. */
+  has(token: string, number: number): boolean {
+    const kind = number < this.kinds.length ? this.kinds[number]! : ASK;
+    return kind === ASK ? this.words.has(token) : kind === IN;
+  }
+}
+
+const IN = 1;
+const ASK = 2;
+
+const numberedSets = new WeakMap<ReadonlySet<string>, NumberedWords>();
+
+/** The words as a NumberedWords of the table, made once a set (and again for another table). */
+function numbered(words: ReadonlySet<string>, table: PatternTable): NumberedWords {
+  let made = numberedSets.get(words);
+  if (made === undefined || made.table !== table) numberedSets.set(words, (made = new NumberedWords(words, table)));
+  return made;
+}
+
+function holdsAny(tokens: readonly string[], numbers: readonly number[], words: NumberedWords): boolean {
+  for (let i = 0; i < tokens.length; i++) if (words.has(tokens[i]!, numbers[i]!)) return true;
   return false;
 }
 
@@ -155,10 +196,11 @@ function startsWith(tokens: readonly string[], pos: number, words: readonly stri
 
 // A crude stem that serves every language here: the first five letters of a content word,
 // enough to pair drink/drinking/drinks and drikke/drikker.
-function contentStems(tokens: readonly string[], stopwords: ReadonlySet<string>): Set<string> {
+function contentStems(tokens: readonly string[], numbers: readonly number[], stopwords: NumberedWords): Set<string> {
   const stems = new Set<string>();
-  for (const token of tokens) {
-    if (token.length < 3 || isPunctuation(token) || stopwords.has(token)) continue;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.length < 3 || isPunctuation(token) || stopwords.has(token, numbers[i]!)) continue;
     stems.add(token.slice(0, 5));
   }
   return stems;

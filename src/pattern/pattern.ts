@@ -224,6 +224,11 @@ export class PatternTable {
     return numbers;
   }
 
+  /** One more than the highest word number (see index): how long a list by word number is. */
+  get wordNumbers(): number {
+    return (this.byWord ??= this.index()).size + 1;
+  }
+
   /** The number of a word of some set or a punctuation mark (see index), or NO_WORD. */
   numberOf(word: string): number {
     return (this.byWord ??= this.index()).get(word)?.[0] ?? NO_WORD;
