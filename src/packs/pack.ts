@@ -95,6 +95,11 @@ export class LanguagePack implements PackSettings {
     return (this.counsellorGate ??= new RuleGate(this.byPriority, this.table)).masksFor(view);
   }
 
+  /** For each client rule (clientRules), the mask of its patterns worth trying on the utterance, 0 when the rule is not woken (RuleGate.masksFor). */
+  clientPatternsWokenFor(view: MatchInput): number[] {
+    return (this.clientGate ??= new RuleGate(this.clientRules, this.table)).masksFor(view);
+  }
+
   /** The client rules that may hold for a client utterance, highest priority first. */
   clientRulesFor(view: MatchInput): ClientRule[] {
     return (this.clientGate ??= new RuleGate(this.clientRules, this.table)).wake(view);

@@ -47,6 +47,8 @@ describe("the rule gate", () => {
         }
         const client = pack.clientRules.filter((rule) => clientRuleMatches(rule, view));
         expect(pack.clientRulesFor(view).filter((rule) => clientRuleMatches(rule, view))).toEqual(client);
+        const clientMasks = pack.clientPatternsWokenFor(view);
+        expect(pack.clientRules.filter((rule, i) => clientMasks[i] !== 0 && clientRuleMatches(rule, view, clientMasks[i]))).toEqual(client);
       }
       expect(held).toBeGreaterThan(texts.length);
     });
