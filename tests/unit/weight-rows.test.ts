@@ -50,14 +50,13 @@ describe("WeightRows.score", () => {
       const features = random() < 0.5 ? ["bias", "form:statement"] : ["bias"];
       const got = model.score(features, tokens);
       const want = reference(rows, features, tokens);
-      expect([...got.scores]).toEqual(want.scores);
-      expect(got.names).toEqual(want.names);
-      expect(got.at.map((at) => [...model.weights.slice(at, at + K)])).toEqual(got.names.map((n) => rows.get(n)));
+      expect([...got]).toEqual(want.scores);
+      expect(model.foundNames()).toEqual(want.names);
     }
   });
 
   it("counts a repeated n-gram once", () => {
     const model = new WeightRows(new Map([["w:yes", [1, 0, 0]], ["w:yes yes", [0, 1, 0]]]), K);
-    expect([...model.score([], ["yes", ",", "yes", "yes"]).scores]).toEqual([1, 1, 0]);
+    expect([...model.score([], ["yes", ",", "yes", "yes"])]).toEqual([1, 1, 0]);
   });
 });
