@@ -54,7 +54,7 @@ export interface ClientWeightsData {
 export interface ClientPrediction {
   code: ClientCode;
   probability: number;
-  probabilities: Float64Array;
+  probabilities: number[];
   why: Reason[];
 }
 

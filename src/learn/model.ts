@@ -39,7 +39,7 @@ export interface Reason {
 export interface Prediction {
   code: Code;
   probability: number;
-  probabilities: Float64Array;
+  probabilities: number[];
   /** The features that pushed most toward the code, strongest first. */
   why: Reason[];
 }
@@ -270,10 +270,13 @@ export function positionOf(index: number, count: number): Position {
   return count === 1 ? "only" : index === 0 ? "first" : index === count - 1 ? "last" : "middle";
 }
 
-export function softmax(scores: Float64Array): Float64Array {
+// A plain array, not a Float64Array: V8 makes a small typed array through the runtime, ~0.6 µs
+// each (a pass's 11 k predictions: softmax's self time 5.6 -> ~1 ms a pass, a micro-benchmark
+// 9.1 -> 2.3 ms); the doubles held are the same.
+export function softmax(scores: ArrayLike<number>): number[] {
   let max = -Infinity;
   for (let c = 0; c < scores.length; c++) if (scores[c]! > max) max = scores[c]!;
-  const out = new Float64Array(scores.length);
+  const out = new Array<number>(scores.length);
   let sum = 0;
   for (let c = 0; c < scores.length; c++) sum += out[c] = Math.exp(scores[c]! - max);
   for (let c = 0; c < scores.length; c++) out[c]! /= sum;
