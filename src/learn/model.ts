@@ -114,6 +114,7 @@ export class WeightRows {
   // how many: `why` reads them, so a call makes no arrays of names.
   private found = new Int32Array(256);
   private foundCount = 0;
+  private readonly top: number[] = [];
 
   constructor(
     rows: ReadonlyMap<string, readonly number[]>,
@@ -210,23 +211,25 @@ export class WeightRows {
    * `c`, strongest first (ties: by name).
    */
   why(c: number, count: number): Reason[] {
-    const { weights, found, names, k } = this;
-    const top: Reason[] = [];
-    // Whether a feature of this weight and name goes before `other` (a reason object is made
-    // only for a feature that enters the top).
-    const before = (weight: number, feature: string, other: Reason) => weight > other.weight || (weight === other.weight && feature < other.feature);
+    const { weights, found, names, k, top } = this;
+    // The top rows so far, strongest first, in a reused array: a reason object is made only for
+    // the few given back.
+    let size = 0;
     for (let i = 0; i < this.foundCount; i++) {
       const row = found[i]!;
       if (row === this.biasRow) continue;
-      const feature = names[row / k]!;
       const weight = weights[row + c]!;
-      if (top.length === count && !before(weight, feature, top[count - 1]!)) continue;
-      let at = top.length;
-      while (at > 0 && before(weight, feature, top[at - 1]!)) at--;
-      top.splice(at, 0, { feature, weight });
-      if (top.length > count) top.pop();
+      const feature = names[row / k]!;
+      if (size === count && !before(weight, feature, weights[top[count - 1]! + c]!, names[top[count - 1]! / k]!)) continue;
+      let at = size;
+      while (at > 0 && before(weight, feature, weights[top[at - 1]! + c]!, names[top[at - 1]! / k]!)) at--;
+      if (size < count) size++;
+      for (let j = size - 1; j > at; j--) top[j] = top[j - 1]!;
+      top[at] = row;
     }
-    return top.map(({ feature, weight }) => ({ feature, weight: Math.round(weight * 100) / 100 }));
+    const reasons: Reason[] = [];
+    for (let i = 0; i < size; i++) reasons.push({ feature: names[top[i]! / k]!, weight: Math.round(weights[top[i]! + c]! * 100) / 100 });
+    return reasons;
   }
 
   /** The names of the features the last call found other than `bias`, in order (for tests). */
@@ -235,6 +238,11 @@ export class WeightRows {
     for (let i = 0; i < this.foundCount; i++) if (this.found[i] !== this.biasRow) out.push(this.names[this.found[i]! / this.k]!);
     return out;
   }
+}
+
+/** Whether a feature of this weight and name goes before another in `why` (ties: by name). */
+function before(weight: number, feature: string, otherWeight: number, otherFeature: string): boolean {
+  return weight > otherWeight || (weight === otherWeight && feature < otherFeature);
 }
 
 /** A word's n-gram features by number: its unigram's (-1: none) and the bigrams it opens, by second word. */
