@@ -298,7 +298,7 @@ export function positionOf(index: number, count: number): Position {
 }
 
 // A plain array, not a Float64Array: V8 makes a small typed array through the runtime, ~0.6 µs
-// each (a pass's 11 k predictions: softmax's self time 5.6 -> ~1 ms a pass, a micro-benchmark
+// each (a pass's 11 k predictions: softmax's self time 5.6 -> 1.2-1.6 ms a pass, a micro-benchmark
 // 9.1 -> 2.3 ms); the doubles held are the same.
 export function softmax(scores: ArrayLike<number>): number[] {
   let max = -Infinity;
