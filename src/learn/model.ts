@@ -232,16 +232,14 @@ export class WeightRows {
   why(c: number, count: number): Reason[] {
     const { weights, found, names, k, top } = this;
     // The top rows so far, strongest first, in a reused array: a reason object is made only for
-    // the few given back.
+    // the few given back, and a name is read only to break a tie.
     let size = 0;
     for (let i = 0; i < this.foundCount; i++) {
       const row = found[i]!;
       if (row === this.biasRow) continue;
-      const weight = weights[row + c]!;
-      const feature = names[row / k]!;
-      if (size === count && !before(weight, feature, weights[top[count - 1]! + c]!, names[top[count - 1]! / k]!)) continue;
+      if (size === count && !this.before(row, top[count - 1]!, c)) continue;
       let at = size;
-      while (at > 0 && before(weight, feature, weights[top[at - 1]! + c]!, names[top[at - 1]! / k]!)) at--;
+      while (at > 0 && this.before(row, top[at - 1]!, c)) at--;
       if (size < count) size++;
       for (let j = size - 1; j > at; j--) top[j] = top[j - 1]!;
       top[at] = row;
@@ -251,17 +249,19 @@ export class WeightRows {
     return reasons;
   }
 
+  /** Whether the feature at `row` goes before the one at `other` in `why` for code `c`: a larger weight, or the same and its name first. */
+  private before(row: number, other: number, c: number): boolean {
+    const weight = this.weights[row + c]!;
+    const otherWeight = this.weights[other + c]!;
+    return weight > otherWeight || (weight === otherWeight && this.names[row / this.k]! < this.names[other / this.k]!);
+  }
+
   /** The names of the features the last call found other than `bias`, in order (for tests). */
   foundNames(): string[] {
     const out: string[] = [];
     for (let i = 0; i < this.foundCount; i++) if (this.found[i] !== this.biasRow) out.push(this.names[this.found[i]! / this.k]!);
     return out;
   }
-}
-
-/** Whether a feature of this weight and name goes before another in `why` (ties: by name). */
-function before(weight: number, feature: string, otherWeight: number, otherFeature: string): boolean {
-  return weight > otherWeight || (weight === otherWeight && feature < otherFeature);
 }
 
 /** A word's n-gram features by number: its unigram's (-1: none) and the bigrams it opens, by second word. */
