@@ -29,15 +29,13 @@ export function withClientTalk(coded: readonly CodedTurn[], evidence: ClientTran
 export function codeClientUtterance(evidence: ClientEvidence, pack: LanguagePack, model: ClientModel): ClientUtterance {
   const { code, probability, why } = model.predict(evidence);
   const rule = evidence.hits.find((r) => r.code === code);
-  return {
-    text: evidence.text,
-    code,
-    ...(rule?.subtype ? { subtype: rule.subtype } : {}),
-    rule: rule?.id ?? `${pack.language}.${code}.learned`,
-    confidence: probability >= model.confidenceCut ? "high" : "low",
-    probability: Math.round(probability * 1000) / 1000,
-    why,
-  };
+  const id = rule?.id ?? `${pack.language}.${code}.learned`;
+  const confidence = probability >= model.confidenceCut ? "high" : "low";
+  const rounded = Math.round(probability * 1000) / 1000;
+  // Two literals rather than a spread of an optional subtype (the keys in the same order).
+  return rule?.subtype
+    ? { text: evidence.text, code, subtype: rule.subtype, rule: id, confidence, probability: rounded, why }
+    : { text: evidence.text, code, rule: id, confidence, probability: rounded, why };
 }
 
 /** A turn's talk: its likeliest change or sustain utterance's code, else neutral. */

@@ -15,7 +15,7 @@ import type { LanguagePack } from "../packs/pack.js";
 import type { ClientRule } from "../packs/types.js";
 import type { SegmentedTurn } from "../segment/index.js";
 import type { ClientCode } from "../types.js";
-import { clientHits } from "./match.js";
+import { clientHits, clientRuleMatches } from "./match.js";
 import { tokenizeAgain } from "../pattern/tokens.js";
 
 /** The evidence about one client utterance. */
@@ -100,9 +100,11 @@ function mirroredTalk(tokens: readonly string[], pack: LanguagePack): string {
     return to;
   });
   if (!changed) return "none";
-  const text = mirrored.join(" ");
-  const hit = clientHits(pack, viewOfTokens(text, tokenizeAgain(mirrored, tokenOptions(pack)), pack)).find((rule) => rule.code !== "neutral");
-  return hit?.code ?? "none";
+  const view = viewOfTokens(mirrored.join(" "), tokenizeAgain(mirrored, tokenOptions(pack)), pack);
+  // The first change or sustain rule that holds, in clientHits' order: the neutral rules (the
+  // backchannel one among the costliest to try) are not tried.
+  for (const rule of pack.clientRulesFor(view)) if (rule.code !== "neutral" && clientRuleMatches(rule, view)) return rule.code;
+  return "none";
 }
 
 /** What the words of one client utterance show, whatever its place: read once per distinct text. */

@@ -15,7 +15,7 @@ import { loadLanguagePack } from "../packs/load.js";
 import type { LanguagePack } from "../packs/pack.js";
 import { RULES_ROOT } from "../paths.js";
 import { CLIENT_CODES, type ClientCode } from "../types.js";
-import { softmax, someOf, strongest, WeightRows, withPriors, type Reason } from "./model.js";
+import { softmax, someOf, WeightRows, withPriors, type Reason } from "./model.js";
 import { round, type ModelFor } from "./weights.js";
 
 export const CLIENT_WEIGHTS_FORMAT = "oars-client-weights";
@@ -54,7 +54,7 @@ export interface ClientWeightsData {
 export interface ClientPrediction {
   code: ClientCode;
   probability: number;
-  probabilities: Float64Array;
+  probabilities: number[];
   why: Reason[];
 }
 
@@ -68,11 +68,10 @@ export class ClientModel {
   }
 
   predict(evidence: ClientEvidence, reasons = 3): ClientPrediction {
-    const { scores, names, at } = this.rows.score(evidence.features, evidence.tokens);
-    const probabilities = softmax(scores);
+    const probabilities = softmax(this.rows.score(evidence.features, evidence.tokens));
     let best = 0;
     for (let c = 1; c < K; c++) if (probabilities[c]! > probabilities[best]!) best = c;
-    return { code: CLIENT_CODES[best]!, probability: probabilities[best]!, probabilities, why: strongest(names, at, this.rows.weights, best, reasons) };
+    return { code: CLIENT_CODES[best]!, probability: probabilities[best]!, probabilities, why: this.rows.why(best, reasons) };
   }
 }
 

@@ -125,7 +125,7 @@ export function featureRows(names: readonly string[], weights: Float64Array, k: 
 }
 
 /** Each example's probabilities under weights `w` (`k` a feature), from its active feature indexes. */
-export function rowProbabilities(rows: readonly number[][], w: Float64Array, k: number): Float64Array[] {
+export function rowProbabilities(rows: readonly number[][], w: Float64Array, k: number): number[][] {
   return rows.map((row) => {
     const scores = new Float64Array(k);
     for (const f of row) for (let c = 0; c < k; c++) scores[c]! += w[f * k + c]!;

@@ -6,9 +6,9 @@ import type { Format, RawTranscript } from "../types.js";
 import { readCues } from "./cues.js";
 import { decode } from "./decode.js";
 import { detectFormat } from "./detect.js";
-import { readText } from "./text.js";
+import { readLines } from "./text.js";
 import { isWide, narrowed } from "../text/narrow.js";
-import { UNLABELLED } from "./turns.js";
+import { splitLines, UNLABELLED } from "./turns.js";
 import { readWhisperJson } from "./whisper-json.js";
 
 export interface ReadOptions {
@@ -30,11 +30,13 @@ export function readTranscript(bytes: Uint8Array, path: string, options: ReadOpt
   const { text, encoding } = decode(bytes, path, warnings);
   if (text.trim() === "") throw new InputError(path, "the file is empty");
   const format = options.format ?? detectFormat(text, path);
+  // A plain text's lines are split once: read for turns, then counted (looksLikeConversation).
+  const lines = format === "text" ? splitLines(text) : [];
   const turns =
     format === "json"
       ? readWhisperJson(text, path, warnings)
       : format === "text"
-        ? readText(text, { isKnownLabel: options.isKnownLabel }, warnings)
+        ? readLines(lines, { isKnownLabel: options.isKnownLabel }, warnings)
         : readCues(text, path, format, warnings);
 
   if (turns.length === 0) throw new InputError(path, `no speech found in this ${format} file`);
@@ -46,7 +48,7 @@ export function readTranscript(bytes: Uint8Array, path: string, options: ReadOpt
     );
   }
   const named = [...speakers].filter((s) => s !== UNLABELLED);
-  if (format === "text" && !looksLikeConversation(text, turns.filter((t) => t.speaker !== UNLABELLED).length)) {
+  if (format === "text" && !looksLikeConversation(lines, turns.filter((t) => t.speaker !== UNLABELLED).length)) {
     throw new InputError(path, 'no conversation found: hardly any line starts with a speaker label ("Counsellor: …", "Dana: …")');
   }
   if (named.length === 1) {
@@ -57,8 +59,8 @@ export function readTranscript(bytes: Uint8Array, path: string, options: ReadOpt
   return { path, format, encoding, turns, warnings };
 }
 
-function looksLikeConversation(text: string, labelledTurns: number): boolean {
-  let lines = 0;
-  for (const line of text.split(/\r\n|\n|\r/)) if (line.trim() !== "") lines++;
-  return labelledTurns >= MIN_TURN_LINE_SHARE * lines;
+function looksLikeConversation(lines: readonly string[], labelledTurns: number): boolean {
+  let withWords = 0;
+  for (const line of lines) if (line.trim() !== "") withWords++;
+  return labelledTurns >= MIN_TURN_LINE_SHARE * withWords;
 }

@@ -54,7 +54,9 @@ function indentOf(line: string): number {
 }
 
 function cleanLabel(raw: string): string {
-  return raw.trim().replace(/^\[(SPEAKER_\d+)\]$/, "$1");
+  const label = raw.trim();
+  // Only a label in brackets can be "[SPEAKER_00]": the others skip the expression.
+  return label.startsWith("[") ? label.replace(/^\[(SPEAKER_\d+)\]$/, "$1") : label;
 }
 
 function plausibleLabel(label: string): boolean {

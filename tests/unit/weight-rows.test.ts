@@ -5,6 +5,9 @@ import { describe, expect, it } from "vitest";
 import { ngramsOf } from "../../src/features/index.js";
 import { WeightRows } from "../../src/learn/model.js";
 
+// Three codes as the client model has, thirteen as the counsellor model, and six (scores are
+// summed four codes at a time, then one by one).
+const SIZES = [3, 6, 13];
 const K = 3;
 
 // A small deterministic generator, so a failure can be run again.
@@ -16,7 +19,7 @@ function generator(seed: number): () => number {
   };
 }
 
-function reference(rows: ReadonlyMap<string, readonly number[]>, features: readonly string[], tokens: readonly string[]) {
+function reference(rows: ReadonlyMap<string, readonly number[]>, features: readonly string[], tokens: readonly string[], K: number) {
   const scores = new Float64Array(K);
   const names: string[] = [];
   for (const name of [...features, ...ngramsOf(tokens)]) {
@@ -30,7 +33,7 @@ function reference(rows: ReadonlyMap<string, readonly number[]>, features: reado
 
 describe("WeightRows.score", () => {
   const words = ["you", "i", "should", "feel", "?", ",", ".", "drink", "it's", "you'd"];
-  it("sums the same n-grams, once each and in ngramsOf's order, as looking their names up", () => {
+  it.each(SIZES)("sums the same n-grams, once each and in ngramsOf's order, as looking their names up (%i codes)", (K) => {
     const random = generator(7);
     const pick = () => words[Math.floor(random() * words.length)]!;
     const rows = new Map<string, number[]>();
@@ -49,15 +52,14 @@ describe("WeightRows.score", () => {
       const tokens = Array.from({ length: Math.floor(random() * 12) }, pick);
       const features = random() < 0.5 ? ["bias", "form:statement"] : ["bias"];
       const got = model.score(features, tokens);
-      const want = reference(rows, features, tokens);
-      expect([...got.scores]).toEqual(want.scores);
-      expect(got.names).toEqual(want.names);
-      expect(got.at.map((at) => [...model.weights.slice(at, at + K)])).toEqual(got.names.map((n) => rows.get(n)));
+      const want = reference(rows, features, tokens, K);
+      expect([...got]).toEqual(want.scores);
+      expect(model.foundNames()).toEqual(want.names);
     }
   });
 
   it("counts a repeated n-gram once", () => {
     const model = new WeightRows(new Map([["w:yes", [1, 0, 0]], ["w:yes yes", [0, 1, 0]]]), K);
-    expect([...model.score([], ["yes", ",", "yes", "yes"]).scores]).toEqual([1, 1, 0]);
+    expect([...model.score([], ["yes", ",", "yes", "yes"])]).toEqual([1, 1, 0]);
   });
 });
