@@ -904,42 +904,42 @@ function alternativeSets(node: Node, table: PatternTable): number[][][] {
   }
 }
 
-// A pattern's options (PatternData.options) as one list of numbers: for each alternative, its
-// number of options, then for each option its number of sets and the sets. Read for every call
-// that passes the required words (~200 k a pass over the dev sessions): one list instead of an
-// array an alternative and an array an option, each its own object to fetch.
+// A pattern's options (PatternData.options) as one list of numbers: for each alternative, the
+// index just past it, then for each option the index just past it and its sets. Read for every
+// call that passes the required words (~200 k a pass over the dev sessions): one list instead
+// of an array an alternative and an array an option, each its own object to fetch. The ends
+// let everyGroupHit leave an alternative at its first option hit in one jump, where counts of
+// options and of sets had it step over every option left.
 function optionCode(options: readonly (readonly (readonly number[])[])[]): number[] {
   const code: number[] = [];
   for (const group of options) {
-    code.push(group.length);
-    for (const sets of group) code.push(sets.length, ...sets);
+    const groupAt = code.length;
+    code.push(0);
+    for (const sets of group) code.push(code.length + 1 + sets.length, ...sets);
+    code[groupAt] = code.length;
   }
   return code;
 }
 
 // Whether, in every alternative of an optionCode, every set of one of its options is hit.
 function everyGroupHit(code: readonly number[], bits: readonly number[]): boolean {
-  let at = 0;
-  while (at < code.length) {
-    let options = code[at++]!;
+  for (let at = 0; at < code.length; ) {
+    const groupEnd = code[at++]!;
     let hit = false;
-    for (; options > 0; options--) {
-      const end = at + 1 + code[at]!;
-      at++;
-      if (!hit) {
-        let all = true;
-        for (let i = at; i < end; i++) {
-          const id = code[i]!;
-          if (((bits[id >>> 5] ?? 0) & (1 << (id & 31))) === 0) {
-            all = false;
-            break;
-          }
+    while (!hit && at < groupEnd) {
+      const end = code[at++]!;
+      hit = true;
+      for (; at < end; at++) {
+        const id = code[at]!;
+        if (((bits[id >>> 5] ?? 0) & (1 << (id & 31))) === 0) {
+          hit = false;
+          break;
         }
-        hit = all;
       }
       at = end;
     }
     if (!hit) return false;
+    at = groupEnd;
   }
   return true;
 }
