@@ -82,7 +82,7 @@ export function clientLineEvidence(before: string, text: string, pack: LanguageP
 /** The counsellor rules' verdict on a counsellor line read alone. */
 export function counsellorCue(text: string, pack: LanguagePack): CounsellorCue {
   const view = viewOf(text, pack);
-  const hits = allHits(pack.rulesFor(view), view, { previousClient: null, recentClientStems: [], permission: false, index: 0, count: 1 });
+  const hits = allHits(pack, view, { previousClient: null, recentClientStems: [], permission: false, index: 0, count: 1 });
   return { code: hits[0]?.code ?? "none", question: view.question, mirrored: mirroredTalk(view.tokens, pack) };
 }
 

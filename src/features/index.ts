@@ -139,7 +139,7 @@ function counsellorTurnEvidence(views: readonly TextView[], pack: LanguagePack, 
   views.forEach((view, index) => {
     // `after` conditions see the rules' own verdict on the utterance before.
     const previousCode = index > 0 ? (hits[index - 1]![0]?.code ?? "other") : undefined;
-    hits.push(wokenHits(pack.byPriority, pack.patternsWokenFor(view), view, { previousClient, recentClientStems, permission: granted, index, count, previousCode }));
+    hits.push(allHits(pack, view, { previousClient, recentClientStems, permission: granted, index, count, previousCode }));
   });
   // Counted once, so "elsewhere in the turn" stays linear in a turn of thousands of utterances.
   const inputAt = hits.map((h) => h.some((rule) => INPUT_CODES.has(rule.code)));
@@ -202,13 +202,13 @@ function ruleFeature(rule: Rule): string {
   return name;
 }
 
-/** Every rule that holds for one utterance, in the order given. */
-export function allHits(rules: readonly Rule[], view: TextView, context: UtteranceContext): Rule[] {
-  return rules.filter((rule) => ruleMatches(rule, view, context));
-}
-
-/** Every rule that holds for one utterance, in the order given, trying each rule's patterns at its mask (RuleGate.masksFor; 0: none). */
-function wokenHits(rules: readonly Rule[], masks: readonly number[], view: TextView, context: UtteranceContext): Rule[] {
+/**
+ * Every counsellor rule of the pack that holds for one utterance, highest priority first: each
+ * rule the gate woke tries only the patterns it woke (RuleGate.masksFor; 0: the rule is not woken).
+ */
+export function allHits(pack: LanguagePack, view: TextView, context: UtteranceContext): Rule[] {
+  const rules = pack.byPriority;
+  const masks = pack.patternsWokenFor(view);
   const out: Rule[] = [];
   for (let i = 0; i < rules.length; i++) if (masks[i] !== 0 && ruleMatches(rules[i]!, view, context, masks[i])) out.push(rules[i]!);
   return out;

@@ -23,7 +23,7 @@ export interface UtteranceContext {
 
 /**
  * Whether the rule holds; `patterns`, when the rule gate woke the rule, is the mask of its
- * patterns worth trying (RuleGate.wakeWithPatterns): the others cannot match the utterance.
+ * patterns worth trying (RuleGate.masksFor): the others cannot match the utterance.
  */
 export function ruleMatches(rule: Rule, view: TextView, context: UtteranceContext, patterns: number = ALL_PATTERNS): boolean {
   if (!conditionsHold(rule.when, view, context)) return false;

@@ -85,24 +85,33 @@ export class LanguagePack implements PackSettings {
   private counsellorGate: RuleGate<Rule> | null = null;
   private clientGate: RuleGate<ClientRule> | null = null;
 
+  // Made on first use: a run that codes no client turn never builds the client gate.
+  private get counsellorRuleGate(): RuleGate<Rule> {
+    return (this.counsellorGate ??= new RuleGate(this.byPriority, this.table));
+  }
+
+  private get clientRuleGate(): RuleGate<ClientRule> {
+    return (this.clientGate ??= new RuleGate(this.clientRules, this.table));
+  }
+
   /** The counsellor rules that may hold for an utterance (rule-gate.ts), highest priority first. */
   rulesFor(view: MatchInput): Rule[] {
-    return (this.counsellorGate ??= new RuleGate(this.byPriority, this.table)).wake(view);
+    return this.counsellorRuleGate.wake(view);
   }
 
   /** For each rule of byPriority, the mask of its patterns worth trying on the utterance, 0 when the rule is not woken (RuleGate.masksFor). */
   patternsWokenFor(view: MatchInput): number[] {
-    return (this.counsellorGate ??= new RuleGate(this.byPriority, this.table)).masksFor(view);
+    return this.counsellorRuleGate.masksFor(view);
   }
 
   /** For each client rule (clientRules), the mask of its patterns worth trying on the utterance, 0 when the rule is not woken (RuleGate.masksFor). */
   clientPatternsWokenFor(view: MatchInput): number[] {
-    return (this.clientGate ??= new RuleGate(this.clientRules, this.table)).masksFor(view);
+    return this.clientRuleGate.masksFor(view);
   }
 
   /** The client rules that may hold for a client utterance, highest priority first. */
   clientRulesFor(view: MatchInput): ClientRule[] {
-    return (this.clientGate ??= new RuleGate(this.clientRules, this.table)).wake(view);
+    return this.clientRuleGate.wake(view);
   }
 
   /** A draft to add rules to or adjust; it shares this pack's word sets and rule objects. */

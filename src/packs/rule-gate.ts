@@ -6,7 +6,7 @@
 // requires no word, are always woken. The rules woken are then matched in full, in the list's
 // order, so what holds is exactly what trying every rule would find (tests/unit/rule-gate.test.ts).
 // The gate also tells which of a woken rule's patterns are worth trying: those filed under a
-// set the utterance hits, and those filed under none (wakeWithPatterns); the others cannot match.
+// set the utterance hits, and those filed under none (masksFor); the others cannot match.
 //
 // The sets are looked up through the utterance's words: each word of a set some rule is filed
 // under leads to those rules. An utterance of ~15 tokens hits ~260 sets (common words stand in
