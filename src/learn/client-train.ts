@@ -13,7 +13,9 @@ import { CLIENT_CODES, type ClientCode } from "../types.js";
 import { CLIENT_WEIGHTS_FORMAT, CLIENT_WEIGHTS_VERSION, type ClientTrainingOptions, type ClientWeightsData } from "./client-model.js";
 import { softmax } from "./model.js";
 import { minimize } from "./optimize.js";
-import { activeIndexes, featureRows, featureTable, groupFolds, HIGH_CONFIDENCE_AGREEMENT, rowProbabilities, subset } from "./train.js";
+import { exampleFolds, subset } from "./folds.js";
+import { activeIndexes, featureRows, featureTable, HIGH_CONFIDENCE_AGREEMENT, rowProbabilities } from "./train.js";
+import { vocabularyOf } from "./vocabulary.js";
 
 const K = CLIENT_CODES.length;
 const INDEX = new Map<ClientCode, number>(CLIENT_CODES.map((c, i) => [c, i]));
@@ -55,7 +57,7 @@ export interface ClientTrainRequest {
 }
 
 export function trainClient(set: ClientTrainingSet, request: ClientTrainRequest): ClientWeightsData {
-  const vocabulary = vocabularyOf(set.examples, request);
+  const vocabulary = vocabularyOf(set.examples, { share: request.options.minSessionShare, minSessions: 2, minLines: MIN_LINES }, request.language, request.base?.data ?? null);
   const fit = fitClient(set, vocabulary, request);
   let predictions = request.folds >= 2 ? outOfFold(set, request, vocabulary) : set.examples.map((e) => predictWith(fit, e.evidence));
   // The balanced weights lift change and sustain talk for every utterance, and a turn with one
@@ -82,29 +84,6 @@ export function trainClient(set: ClientTrainingSet, request: ClientTrainRequest)
     vocabulary: [...vocabulary].sort(),
     features: featureRows(fit.names, fit.weights, K),
   };
-}
-
-function vocabularyOf(examples: readonly ClientExample[], request: ClientTrainRequest): Set<string> {
-  const sessionsOf = new Map<string, Set<string>>();
-  const sessions = new Set<string>();
-  const lineCounts = new Map<string, number>();
-  for (const e of examples) {
-    if (e.session === null) {
-      for (const gram of e.evidence.ngrams) lineCounts.set(gram, (lineCounts.get(gram) ?? 0) + 1);
-      continue;
-    }
-    sessions.add(e.session);
-    for (const gram of e.evidence.ngrams) {
-      let set = sessionsOf.get(gram);
-      if (!set) sessionsOf.set(gram, (set = new Set()));
-      set.add(e.session);
-    }
-  }
-  const vocabulary = new Set<string>();
-  if (sessions.size >= 2) for (const [gram, used] of sessionsOf) if (used.size >= Math.max(2, request.options.minSessionShare * sessions.size)) vocabulary.add(gram);
-  for (const [gram, count] of lineCounts) if (count >= MIN_LINES) vocabulary.add(gram);
-  if (request.base && request.base.data.language === request.language) for (const gram of request.base.data.vocabulary) vocabulary.add(gram);
-  return vocabulary;
 }
 
 interface Fit {
@@ -250,11 +229,7 @@ function macroF1Of(gold: readonly ClientCode[], coded: readonly ClientCode[]): n
 }
 
 function outOfFold(set: ClientTrainingSet, request: ClientTrainRequest, vocabulary: ReadonlySet<string>): Predicted[] {
-  const sessionGroups = set.examples.filter((e) => e.session !== null).map((e) => e.group);
-  const k = Math.max(Math.min(request.folds, new Set(sessionGroups).size), 1);
-  const fold = groupFolds(sessionGroups, k);
-  let line = 0;
-  const foldOf = set.examples.map((e) => (e.session !== null ? fold.get(e.group)! : line++ % k));
+  const { k, foldOf } = exampleFolds(set.examples, request.folds);
   const predictions = new Array<Predicted>(set.examples.length);
   for (let f = 0; f < k; f++) {
     const fit = fitClient(subset(set, (i) => foldOf[i] !== f), vocabulary, request);

@@ -13,7 +13,9 @@ import type { UtteranceEvidence } from "../features/index.js";
 import type { Language } from "../languages.js";
 import { COUNSELLOR_CODES, type Code } from "../types.js";
 import { positionOf, softmax } from "./model.js";
+import { exampleFolds, subset } from "./folds.js";
 import { minimize } from "./optimize.js";
+import { vocabularyOf } from "./vocabulary.js";
 import { POSITIONS, WEIGHTS_FORMAT, WEIGHTS_VERSION, round, type Position, type TrainingOptions, type WeightsData } from "./weights.js";
 
 const K = COUNSELLOR_CODES.length;
@@ -70,7 +72,7 @@ export interface TrainRequest {
 
 export function train(set: TrainingSet, request: TrainRequest): WeightsData {
   const { options } = request;
-  const vocabulary = vocabularyOf(set.examples, options.minSessionShare, request);
+  const vocabulary = vocabularyOf(set.examples, { share: options.minSessionShare, minSessions: 1, minLines: MIN_LINES }, request.language, request.base?.data ?? null);
   const fit = fitCodes(set, vocabulary, request);
   const predictions = request.folds >= 2 ? outOfFold(set, request, vocabulary) : set.examples.map((e) => predictWith(fit, e.evidence));
   return {
@@ -87,34 +89,6 @@ export function train(set: TrainingSet, request: TrainRequest): WeightsData {
     primary: fitPrimary(set, predictions, request.base?.data.primary ?? null),
     features: featureRows(fit.names, fit.weights, K),
   };
-}
-
-// ---- the vocabulary: n-grams most sessions use --------------------------------------------
-
-function vocabularyOf(examples: readonly Example[], share: number, request: TrainRequest): Set<string> {
-  const sessionsOf = new Map<string, Set<string>>();
-  const sessions = new Set<string>();
-  for (const e of examples) {
-    if (e.session === null) continue;
-    sessions.add(e.session);
-    for (const gram of e.evidence.ngrams) {
-      let set = sessionsOf.get(gram);
-      if (!set) sessionsOf.set(gram, (set = new Set()));
-      set.add(e.session);
-    }
-  }
-  const vocabulary = new Set<string>();
-  if (sessions.size >= 2) {
-    for (const [gram, used] of sessionsOf) if (used.size >= share * sessions.size) vocabulary.add(gram);
-  }
-  // Code-set lines are written from the definitions, one line a context, so an n-gram used by
-  // MIN_LINES of them is a way of speaking, not a topic.
-  const lineCounts = new Map<string, number>();
-  for (const e of examples) if (e.session === null) for (const gram of e.evidence.ngrams) lineCounts.set(gram, (lineCounts.get(gram) ?? 0) + 1);
-  for (const [gram, count] of lineCounts) if (count >= MIN_LINES) vocabulary.add(gram);
-  // Training on top of weights for the same language keeps their words.
-  if (request.base && request.base.data.language === request.language) for (const gram of request.base.data.vocabulary) vocabulary.add(gram);
-  return vocabulary;
 }
 
 // ---- the code model -----------------------------------------------------------------------
@@ -280,55 +254,16 @@ function predictWith(fit: Fit, evidence: UtteranceEvidence): Predicted {
   return { code: COUNSELLOR_CODES[best]!, probability: p[best]! };
 }
 
-// ---- grouped folds --------------------------------------------------------------------------
-
-/**
- * Groups dealt into k folds: largest group first, each to the fold with the fewest examples so
- * far (ties: the lower fold). Deterministic, and one group is never split.
- */
-export function groupFolds(groups: readonly string[], k: number): Map<string, number> {
-  const sizes = new Map<string, number>();
-  for (const g of groups) sizes.set(g, (sizes.get(g) ?? 0) + 1);
-  const order = [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const load = new Array<number>(k).fill(0);
-  const fold = new Map<string, number>();
-  for (const [group, size] of order) {
-    let best = 0;
-    for (let i = 1; i < k; i++) if (load[i]! < load[best]!) best = i;
-    fold.set(group, best);
-    load[best]! += size;
-  }
-  return fold;
-}
-
 function outOfFold(set: TrainingSet, request: TrainRequest, vocabulary: ReadonlySet<string>): Predicted[] {
-  const groups = [...new Set(set.examples.filter((e) => e.session !== null).map((e) => e.group))];
-  const k = Math.min(request.folds, groups.length);
-  const fold = groupFolds(set.examples.filter((e) => e.session !== null).map((e) => e.group), Math.max(k, 1));
+  const { k, foldOf } = exampleFolds(set.examples, request.folds);
   const predictions = new Array<Predicted>(set.examples.length);
-  // Code-set lines are dealt to folds by their order, so each is predicted by a model that did not see it.
-  let line = 0;
-  const foldOf = set.examples.map((e) => (e.session !== null ? fold.get(e.group)! : line++ % Math.max(k, 1)));
-  for (let f = 0; f < Math.max(k, 1); f++) {
+  for (let f = 0; f < k; f++) {
     const fit = fitCodes(subset(set, (i) => foldOf[i] !== f), vocabulary, request);
     set.examples.forEach((e, i) => {
       if (foldOf[i] === f) predictions[i] = predictWith(fit, e.evidence);
     });
   }
   return predictions;
-}
-
-/** The examples for which `keep` holds, and the turns made only of them, renumbered (also the client model's sets). */
-export function subset<E, T extends { examples: number[] }>(set: { examples: E[]; turns: T[] }, keep: (index: number) => boolean): { examples: E[]; turns: T[] } {
-  const renumber = new Map<number, number>();
-  const examples: E[] = [];
-  set.examples.forEach((e, i) => {
-    if (!keep(i)) return;
-    renumber.set(i, examples.length);
-    examples.push(e);
-  });
-  const turns = set.turns.filter((t) => t.examples.every((i) => renumber.has(i))).map((t) => ({ ...t, examples: t.examples.map((i) => renumber.get(i)!) }));
-  return { examples, turns };
 }
 
 // ---- the confidence cut ---------------------------------------------------------------------

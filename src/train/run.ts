@@ -12,7 +12,8 @@ import { CodeModel } from "../learn/model.js";
 import { ClientModel } from "../learn/client-model.js";
 import { withClientTalk } from "../classify/client.js";
 import { clientData, clientSettings, trainClientWeights, type ClientTrainSettings } from "./client.js";
-import { groupFolds, train, type TrainRequest, type TrainingSet } from "../learn/train.js";
+import { groupFolds } from "../learn/folds.js";
+import { train, type TrainRequest, type TrainingSet } from "../learn/train.js";
 import type { TrainingOptions, WeightsData } from "../learn/weights.js";
 
 
