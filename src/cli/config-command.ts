@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { resolveSettings } from "../config/index.js";
 import { limitsInForce } from "../config/settings.js";
 import { EXIT } from "../errors.js";
+import { chosenModels } from "../learn/user-weights.js";
 import { packLoader } from "../packs/loader.js";
 import { writeOutput } from "./output.js";
 import type { CONFIG_FORMATS } from "./choices.js";
@@ -22,8 +23,9 @@ export interface ConfigCommandOptions {
 export function runConfig(options: ConfigCommandOptions): number {
   const settings = resolveSettings({ cwd: process.cwd(), config: options.config, commandLine: {} });
   // Checked as `analyze` checks them: rule folders load and every rule id in `rules:` names a
-  // rule (packLoader builds every pack at once when there are any), so a typo is exit 2 here too.
-  packLoader(settings.ruleFolders, settings.rules);
+  // rule (packLoader builds every pack at once when there are any), so a typo is exit 2 here too;
+  // and `weights:` and `client-weights:` are read and checked against their language's pack.
+  chosenModels(settings, packLoader(settings.ruleFolders, settings.rules));
   const resolved = {
     language: settings.language,
     locale: settings.locale,

@@ -6,7 +6,7 @@ import { EXIT, InputError, UsageError } from "../errors.js";
 import { bundledModel, weightsModels } from "../learn/bundled.js";
 import { byModel, codeSetRows, formatCodeSetText, readCodeSet, rulesAlone, scoreCodeSet } from "../eval/code-set.js";
 import type { Language } from "../languages.js";
-import { clientBaseWeights, crossValidate, trainingData, trainSettings } from "./train-command.js";
+import { checkBase, clientBaseWeights, crossValidate, trainingData, trainSettings } from "./train-command.js";
 import { readReference } from "../eval/reference.js";
 import { formatClientCodeSetText, readClientCodeSet, scoreClientCodeSet } from "../eval/client-lines.js";
 import { bundledClientModel, clientWeightsModels } from "../learn/client-model.js";
@@ -38,6 +38,8 @@ export interface EvalCommandOptions {
   clientBase?: string;
   /** With --lines: code by the rules alone (first match by priority), to compare with the weights. */
   rulesOnly?: boolean;
+  /** Extra rule folders (as analyze and train take them), so weights trained with them can be scored and cross-validated. */
+  rules: string[];
 }
 
 
@@ -56,7 +58,7 @@ export function runEval(paths: string[], options: EvalCommandOptions, version: s
   }
   checkLanguageChoice(options.lang);
   if (options.cv !== undefined) return runCrossValidation(paths, { ...options, gold: options.gold }, version);
-  const packFor = packLoader([], []);
+  const packFor = packLoader(options.rules, []);
   const { modelFor, clientModelFor } = chosenModels({ language: options.lang, weights: options.weights ?? null, clientWeights: options.clientWeights ?? null }, packFor);
   const pack = isLanguage(options.lang) ? packFor(options.lang) : undefined;
   const inputs: EvalInput[] = [];
@@ -97,11 +99,14 @@ function runCrossValidation(paths: string[], options: EvalCommandOptions & { gol
   if (options.weights) throw new UsageError("--cv trains its own weights in each fold; leave out --weights (--base starts them from a file)");
   if (options.clientWeights) throw new UsageError("--cv trains its own client weights in each fold; leave out --client-weights (--client-base starts them from a file)");
   const lang = isLanguage(options.lang) ? options.lang : languageOf(paths[0]!);
-  const data = trainingData(paths, { gold: options.gold, lines: options.lines, lang, rules: [] });
+  const data = trainingData(paths, { gold: options.gold, lines: options.lines, lang, rules: options.rules });
   const groups = new Set(data.sessions.map((s) => s.group)).size;
   if (groups < k) throw new UsageError(`--cv ${k} needs at least ${k} sessions from different sources; the reference codes ${groups}`);
   const clientBase = options.clientBase === undefined ? null : clientBaseWeights(options.clientBase, lang);
-  const results = crossValidate(data, trainSettings({ folds: "0", base: options.base }, lang), k, clientBase);
+  const settings = trainSettings({ folds: "0", base: options.base }, lang);
+  checkBase(options.base, settings.base?.data, data.pack, "rules");
+  checkBase(options.clientBase, clientBase?.data, data.pack, "clientRules");
+  const results = crossValidate(data, settings, k, clientBase);
   const inputs: EvalInput[] = data.sessions.map((s, i) => ({ transcript: s.transcript, result: results[i]! }));
   writeReport(compareWithGold(inputs, data.gold!), options, version, paths);
   return EXIT.ok;
@@ -111,7 +116,7 @@ function runCrossValidation(paths: string[], options: EvalCommandOptions & { gol
 function runCodeSets(paths: string[], options: EvalCommandOptions, version: string): number {
   if (paths.length > 0) throw new UsageError("--lines without --gold scores code sets only: leave out the transcripts");
   if (options.cv !== undefined) throw new UsageError("--cv needs --gold and the transcripts it codes");
-  const packFor = packLoader([], []);
+  const packFor = packLoader(options.rules, []);
   const reports = options.lines.map((file) => {
     const lines = readCodeSet(file);
     if (lines.length === 0 && options.rulesOnly) throw new InputError(file, "the code set holds only client lines, which --rules-only leaves uncoded");

@@ -116,6 +116,7 @@ Examples:
     .option("--base <file>", 'with --cv: start every fold\'s training from these weights ("bundled": the ones oars ships)')
     .option("--client-base <file>", 'with --cv: start every fold\'s client talk training from these client weights (from oars train --client; "bundled": the ones oars ships)')
     .option("--lines <file>", "a MITI code set (TSV): without --gold, score its test part; with --cv, its train part joins every fold's training (repeatable)", collect, [])
+    .option("--rules <dir>", "extra folder of rule files to load (repeatable), as analyze and train take it", collect, [])
     .action(async (files: string[], options: EvalCommandOptions) => setExit((await import("./eval-command.js")).runEval(files, options, version)));
 
   program

@@ -4,7 +4,10 @@
 
 import { readReference } from "../eval/reference.js";
 import type { GoldCorpus } from "../eval/types.js";
-import { InputError, UsageError } from "../errors.js";
+import { InputError, SourceError, UsageError } from "../errors.js";
+import { ruleKey } from "../features/index.js";
+import { someOf } from "../learn/model.js";
+import type { LanguagePack } from "../packs/pack.js";
 import { readCodeSetForTraining, readSessions } from "../train/data.js";
 import { crossValidate, trainWeights, type TrainSettings, type TrainingData } from "../train/run.js";
 import { DEFAULT_OPTIONS } from "../learn/train.js";
@@ -38,9 +41,12 @@ export function runTrain(paths: string[], options: TrainCommandOptions): number 
   if (options.client) return runTrainClient(data, options, paths);
   // Weights trained on nothing would be written as if they were a model: refuse instead.
   if (data.sessions.length === 0 && data.codeSets.every((s) => s.train.length === 0)) {
+    if (options.lines.length === 0) throw noTranscriptCoded(options.gold!);
     throw new InputError(options.lines[0]!, 'no counsellor line of the train part (rows with part "train") to learn from');
   }
-  const weights = trainWeights(data, trainSettings(options, data.pack.language));
+  const settings = trainSettings(options, data.pack.language);
+  checkBase(options.base, settings.base?.data, data.pack, "rules");
+  const weights = trainWeights(data, settings);
   refuseOutputOverInput(options.output, [...paths, ...(options.gold ? [options.gold] : []), ...options.lines, ...(options.base && options.base !== "bundled" ? [options.base] : [])]);
   writeOutput(formatWeights(weights), options.output);
   return 0;
@@ -51,6 +57,7 @@ export function runTrain(paths: string[], options: TrainCommandOptions): number 
 function runTrainClient(data: TrainingData, options: TrainCommandOptions, paths: string[]): number {
   const language = data.pack.language;
   const base = options.base === undefined ? null : clientBaseWeights(options.base, language);
+  checkBase(options.base, base?.data, data.pack, "clientRules");
   const settings = trainSettings({ ...options, base: undefined }, language);
   const client = clientData(data);
   const clientOptions = {
@@ -61,12 +68,33 @@ function runTrainClient(data: TrainingData, options: TrainCommandOptions, paths:
   };
   const set = client.set(data.sessions, clientOptions.lineWeight);
   if (set.examples.length === 0) {
+    if (options.gold && options.lines.length === 0 && data.sessions.length === 0) throw noTranscriptCoded(options.gold);
     throw new InputError(options.gold ?? options.lines[0]!, options.gold ? "codes no client talk to learn from" : 'no client line of the train part (rows with part "train") to learn from');
   }
   const weights = trainClientWeights(data.pack, set, { options: clientOptions, base, folds: settings.folds }, client.trainedOn(data.sessions));
   refuseOutputOverInput(options.output!, [...paths, ...(options.gold ? [options.gold] : []), ...options.lines, ...(options.base && options.base !== "bundled" ? [options.base] : [])]);
   writeOutput(formatClientWeights(weights), options.output);
   return 0;
+}
+
+/**
+ * A base for the language being trained that knows rules this run does not load (a rule folder
+ * left out) is refused, as --weights would refuse it: their learned weights would otherwise be
+ * dropped without a word. A base of another language (English weights under nb) keeps the
+ * rules both packs share, by design.
+ */
+export function checkBase(path: string | undefined, base: { language: string; rules: readonly string[] } | undefined, pack: LanguagePack, set: "rules" | "clientRules"): void {
+  if (path === undefined || path === "bundled" || !base || base.language !== pack.language) return;
+  const ids = new Set(pack[set].map((rule) => ruleKey(rule.id)));
+  const missing = base.rules.filter((id) => !ids.has(id));
+  if (missing.length > 0) {
+    throw new SourceError(path, `built against other ${set === "clientRules" ? "client " : ""}rule ids: ${someOf(missing)} not in the ${pack.language} rules loaded: add the rule folders they were trained with (--rules DIR)`);
+  }
+}
+
+// Every transcript named was skipped (each said so on standard error): nothing to learn from.
+function noTranscriptCoded(gold: string): InputError {
+  return new InputError(gold, "codes none of the transcripts given (matched by file name without extension), so there is nothing to learn from");
 }
 
 /** Client weights to start from: a file, or "bundled" for the language's own. */

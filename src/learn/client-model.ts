@@ -5,7 +5,6 @@
 // softmax of the scores is its probability; the features that weigh most toward the code
 // chosen are its `why`. Kept apart from the counsellor model: other codes, other features.
 
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ClientEvidence } from "../client/features.js";
 import { SourceError } from "../errors.js";
@@ -16,7 +15,7 @@ import type { LanguagePack } from "../packs/pack.js";
 import { RULES_ROOT } from "../paths.js";
 import { CLIENT_CODES, type ClientCode } from "../types.js";
 import { softmax, someOf, WeightRows, withPriors, type Reason } from "./model.js";
-import { round, type ModelFor } from "./weights.js";
+import { parseJsonFile, readWeightsText, round, type ModelFor } from "./weights.js";
 
 export const CLIENT_WEIGHTS_FORMAT = "oars-client-weights";
 export const CLIENT_WEIGHTS_VERSION = 1;
@@ -80,18 +79,7 @@ export function clientWeightsPath(language: Language): string {
 }
 
 export function readClientWeightsFile(path: string): ClientWeightsData {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new SourceError(path, "cannot read the client weights file");
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new SourceError(path, `not valid JSON (${(err as Error).message})`);
-  }
+  const data = parseJsonFile(path, readWeightsText(path, "client weights"));
   const problem = clientWeightsProblem(data);
   if (problem) throw new SourceError(path, `not an oars client weights file: ${problem}`);
   return data as ClientWeightsData;
@@ -149,7 +137,7 @@ export function clientWeightsModels(path: string, language: string, packFor: (la
   const ids = new Set([packFor(data.language), loadLanguagePack(data.language)].flatMap((pack) => pack.clientRules.map((rule) => ruleKey(rule.id))));
   const missing = data.rules.filter((id) => !ids.has(id));
   if (missing.length > 0) {
-    throw new SourceError(path, `built against other client rule ids: ${someOf(missing)} not in the ${data.language} rules loaded; retrain with oars train --client`);
+    throw new SourceError(path, `built against other client rule ids: ${someOf(missing)} not in the ${data.language} rules loaded: load the rule folders they were trained with (--rules DIR, rule-folders:), or retrain with oars train --client`);
   }
   const models = new WeakMap<LanguagePack, ClientModel>();
   const modelFor = (pack: LanguagePack): ClientModel => {

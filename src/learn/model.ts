@@ -327,7 +327,7 @@ export function compileModel(data: WeightsData, pack: LanguagePack, source: stri
   const ids = new Set([...pack.rules.map((r) => ruleKey(r.id)), ...known]);
   const missing = data.rules.filter((id) => !ids.has(id));
   if (missing.length > 0) {
-    throw new SourceError(source, `built against other rule ids: ${someOf(missing)} not in the ${pack.language} rules loaded; retrain with oars train`);
+    throw new SourceError(source, `built against other rule ids: ${someOf(missing)} not in the ${pack.language} rules loaded: load the rule folders they were trained with (--rules DIR, rule-folders:), or retrain with oars train`);
   }
   return new CodeModel(data, pack);
 }

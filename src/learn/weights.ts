@@ -3,9 +3,9 @@
 // `codes`. The file says what it was built from (rule ids, training data, options) so a file
 // for another language or other rules is refused before any transcript is coded with it.
 
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SourceError } from "../errors.js";
+import { FileReadError, readRegularFile } from "../io/regular-file.js";
 import { isLanguage, type Language } from "../languages.js";
 import type { LanguagePack } from "../packs/pack.js";
 import { RULES_ROOT } from "../paths.js";
@@ -62,23 +62,58 @@ export interface WeightsData {
 
 /** Read and check a weights file; any problem is a SourceError naming the file. */
 export function readWeightsFile(path: string): WeightsData {
-  let text: string;
+  return parseWeights(path, readWeightsText(path, "weights"));
+}
+
+/** A weights file is far smaller than this (the bundled ones are ~130 kB). */
+export const MAX_WEIGHTS_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A weights file's text (`what`: "weights" or "client weights"): only a regular file, bounded,
+ * as src/io/regular-file.ts reads every file oars is pointed at (a FIFO would block, a device
+ * never end), and UTF-8 (a leading byte order mark, as Windows editors write, is skipped).
+ */
+export function readWeightsText(path: string, what: string): string {
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readRegularFile(path, MAX_WEIGHTS_BYTES);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new SourceError(path, code === "ENOENT" ? "no such weights file" : code === "EISDIR" ? "is a folder, not a weights file" : "cannot read the weights file");
+    if (!(err instanceof FileReadError)) throw err;
+    const reason: Record<FileReadError["reason"], string> = {
+      missing: `no such ${what} file`,
+      folder: `is a folder, not a ${what} file`,
+      "not-regular": err.message,
+      "too-large": `larger than ${MAX_WEIGHTS_BYTES / 1024 / 1024} MB, too large for a ${what} file`,
+      denied: `cannot read the ${what} file (permission denied)`,
+      other: `cannot read the ${what} file`,
+    };
+    throw new SourceError(path, reason[err.reason]);
   }
-  return parseWeights(path, text);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new SourceError(path, `not UTF-8 text, so not a ${what} file`);
+  }
+}
+
+/** JSON.parse with a one-line message: Node's own quotes the file around the mistake, so only the place is kept. */
+export function parseJsonFile(path: string, text: string): unknown {
+  if (text.trim() === "") throw new SourceError(path, "the file is empty");
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const message = (err as Error).message;
+    const at = /position (\d+)/.exec(message);
+    if (!at) throw new SourceError(path, /end of JSON input/.test(message) ? "not valid JSON (it ends too soon: a cut-off file?)" : "not valid JSON");
+    const offset = Number(at[1]);
+    const before = text.slice(0, offset);
+    const line = before.split("\n").length;
+    throw new SourceError(path, "not valid JSON", line, offset - before.lastIndexOf("\n"));
+  }
 }
 
 export function parseWeights(path: string, text: string): WeightsData {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new SourceError(path, `not valid JSON (${(err as Error).message})`);
-  }
+  const data = parseJsonFile(path, text);
   const problem = weightsProblem(data);
   if (problem) throw new SourceError(path, `not an oars weights file: ${problem}`);
   return data as WeightsData;

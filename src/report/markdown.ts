@@ -74,7 +74,8 @@ function fileSection({ result, check }: CheckedFile, words: Words): string {
     const where = `${fill(m.report.line, { line: flag.line })}${flag.start !== null ? ` (${formatTimecode(flag.start)})` : ""}`;
     const { reason, suggestion } = words.flag(flag);
     const instead = suggestion ? ` *${escapeMarkdown(m.report.instead)}:* ${escapeMarkdown(suggestion)}` : "";
-    lines.push(`- ${escapeMarkdown(where)}, ${escapeMarkdown(flag.speaker)}: “${escapeMarkdown(flag.text)}” — **${escapeMarkdown(m.codes[flag.code])}** (\`${flag.rule}\`): ${escapeMarkdown(reason)}${instead}`);
+    // A low-confidence code is marked as in the table: "Persuade? (low confidence)", to read first.
+    lines.push(`- ${escapeMarkdown(where)}, ${escapeMarkdown(flag.speaker)}: “${escapeMarkdown(flag.text)}” — **${escapeMarkdown(m.codes[flag.code])}${flag.confidence === "low" ? "?" : ""}**${flag.confidence === "low" ? ` (${escapeMarkdown(m.report["low-confidence"])})` : ""} (\`${flag.rule}\`): ${escapeMarkdown(reason)}${instead}`);
   }
   return lines.join("\n");
 }

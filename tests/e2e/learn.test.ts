@@ -107,7 +107,7 @@ describe("oars eval --lines", () => {
 describe("bad weights files", () => {
   const good = readFileSync(join(fixture(".."), "rules", "en", "weights.json"), "utf8");
   const cases: [string, string, string[], RegExp][] = [
-    ["malformed.json", "{ not json", [], /malformed\.json: not valid JSON/],
+    ["malformed.json", "{ not json", [], /malformed\.json:1:3: not valid JSON\n$/],
     ["other-language.json", good, ["--lang", "nb"], /other-language\.json: weights for en, not for nb/],
     ["other-rules.json", good.replace('"rules": [', '"rules": ["persuade.not-a-rule", '), [], /other-rules\.json: built against other rule ids: persuade\.not-a-rule/],
     ["not-weights.json", '{"format": "something"}', [], /not-weights\.json: not an oars weights file: "format"/],

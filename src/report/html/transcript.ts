@@ -22,7 +22,7 @@ export function flaggedLines(result: FileResult, id: string, words: Words): stri
     const instead = suggestion ? `<p class="instead"><strong>${esc(m.report.instead)}:</strong> ${esc(suggestion)}</p>` : "";
     return (
       `<li class="flag"><p class="said"><a href="#${id}-t${flag.turn}" title="${esc(m.html["go-to-turn"])}">${esc(where(flag.line, flag.start, words))}</a>, ${esc(flag.speaker)}: ` +
-      `<q>${esc(flag.text)}</q></p><p><strong>${esc(m.codes[flag.code])}</strong> <code>${esc(flag.rule)}</code>: ${esc(reason)}</p>${instead}</li>`
+      `<q>${esc(flag.text)}</q></p><p><strong>${esc(m.codes[flag.code])}${flag.confidence === "low" ? "?" : ""}</strong>${flag.confidence === "low" ? ` (${esc(m.report["low-confidence"])})` : ""} <code>${esc(flag.rule)}</code>: ${esc(reason)}</p>${instead}</li>`
     );
   });
   return `<section class="flags">${heading}<ol>${items.join("")}</ol></section>`;
