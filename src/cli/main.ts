@@ -107,7 +107,7 @@ Examples:
     .argument("[files...]", "transcripts coded in the reference (matched by file name without extension)")
     .option("--gold <file>", "the reference coding: AnnoMI gold.jsonl, or a CSV/TSV table with speaker, text and code columns")
     .addOption(new Option("-f, --format <format>", "output format").choices([...EVAL_FORMATS]).default("table"))
-    .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .option("-o, --output <file>", "write the report to a file instead of standard output (-: standard output)", outputTarget)
     .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv", "auto")
     .option("--weights <file>", "code with these learned weights (from oars train) instead of the bundled ones")
     .option("--client-weights <file>", "code client talk with these learned weights (from oars train --client) instead of the bundled ones")
@@ -133,7 +133,7 @@ Examples:
     .option("--line-weight <x>", "how much one code-set line counts against one transcript utterance")
     .option("--rules <dir>", "extra folder of rule files whose rules become features (repeatable)", collect, [])
     .option("--client", "learn the client talk weights (change / sustain / neutral, from the reference's client talk and the code sets' client lines) instead of the counsellor codes")
-    .requiredOption("-o, --output <file>", "the weights file to write")
+    .requiredOption("-o, --output <file>", "the weights file to write (-: standard output)")
     .action(async (files: string[], options: TrainCommandOptions) => setExit((await import("./train-command.js")).runTrain(files, options)));
 
   const trend = program
@@ -147,7 +147,7 @@ Examples:
     .command("review")
     .description("write a transcript's codes as a CSV table (speaker, text, code, rule, confidence, probability, review) to correct and give back to eval --gold")
     .argument("<transcript>", "the transcript to code (plain text, WebVTT, SRT, Whisper JSON)")
-    .option("-o, --output <file>", "write the table to a file instead of standard output")
+    .option("-o, --output <file>", "write the table to a file instead of standard output (-: standard output)", outputTarget)
     .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
     .option("--lang <code>", "language of the transcript: auto (detect), en, nb, da or sv (default: configuration, else auto)")
     .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
@@ -163,7 +163,7 @@ Examples:
     .option("--lang <code>", "language of the rule pack: en, nb, da or sv (default: every language)")
     .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
     .addOption(new Option("-f, --format <format>", "output format").choices([...RULES_FORMATS]).default("table"))
-    .option("-o, --output <file>", "write the list to a file instead of standard output")
+    .option("-o, --output <file>", "write the list to a file instead of standard output (-: standard output)", outputTarget)
     .action(async (options: RulesCommandOptions) => setExit((await import("./rules-command.js")).runRulesList(options)));
   rules
     .command("test")
@@ -197,6 +197,11 @@ function addBatchOptions(command: Command): Command {
     .option("--no-color", "never colour the report (as NO_COLOR does)");
 }
 
+/** `-o -` is standard output, as `-` is standard input among the transcripts (not a file named "-"). */
+function outputTarget(value: string): string | undefined {
+  return value === "-" ? undefined : value;
+}
+
 /** commander's message without its "error: " prefix and line breaks. */
 function oneLine(message: string): string {
   return message.replace(/^error:\s*/i, "").replace(/\s*\n\s*/g, " ").trim();
@@ -205,7 +210,7 @@ function oneLine(message: string): string {
 /** The options of every command that codes several transcripts into a report: output, and the settings a configuration file also gives. */
 function addSettingsOptions(command: Command): Command {
   return command
-    .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .option("-o, --output <file>", "write the report to a file instead of standard output (-: standard output)", outputTarget)
     .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
     .option("--lang <code>", "language of the transcripts: auto (detect each file's), en, nb, da or sv (default: configuration, else auto)")
     .option("--locale <code>", "language of the report: auto (each transcript's own; trend: the sessions' shared one), en, nb, da or sv (default: configuration, else auto)")

@@ -48,7 +48,7 @@ export function runTrain(paths: string[], options: TrainCommandOptions): number 
   checkBase(options.base, settings.base?.data, data.pack, "rules");
   const weights = trainWeights(data, settings);
   refuseOutputOverInput(options.output, [...paths, ...(options.gold ? [options.gold] : []), ...options.lines, ...(options.base && options.base !== "bundled" ? [options.base] : [])]);
-  writeOutput(formatWeights(weights), options.output);
+  writeOutput(formatWeights(weights), toFile(options.output));
   return 0;
 }
 
@@ -73,7 +73,7 @@ function runTrainClient(data: TrainingData, options: TrainCommandOptions, paths:
   }
   const weights = trainClientWeights(data.pack, set, { options: clientOptions, base, folds: settings.folds }, client.trainedOn(data.sessions));
   refuseOutputOverInput(options.output!, [...paths, ...(options.gold ? [options.gold] : []), ...options.lines, ...(options.base && options.base !== "bundled" ? [options.base] : [])]);
-  writeOutput(formatClientWeights(weights), options.output);
+  writeOutput(formatClientWeights(weights), toFile(options.output!));
   return 0;
 }
 
@@ -95,6 +95,11 @@ export function checkBase(path: string | undefined, base: { language: string; ru
 // Every transcript named was skipped (each said so on standard error): nothing to learn from.
 function noTranscriptCoded(gold: string): InputError {
   return new InputError(gold, "codes none of the transcripts given (matched by file name without extension), so there is nothing to learn from");
+}
+
+// `-o -` writes the weights to standard output (train requires -o, so "-" stays a value until here).
+function toFile(output: string): string | undefined {
+  return output === "-" ? undefined : output;
 }
 
 /** Client weights to start from: a file, or "bundled" for the language's own. */

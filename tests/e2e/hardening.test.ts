@@ -107,6 +107,23 @@ describe("standard input", () => {
 describe("-o never destroys anything", () => {
   const report = (dir: string) => readdirSync(dir).filter((name) => name.includes(".oars-"));
 
+  it("takes -o - as standard output in every command that writes, and leaves no file named -", () => {
+    const dir = tempFolder();
+    const analyze = oars(["analyze", GOOD, "-f", "json", "-o", "-"], { cwd: dir });
+    expect(analyze.status, analyze.stderr).toBe(0);
+    expect(JSON.parse(analyze.stdout).files).toHaveLength(1);
+    const review = oars(["review", GOOD, "-o", "-"], { cwd: dir });
+    expect(review.status, review.stderr).toBe(0);
+    expect(review.stdout).toMatch(/^line,speaker,text,code,/);
+    const evalLines = oars(["eval", "--lines", fixture("miti", "en.tsv"), "-f", "json", "-o", "-"], { cwd: dir });
+    expect(evalLines.status, evalLines.stderr).toBe(0);
+    expect(JSON.parse(evalLines.stdout)).toBeTypeOf("object");
+    const train = oars(["train", "--lang", "en", "--lines", fixture("miti", "en.tsv"), "--folds", "0", "--iterations", "5", "-o", "-"], { cwd: dir });
+    expect(train.status, train.stderr).toBe(0);
+    expect(JSON.parse(train.stdout).format).toBe("oars-weights");
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it.skipIf(!isRoot)("writes to a device without replacing it, and refuses a FIFO nobody reads", () => {
     const dir = tempFolder();
     const nul = device(dir, "null", 1, 3);
