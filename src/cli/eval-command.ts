@@ -6,7 +6,7 @@ import { EXIT, InputError, UsageError } from "../errors.js";
 import { bundledModel, weightsModels } from "../learn/bundled.js";
 import { byModel, codeSetRows, formatCodeSetText, readCodeSet, rulesAlone, scoreCodeSet } from "../eval/code-set.js";
 import type { Language } from "../languages.js";
-import { checkBase, clientBaseWeights, crossValidate, trainingData, trainSettings } from "./train-command.js";
+import { checkBase, clientBaseWeights, crossValidate, noTranscriptCoded, trainingData, trainSettings } from "./train-command.js";
 import { readReference } from "../eval/reference.js";
 import { formatClientCodeSetText, readClientCodeSet, scoreClientCodeSet } from "../eval/client-lines.js";
 import { bundledClientModel, clientWeightsModels } from "../learn/client-model.js";
@@ -77,6 +77,8 @@ export function runEval(paths: string[], options: EvalCommandOptions, version: s
       failed++;
     }
   }
+  // A report of nothing would read as a run that compared something.
+  if (inputs.length === 0 && failed === 0 && paths.length > 0) throw noTranscriptCoded(options.gold!, "compare");
   writeReport(compareWithGold(inputs, gold), options, version, paths);
   return failed > 0 ? EXIT.usage : EXIT.ok;
 }
@@ -108,7 +110,7 @@ function runCrossValidation(paths: string[], options: EvalCommandOptions & { gol
   checkBase(options.clientBase, clientBase?.data, data.pack, "clientRules");
   const results = crossValidate(data, settings, k, clientBase);
   const inputs: EvalInput[] = data.sessions.map((s, i) => ({ transcript: s.transcript, result: results[i]! }));
-  writeReport(compareWithGold(inputs, data.gold!), options, version, paths);
+  writeReport({ ...compareWithGold(inputs, data.gold!), crossValidation: { folds: k } }, options, version, paths);
   return EXIT.ok;
 }
 

@@ -92,9 +92,10 @@ export function checkBase(path: string | undefined, base: { language: string; ru
   }
 }
 
-// Every transcript named was skipped (each said so on standard error): nothing to learn from.
-function noTranscriptCoded(gold: string): InputError {
-  return new InputError(gold, "codes none of the transcripts given (matched by file name without extension), so there is nothing to learn from");
+// Every transcript named was skipped (each said so on standard error): nothing to learn from
+// (train) or to compare (eval).
+export function noTranscriptCoded(gold: string, nothingTo = "learn from"): InputError {
+  return new InputError(gold, `codes none of the transcripts given (matched by file name without extension), so there is nothing to ${nothingTo}`);
 }
 
 // `-o -` writes the weights to standard output (train requires -o, so "-" stays a value until here).

@@ -62,6 +62,8 @@ export interface SessionScores {
 
 export interface EvalReport {
   files: number;
+  /** Set by `oars eval --cv K`: each session was coded by weights trained on the folds without it. */
+  crossValidation?: { folds: number };
   alignment: { turns: number; roleMismatches: number; textMismatches: number; missingTurns: number; examples: string[] };
   counsellorTurns: number;
   behaviour: { labels: string[]; perClass: ClassScore[]; macroF1: number | null; accuracy: number | null; kappa: number | null; confusion: number[][] };

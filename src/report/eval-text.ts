@@ -12,6 +12,9 @@ const f = (x: number | null, digits = 2) => (x === null ? "n/a" : x.toFixed(digi
 export function formatEvalText(report: EvalReport): string {
   const a = report.alignment;
   const out: string[] = [
+    ...(report.crossValidation
+      ? [`Cross-validated: ${report.crossValidation.folds} folds grouped by source (the transcript, when the reference names none); each session coded by weights trained on the other folds.`]
+      : []),
     `Compared ${report.files} transcripts, ${a.turns} reference turns (${report.counsellorTurns} counsellor turns coded).`,
     `Turn alignment: ${a.roleMismatches} role mismatches, ${a.textMismatches} text mismatches, ${a.missingTurns} missing turns.`,
     ...a.examples.map((e) => `  mismatch: ${e}`),

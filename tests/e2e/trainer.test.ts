@@ -120,6 +120,13 @@ describe("a trainer's own coding", () => {
     const cv = oars(["eval", "--cv", "3", "--lang", "en", "--rules", rules, "--base", withRules, "--gold", coding, ...transcripts, "-f", "json"]);
     expect(cv.status, cv.stderr).toBe(0);
     expect(JSON.parse(cv.stdout).files).toBe(3);
+    // The report says it was cross-validated, and how (a plain eval does not).
+    expect(JSON.parse(cv.stdout).crossValidation).toEqual({ folds: 3 });
+    const cvTable = oars(["eval", "--cv", "3", "--lang", "en", "--rules", rules, "--base", withRules, "--gold", coding, ...transcripts]);
+    expect(cvTable.stdout.split("\n")[0]).toBe("Cross-validated: 3 folds grouped by source (the transcript, when the reference names none); each session coded by weights trained on the other folds.");
+    const plain = oars(["eval", "--rules", rules, "--weights", withRules, "--gold", coding, ...transcripts, "-f", "json"]);
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(JSON.parse(plain.stdout).crossValidation).toBeUndefined();
     const out = join(dir, "on-top.json");
     for (const run of [train(out, ["--base", withRules]), oars(["eval", "--cv", "3", "--lang", "en", "--base", withRules, "--gold", coding, ...transcripts])]) {
       expect(run.status).toBe(2);
@@ -143,6 +150,19 @@ describe("a trainer's own coding", () => {
       );
       expect(existsSync(out)).toBe(false);
     }
+  });
+});
+
+describe("oars eval --gold with no transcript the reference codes", () => {
+  it("says so in one line and exits 2, instead of an empty report", () => {
+    const stray = join(dir, "stray-eval.txt");
+    writeFileSync(stray, "Counsellor: How are you?\nClient: Fine.\n");
+    const run = oars(["eval", "--gold", coding, stray]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      `oars: ${stray}: no reference coding for "stray-eval" in ${coding}; skipped\noars: ${coding}: codes none of the transcripts given (matched by file name without extension), so there is nothing to compare\n`,
+    );
   });
 });
 
