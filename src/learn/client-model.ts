@@ -74,6 +74,11 @@ export class ClientModel {
   }
 }
 
+/** Client weights as training on top of them starts from them (see asBase in model.ts). */
+export function asClientBase(data: ClientWeightsData, pack: LanguagePack): ClientWeightsData {
+  return { ...data, features: Object.fromEntries(withPriors(data.features, data.rules, pack.clientRules, CLIENT_CODES, PRIOR_AT_PRIORITY_100)) as Record<string, number[]> };
+}
+
 export function clientWeightsPath(language: Language): string {
   return join(RULES_ROOT, language, "client-weights.json");
 }

@@ -293,6 +293,15 @@ export function withPriors<C extends string>(
   return rows;
 }
 
+/**
+ * Weights as training on top of them starts from them: the model they code with, so a rule they
+ * do not know (a trainer's own, or one only this language has) starts at its prior, not at 0,
+ * and stays near it unless the coded data says otherwise.
+ */
+export function asBase(data: WeightsData, pack: LanguagePack): WeightsData {
+  return { ...data, features: Object.fromEntries(withPriors(data.features, data.rules, pack.rules, COUNSELLOR_CODES, PRIOR_AT_PRIORITY_100)) as Record<string, number[]> };
+}
+
 export function positionOf(index: number, count: number): Position {
   return count === 1 ? "only" : index === 0 ? "first" : index === count - 1 ? "last" : "middle";
 }

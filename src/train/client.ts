@@ -7,7 +7,7 @@ import { readClientCodeSet } from "../eval/client-lines.js";
 import type { GoldCorpus } from "../eval/types.js";
 import { ruleKey } from "../features/index.js";
 import { CLIENT_DEFAULT_OPTIONS, trainClient, type ClientTrainingSet } from "../learn/client-train.js";
-import type { ClientTrainingOptions, ClientWeightsData } from "../learn/client-model.js";
+import { asClientBase, type ClientTrainingOptions, type ClientWeightsData } from "../learn/client-model.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { ClientCode } from "../types.js";
 import type { CodedSession } from "./data.js";
@@ -71,7 +71,7 @@ export function trainClientWeights(pack: LanguagePack, set: ClientTrainingSet, s
     language: pack.language,
     rules: pack.clientRules.map((r) => ruleKey(r.id)),
     trainedOn,
-    base: settings.base,
+    base: settings.base && { name: settings.base.name, data: asClientBase(settings.base.data, pack) },
     options: settings.options,
     folds: settings.folds,
   });

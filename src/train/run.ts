@@ -8,7 +8,7 @@ import { ruleKey } from "../features/index.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { FileResult } from "../types.js";
 import { addSession, type CodeSet, type CodedSession } from "./data.js";
-import { CodeModel } from "../learn/model.js";
+import { asBase, CodeModel } from "../learn/model.js";
 import { ClientModel } from "../learn/client-model.js";
 import { withClientTalk } from "../classify/client.js";
 import { clientData, clientSettings, trainClientWeights, type ClientTrainSettings } from "./client.js";
@@ -87,7 +87,7 @@ function request(pack: LanguagePack, settings: TrainSettings, trainedOn: string[
     language: pack.language,
     rules: pack.rules.map((r) => ruleKey(r.id)),
     trainedOn,
-    base: settings.base,
+    base: settings.base && { name: settings.base.name, data: asBase(settings.base.data, pack) },
     options: settings.options,
     folds: settings.folds,
   };

@@ -116,6 +116,23 @@ describe("a trainer's own coding", () => {
     expect(analysed.status, analysed.stderr).toBe(0);
   });
 
+  it("trained on top of the bundled weights, a rule of the trainer's own starts at its prior (3 x priority / 100) and stays near it on little data", () => {
+    const onBundled = join(dir, "on-bundled.json");
+    const run = train(onBundled, ["--base", "bundled", "--rules", rules]);
+    expect(run.status, run.stderr).toBe(0);
+    const data = JSON.parse(readFileSync(onBundled, "utf8")) as { codes: string[]; features: Record<string, number[]> };
+    const row = data.features["rule:emphasize-autonomy.up-to-you"]!;
+    const own = row[data.codes.indexOf("emphasize-autonomy")]!;
+    // The prior at priority 80 is +2.4 logits; three short sessions move it a little, not to 0.
+    expect(own).toBeGreaterThan(1.8);
+    expect(own).toBeLessThan(3);
+    // And the weights code the line it was written for (a bundled rule holds on it too).
+    const coded = oars(["analyze", "-f", "json", "--rules", rules, "--weights", onBundled, transcripts[0]!]);
+    expect(coded.status, coded.stderr).toBe(0);
+    const utterances = (JSON.parse(coded.stdout).files[0].turns as { utterances: { text: string; code: string; rule: string }[] }[]).flatMap((t) => t.utterances);
+    expect(utterances.find((u) => u.text === "It's up to you what fits.")).toMatchObject({ code: "emphasize-autonomy" });
+  });
+
   it("cross-validates with the trainer's rule folder, and refuses a base that needs one left out", () => {
     const cv = oars(["eval", "--cv", "3", "--lang", "en", "--rules", rules, "--base", withRules, "--gold", coding, ...transcripts, "-f", "json"]);
     expect(cv.status, cv.stderr).toBe(0);
