@@ -80,6 +80,27 @@ describe("oars analyze: client talk", () => {
     expect(nb.stdout).toContain("Klientens språk");
     expect(nb.stdout).toMatch(/% endringssnakk\s+│ \d+(,\d)?%/);
   });
+
+  it.each([
+    ["en", SESSION],
+    ["nb", fixture("nb", "session-alkohol.txt")],
+    ["da", fixture("da", "session-rygning.txt")],
+    ["sv", fixture("sv", "session-cannabis.txt")],
+  ])("names change and sustain talk alike in the HTML report's client table, timeline and legend (%s)", (lang, file) => {
+    const run = oars(["analyze", file, "--no-config", "-f", "html"]);
+    expect(run.status, run.stderr).toBe(0);
+    const html = run.stdout;
+    expect(html).toMatch(new RegExp(`<section class="file" id="[^"]+" lang="${lang}"`));
+    // The client table's first row names the three: "change talk / sustain talk / neutral".
+    const [change, sustain] = html.match(/<dt>([^<]+)<\/dt><dd>\d+ \/ \d+ \/ \d+<\/dd>/)![1]!.split(" / ");
+    const legend = html.match(/<ul class="legend">.*?<\/ul>/)![0];
+    expect(legend).toContain(`</span>${change}</li>`);
+    expect(legend).toContain(`</span>${sustain}</li>`);
+    // Each client mark of the timeline names its talk with the same words.
+    const marks = [...html.matchAll(/<rect class="m t-(ch|su)"[^>]*><title>[^<]*: ([^<]+)<\/title>/g)];
+    expect(new Set(marks.map((m) => m[1]))).toEqual(new Set(["ch", "su"]));
+    for (const [, kind, words] of marks) expect(words).toBe(kind === "ch" ? change : sustain);
+  });
 });
 
 describe("oars check: client thresholds", () => {
