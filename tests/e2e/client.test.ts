@@ -129,6 +129,52 @@ describe("oars check: client thresholds", () => {
     expect(fail.stdout).toContain("technical global (estimated)");
   });
 
+  it("a session without change or sustain talk: n/a, never NaN or 0, in every format, and the client limits do not fail it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "oars-client-"));
+    const file = join(dir, "no-talk.txt");
+    writeFileSync(file, "Counsellor: What brings you in today?\nClient: My doctor sent me.\nCounsellor: How long have you seen your doctor?\nClient: About two years.\nCounsellor: You've known each other a while.\nClient: Mm-hmm.\n");
+    const json = oars(["analyze", file, "--no-config", "-f", "json"]);
+    const client = JSON.parse(json.stdout).files[0].metrics.client;
+    expect(client).toMatchObject({ changeTalk: 0, sustainTalk: 0, percentChangeTalk: null, estimated: { cultivatingChangeTalk: null, softeningSustainTalk: null, technical: null } });
+    for (const [format, lines] of [
+      ["table", (out: string) => out.split("\n").filter((l) => /change talk|Technical global|Cultivating Change Talk|Softening Sustain Talk/.test(l))],
+      ["markdown", (out: string) => out.split("\n").filter((l) => /change talk|Technical global|Cultivating Change Talk|Softening Sustain Talk/.test(l))],
+      ["html", (out: string) => [...out.matchAll(/<dt>([^<]*(?:change talk|Technical global|Change Talk|Sustain Talk)[^<]*)<\/dt><dd>([^<]*)<\/dd>/g)].map((m) => `${m[1]}: ${m[2]}`)],
+    ] as const) {
+      const run = oars(["analyze", file, "--no-config", "--no-color", "-f", format]);
+      expect(run.status, run.stderr).toBe(0);
+      const rows = lines(run.stdout);
+      // The % and the three estimates are there, each n/a; the footnote's asterisk has its rows.
+      expect(rows.filter((r) => /n\/a/.test(r)), format).toHaveLength(4);
+      expect(rows.filter((r) => /\*/.test(r) && /n\/a/.test(r)), format).toHaveLength(3);
+      expect(run.stdout, format).not.toMatch(/NaN|[0-5] \/ 5/);
+      expect(run.stdout.replace(/\s+/g, " "), format).toContain("estimated from codes, not rated by a listener");
+    }
+    const check = oars(["check", file, "--no-config", "-f", "junit", "--min-change-talk", "50", "--min-technical", "3"]);
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout.match(/<skipped/g)).toHaveLength(2);
+  });
+
+  it("talk no counsellor turn follows (the session ends on the client) is not counted as left unanswered", () => {
+    const dir = mkdtempSync(join(tmpdir(), "oars-client-"));
+    const said = ["Counsellor: What would you like to change?", "Client: I want to cut down.", "Counsellor: You want to cut down.", "Client: I'm going to quit."];
+    const metrics = (lines: string[]) => {
+      const file = join(dir, `end-${lines.length}.txt`);
+      writeFileSync(file, `${lines.join("\n")}\n`);
+      const run = oars(["analyze", file, "--no-config", "-f", "json"]);
+      expect(run.status, run.stderr).toBe(0);
+      return JSON.parse(run.stdout).files[0].metrics.client;
+    };
+    // Ending on the client: only the change talk the counsellor answered is counted.
+    const ending = metrics(said);
+    expect(ending.changeTalk).toBe(2);
+    expect(ending.cultivating).toEqual({ turns: 1, answered: 1, share: 1 });
+    expect(ending.estimated.cultivatingChangeTalk).toBe(5);
+    // The counsellor answering it with advice (persuade) does count it, unanswered.
+    const answered = metrics([...said, "Counsellor: You should stop completely, today."]);
+    expect(answered.cultivating).toMatchObject({ turns: 2, answered: 1 });
+  });
+
   it("refuses limits out of range with a usage error (exit 2)", () => {
     for (const args of [["--min-change-talk", "101"], ["--min-change-talk", "0.5"], ["--min-technical", "6"], ["--min-technical", "0"]]) {
       const run = oars(["check", SESSION, "--no-config", ...args]);
