@@ -81,6 +81,22 @@ describe("oars analyze: client talk", () => {
     expect(nb.stdout).toMatch(/% endringssnakk\s+│ \d+(,\d)?%/);
   });
 
+  it("--show turns gives a client code its why and its low-confidence word, as a counsellor code", () => {
+    const turns = JSON.parse(oars(["analyze", SESSION, "--no-config", "-f", "json"]).stdout).files[0].turns as (Turn & { utterances: (Utterance & { confidence: string })[] })[];
+    const client = turns.filter((t) => t.role === "client").flatMap((t) => t.utterances);
+    const all = turns.flatMap((t) => t.utterances);
+    expect(client.some((u) => u.confidence === "low")).toBe(true);
+    const run = oars(["analyze", SESSION, "--no-config", "--no-color", "--show", "turns"]);
+    expect(run.status, run.stderr).toBe(0);
+    const transcript = run.stdout.slice(run.stdout.indexOf("Coded transcript"));
+    // One "←" line per utterance with a why, client utterances included.
+    expect(transcript.match(/^ {9}← /gm)).toHaveLength(all.filter((u) => (u.why ?? []).length > 0).length);
+    // Every low-confidence code says so in words, client codes included ("CT?" … ", low confidence)").
+    const lowLines = transcript.split(/\n(?= {4}\S)/).filter((block) => /^ {4}(CT|ST|N)\?/.test(block));
+    expect(lowLines).toHaveLength(client.filter((u) => u.confidence === "low").length);
+    for (const block of lowLines) expect(block.replace(/\s+/g, " ")).toContain(", low confidence)");
+  });
+
   it.each([
     ["en", SESSION],
     ["nb", fixture("nb", "session-alkohol.txt")],
