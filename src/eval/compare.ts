@@ -104,6 +104,14 @@ export interface ClientTalkReport {
 
 const TALK_OF: Record<string, (typeof TALK_LABELS)[number]> = { "change-talk": "change", "sustain-talk": "sustain", neutral: "neutral" };
 
+/** A turn's talk from its utterances' (or rows'): the more frequent of change and sustain, change on a tie, else neutral; none without any. */
+export function talkByMajority(talk: readonly (typeof TALK_LABELS)[number][]): (typeof TALK_LABELS)[number] | undefined {
+  if (talk.length === 0) return undefined;
+  const change = talk.filter((t) => t === "change").length;
+  const sustain = talk.filter((t) => t === "sustain").length;
+  return change === 0 && sustain === 0 ? "neutral" : change >= sustain ? "change" : "sustain";
+}
+
 export interface EvalInput {
   result: FileResult;
   transcript: string;
@@ -141,7 +149,8 @@ export function compareWithGold(inputs: EvalInput[], gold: GoldCorpus): EvalRepo
         if (alignment.examples.length < 5) alignment.examples.push(`${result.path} turn ${g.turn}: "${turn.text.slice(0, 60)}" vs "${g.text.slice(0, 60)}"`);
       }
       if (g.role === "client" && g.talk && turn.role === "client" && turn.turnTalk) {
-        const mine = TALK_OF[turn.turnTalk]!;
+        // A reference coded row by row gives the turn its rows' majority; oars' utterances are read alike.
+        const mine = g.talkByRows && turn.talk ? talkByMajority(turn.talk.map((u) => TALK_OF[u.code]!))! : TALK_OF[turn.turnTalk]!;
         talk[0].push(g.talk);
         talk[1].push(mine);
         if (g.talk !== "neutral") sessionTalk.gold[g.talk]++;

@@ -7,7 +7,7 @@ import { extname } from "node:path";
 import { primaryCode } from "../classify/primary.js";
 import { InputError } from "../errors.js";
 import { CODE_ABBREVIATIONS, COUNSELLOR_CODES, type Code, type Utterance } from "../types.js";
-import { annomiLabels } from "./compare.js";
+import { annomiLabels, talkByMajority } from "./compare.js";
 import { readReferenceText } from "./read-text.js";
 import type { GoldCorpus, GoldTurn } from "./types.js";
 
@@ -46,11 +46,7 @@ const CLIENT_CODE_NAMES: ReadonlySet<string> = new Set(CLIENT_TALK.keys());
 // A client turn's talk from its rows: the more frequent of change and sustain (change on a
 // tie, as a turn holding both is read for its movement), else neutral when a row is coded.
 function clientTalkOf(rows: readonly Row[]): GoldTurn["talk"] {
-  const talk = rows.flatMap((r) => r.codes.map((c) => CLIENT_TALK.get(c)).filter((t) => t !== undefined));
-  if (talk.length === 0) return undefined;
-  const change = talk.filter((t) => t === "change").length;
-  const sustain = talk.filter((t) => t === "sustain").length;
-  return change === 0 && sustain === 0 ? "neutral" : change >= sustain ? "change" : "sustain";
+  return talkByMajority(rows.flatMap((r) => r.codes.map((c) => CLIENT_TALK.get(c)).filter((t) => t !== undefined)));
 }
 
 interface Row {
@@ -126,7 +122,7 @@ function counsellorSpeaker(path: string, rows: Row[]): string {
   for (const row of rows) {
     for (const code of row.codes) {
       if (!COUNSELLOR_CODE_NAMES.has(code) && !CLIENT_CODE_NAMES.has(code)) {
-        throw new InputError(path, `unknown code "${code}": use MITI abbreviations (OQ, CQ, SR, CR, SUM, AF, SEEK, EMP, GI, PWP, PER, CON) or oars codes`, row.line);
+        throw new InputError(path, `unknown code "${code}": use MITI abbreviations (OQ, CQ, SR, CR, SUM, AF, SEEK, EMP, GI, PWP, PER, CON) or oars codes, and CT, ST or FN on client rows`, row.line);
       }
       if (COUNSELLOR_CODE_NAMES.get(code) && COUNSELLOR_CODE_NAMES.get(code) !== "other") coded.set(row.speaker, (coded.get(row.speaker) ?? 0) + 1);
     }
@@ -141,7 +137,9 @@ function goldTurn(path: string, transcript: string, index: number, isCounsellor:
   const base = { transcript, turn: index, text, line: rows[0]!.line };
   if (!isCounsellor) {
     const talk = clientTalkOf(rows);
-    return { ...base, role: "client", ...(talk ? { talk } : {}) };
+    // Coded row by row (as oars review writes it), the turn's talk is the rows' majority: eval reads oars' utterances the same way.
+    const byRows = rows.filter((r) => r.codes.some((c) => CLIENT_TALK.has(c))).length > 1;
+    return { ...base, role: "client", ...(talk ? { talk } : {}), ...(talk && byRows ? { talkByRows: true } : {}) };
   }
   const coded = rows.map((row) => {
     const codes = row.codes.map((c) => COUNSELLOR_CODE_NAMES.get(c)).filter((c): c is Code => c !== undefined);

@@ -24,6 +24,11 @@ export interface GoldTurn {
   rows?: { text: string; codes: Code[] }[];
   /** Client turns: the talk the reference gives the turn (AnnoMI `talk`; a table's CT/ST/FN). */
   talk?: "change" | "neutral" | "sustain";
+  /**
+   * The talk comes from several coded rows (the more frequent of change and sustain, change on
+   * a tie): oars' turn is then read from its utterances by the same rule, not by its likeliest utterance.
+   */
+  talkByRows?: boolean;
   /** Line in the reference file where the turn starts, for messages. */
   line?: number;
 }

@@ -30,11 +30,12 @@ export function clientRows(client: ClientMetrics | undefined, words: Words): Cli
     [`${m["softening-sustain-talk"]} *`, score(client.estimated.softeningSustainTalk)],
     [`${m.technical} *`, score(client.estimated.technical)],
   ];
-  // Without change or sustain talk, the thirds, shares and estimates have nothing to read: left out.
+  // Without change or sustain talk, the thirds and shares have nothing to read: left out. The
+  // estimates stay, as n/a, so the note on them has its rows and nobody takes a missing one for 0.
   const talked = client.changeTalk + client.sustainTalk > 0;
   return {
     heading: m.heading,
-    rows: talked ? rows : rows.slice(0, 2),
+    rows: talked ? rows : [...rows.slice(0, 2), ...rows.slice(5)],
     notes: [`* ${m["estimate-note"]}`, m["relational-note"]],
   };
 }

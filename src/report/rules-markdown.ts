@@ -1,13 +1,13 @@
 // A rule pack as a Markdown page (`oars rules -f markdown`; docs/rules/<lang>.md is this page
 // for each bundled pack, written by `npm run docs` and checked fresh by a test): every rule by
 // code, with its id, priority, description, conditions and examples, so a coder can read what
-// each rule looks for without reading YAML.
+// each rule looks for without reading YAML; the client rules (client.yaml) follow, by client code.
 
 import { relative } from "node:path";
 import { RULES_ROOT } from "../paths.js";
 import type { LanguagePack } from "../packs/pack.js";
-import type { Rule, RuleExample } from "../packs/types.js";
-import { COUNSELLOR_CODES } from "../types.js";
+import type { ClientRule, Rule, RuleExample } from "../packs/types.js";
+import { CLIENT_CODES, COUNSELLOR_CODES } from "../types.js";
 import { escapeMarkdown } from "./markdown.js";
 
 export function rulesMarkdown(pack: LanguagePack): string {
@@ -23,7 +23,34 @@ export function rulesMarkdown(pack: LanguagePack): string {
     lines.push("", `## ${code} (${rules.length})`);
     for (const rule of rules) lines.push("", ...ruleSection(rule));
   }
+  // Client rules (client.yaml): evidence for the client talk model, by code as well.
+  if (pack.clientRules.length > 0) {
+    lines.push("", `## Client talk (${pack.clientRules.length} client rules)`);
+    for (const code of CLIENT_CODES) {
+      const rules = pack.clientRules.filter((rule) => rule.code === code).sort((a, b) => b.priority - a.priority);
+      if (rules.length === 0) continue;
+      lines.push("", `### ${code} (${rules.length})`);
+      for (const rule of rules) lines.push("", ...clientRuleSection(rule));
+    }
+  }
   return `${lines.join("\n")}\n`;
+}
+
+function clientRuleSection(rule: ClientRule): string[] {
+  const file = relative(RULES_ROOT, rule.file) || rule.file;
+  const when: string[] = [];
+  if (rule.when.question !== undefined) when.push(rule.when.question ? "a question" : "not a question");
+  if (rule.when.minWords !== undefined || rule.when.maxWords !== undefined) when.push(`${rule.when.minWords ?? 0}–${rule.when.maxWords ?? "∞"} words`);
+  return [
+    `#### \`${rule.id}\``,
+    "",
+    `${escapeMarkdown(rule.description)}`,
+    "",
+    `Priority ${rule.priority}${rule.subtype ? ` · ${rule.subtype}` : ""} · \`${file}:${rule.line}\`${when.length > 0 ? ` · when ${when.join(", ")}` : ""}`,
+    "",
+    ...rule.examples.match.map((example) => `- ✓ ${exampleText(example)}`),
+    ...rule.examples.noMatch.map((example) => `- ✗ ${exampleText(example)}`),
+  ];
 }
 
 function ruleSection(rule: Rule): string[] {

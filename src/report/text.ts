@@ -153,24 +153,29 @@ function formatTurns(turns: CodedTurn[], { color: c, width }: TextOptions, m: Me
     const when = turn.start !== null ? ` ${formatTimecode(turn.start)}` : "";
     const talk = turn.role === "client" && turn.turnTalk ? ` → ${m.client[turn.turnTalk === "neutral" ? "neutral" : turn.turnTalk]}` : "";
     const head = wrap(`${c.dim(`[${turn.line}${when}]`)} ${c.bold(turn.speaker)} (${m.roles[turn.role]})${turn.role === "counsellor" ? ` → ${m.codes[turn.primary]}` : talk}`, width, "", "  ");
+    // Why: the features that weighed most toward the code, with their weights (feature names stay as they are: they are ids).
+    const why = (u: { why?: { feature: string; weight: number }[] }) =>
+      u.why && u.why.length > 0 ? wrap(c.dim(`← ${u.why.map((r) => `${r.feature} ${r.weight >= 0 ? "+" : ""}${r.weight.toFixed(2)}`).join(", ")}`), width, "         ", "           ") : [];
+    const low = (u: { confidence: string }) => (u.confidence === "low" ? `, ${m.report["low-confidence"]}` : "");
     if (turn.role === "client" && turn.talk) {
-      // Client talk: CT / ST / N with its DARN-CAT subtype, rule, probability and why, as counsellor utterances.
-      return [...head, ...turn.talk.flatMap((u) => [...wrap(`${CLIENT_CODE_ABBREVIATIONS[u.code]}${u.confidence === "low" ? "?" : ""}`.padEnd(5) + ` ${u.text} ${c.dim(`(${u.subtype ? `${u.subtype}, ` : ""}${u.rule}${u.probability !== undefined ? `, p ${u.probability.toFixed(2)}` : ""}${u.confidence === "low" ? `, ${m.report["low-confidence"]}` : ""})`)}`, width, "    ", "          "), ...whyLines(u.why, c, width)])];
+      // Client talk: CT / ST / N with its DARN-CAT subtype, rule, probability and why, as counsellor codes.
+      return [
+        ...head,
+        ...turn.talk.flatMap((u) => [
+          ...wrap(`${CLIENT_CODE_ABBREVIATIONS[u.code]}${u.confidence === "low" ? "?" : ""}`.padEnd(5) + ` ${u.text} ${c.dim(`(${u.subtype ? `${u.subtype}, ` : ""}${u.rule}${u.probability !== undefined ? `, p ${u.probability.toFixed(2)}` : ""}${low(u)})`)}`, width, "    ", "          "),
+          ...why(u),
+        ]),
+      ];
     }
     if (turn.role !== "counsellor") return [...head, ...wrap(turn.text, width, "    ")];
     const body = turn.utterances.flatMap((u) => {
       // "SR?" marks a low-confidence code.
       const code = `${CODE_ABBREVIATIONS[u.code]}${u.confidence === "low" ? "?" : ""}`.padEnd(5);
-      const line = wrap(`${code} ${u.text} ${c.dim(`(${u.rule}${u.probability !== undefined ? `, p ${u.probability.toFixed(2)}` : ""}${u.confidence === "low" ? `, ${m.report["low-confidence"]}` : ""})`)}`, width, "    ", "          ");
-      return [...line, ...whyLines(u.why, c, width)];
+      const line = wrap(`${code} ${u.text} ${c.dim(`(${u.rule}${u.probability !== undefined ? `, p ${u.probability.toFixed(2)}` : ""}${low(u)})`)}`, width, "    ", "          ");
+      return [...line, ...why(u)];
     });
     return [...head, ...body];
   });
-}
-
-// Why: the features that weighed most toward the code, with their weights (feature names stay as they are: they are ids).
-function whyLines(why: readonly { feature: string; weight: number }[] | undefined, c: ChalkInstance, width: number): string[] {
-  return why && why.length > 0 ? wrap(c.dim(`← ${why.map((r) => `${r.feature} ${r.weight >= 0 ? "+" : ""}${r.weight.toFixed(2)}`).join(", ")}`), width, "         ", "           ") : [];
 }
 
 function formatValue(value: number | null, threshold: ThresholdScore, words: Words): string {

@@ -8,10 +8,13 @@
 //                       with a reflection or a question, ÷ client turns with change talk
 //   softening share   = client turns with sustain talk that the counsellor's next turn answers
 //                       with a reflection and neither persuade nor confront, ÷ those turns
+//   (a client turn no counsellor turn follows, as at the end of a session, is left out of both:
+//   the counsellor had no chance to answer it)
 //   Cultivating Change Talk ≈ 1 + 4 × cultivating share, rounded to a whole score (1–5)
 //   Softening Sustain Talk  ≈ 1 + 4 × softening share, rounded likewise
 //   technical global ≈ their mean (MITI 4.2.1: fair 3, good 4), or the one there is
-// A score is null when the session gives it nothing to read (no change, or no sustain talk).
+// A score is null when the session gives it nothing to read (no change, or no sustain talk,
+// that the counsellor could answer).
 
 import { ESTIMATE_NOTE, type Answered, type ClientCode, type ClientMetrics, type Code, type CodedTurn, type TalkCounts } from "../types.js";
 
@@ -26,6 +29,7 @@ export function clientMetrics(turns: readonly CodedTurn[]): ClientMetrics {
   const thirds = [0, 1, 2].map(() => ({ change: 0, sustain: 0 }));
   const cultivating = { turns: 0, answered: 0 };
   const softening = { turns: 0, answered: 0 };
+  const lastCounsellor = turns.map((turn) => turn.role).lastIndexOf("counsellor");
   turns.forEach((turn, t) => {
     if (turn.role !== "client" || !turn.talk) return;
     const third = thirds[Math.min(2, Math.floor((3 * t) / turns.length))]!;
@@ -38,7 +42,8 @@ export function clientMetrics(turns: readonly CodedTurn[]): ClientMetrics {
         has[side] = true;
       }
     }
-    if (!has.change && !has.sustain) return;
+    // No counsellor turn after it (the session ends on the client): nothing could answer it.
+    if ((!has.change && !has.sustain) || t > lastCounsellor) return;
     const answer = nextCounsellorCodes(turns, t);
     if (has.change) {
       cultivating.turns++;

@@ -80,6 +80,43 @@ describe("oars analyze: client talk", () => {
     expect(nb.stdout).toContain("Klientens språk");
     expect(nb.stdout).toMatch(/% endringssnakk\s+│ \d+(,\d)?%/);
   });
+
+  it("--show turns gives a client code its why and its low-confidence word, as a counsellor code", () => {
+    const turns = JSON.parse(oars(["analyze", SESSION, "--no-config", "-f", "json"]).stdout).files[0].turns as (Turn & { utterances: (Utterance & { confidence: string })[] })[];
+    const client = turns.filter((t) => t.role === "client").flatMap((t) => t.utterances);
+    const all = turns.flatMap((t) => t.utterances);
+    expect(client.some((u) => u.confidence === "low")).toBe(true);
+    const run = oars(["analyze", SESSION, "--no-config", "--no-color", "--show", "turns"]);
+    expect(run.status, run.stderr).toBe(0);
+    const transcript = run.stdout.slice(run.stdout.indexOf("Coded transcript"));
+    // One "←" line per utterance with a why, client utterances included.
+    expect(transcript.match(/^ {9}← /gm)).toHaveLength(all.filter((u) => (u.why ?? []).length > 0).length);
+    // Every low-confidence code says so in words, client codes included ("CT?" … ", low confidence)").
+    const lowLines = transcript.split(/\n(?= {4}\S)/).filter((block) => /^ {4}(CT|ST|N)\?/.test(block));
+    expect(lowLines).toHaveLength(client.filter((u) => u.confidence === "low").length);
+    for (const block of lowLines) expect(block.replace(/\s+/g, " ")).toContain(", low confidence)");
+  });
+
+  it.each([
+    ["en", SESSION],
+    ["nb", fixture("nb", "session-alkohol.txt")],
+    ["da", fixture("da", "session-rygning.txt")],
+    ["sv", fixture("sv", "session-cannabis.txt")],
+  ])("names change and sustain talk alike in the HTML report's client table, timeline and legend (%s)", (lang, file) => {
+    const run = oars(["analyze", file, "--no-config", "-f", "html"]);
+    expect(run.status, run.stderr).toBe(0);
+    const html = run.stdout;
+    expect(html).toMatch(new RegExp(`<section class="file" id="[^"]+" lang="${lang}"`));
+    // The client table's first row names the three: "change talk / sustain talk / neutral".
+    const [change, sustain] = html.match(/<dt>([^<]+)<\/dt><dd>\d+ \/ \d+ \/ \d+<\/dd>/)![1]!.split(" / ");
+    const legend = html.match(/<ul class="legend">.*?<\/ul>/)![0];
+    expect(legend).toContain(`</span>${change}</li>`);
+    expect(legend).toContain(`</span>${sustain}</li>`);
+    // Each client mark of the timeline names its talk with the same words.
+    const marks = [...html.matchAll(/<rect class="m t-(ch|su)"[^>]*><title>[^<]*: ([^<]+)<\/title>/g)];
+    expect(new Set(marks.map((m) => m[1]))).toEqual(new Set(["ch", "su"]));
+    for (const [, kind, words] of marks) expect(words).toBe(kind === "ch" ? change : sustain);
+  });
 });
 
 describe("oars check: client thresholds", () => {
@@ -106,6 +143,52 @@ describe("oars check: client thresholds", () => {
     const fail = oars(["check", SESSION, "--no-config", "--no-color", "--min-technical", "5", "-f", "junit"]);
     expect(fail.status).toBe(estimated.technical >= 5 ? 0 : 1);
     expect(fail.stdout).toContain("technical global (estimated)");
+  });
+
+  it("a session without change or sustain talk: n/a, never NaN or 0, in every format, and the client limits do not fail it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "oars-client-"));
+    const file = join(dir, "no-talk.txt");
+    writeFileSync(file, "Counsellor: What brings you in today?\nClient: My doctor sent me.\nCounsellor: How long have you seen your doctor?\nClient: About two years.\nCounsellor: You've known each other a while.\nClient: Mm-hmm.\n");
+    const json = oars(["analyze", file, "--no-config", "-f", "json"]);
+    const client = JSON.parse(json.stdout).files[0].metrics.client;
+    expect(client).toMatchObject({ changeTalk: 0, sustainTalk: 0, percentChangeTalk: null, estimated: { cultivatingChangeTalk: null, softeningSustainTalk: null, technical: null } });
+    for (const [format, lines] of [
+      ["table", (out: string) => out.split("\n").filter((l) => /change talk|Technical global|Cultivating Change Talk|Softening Sustain Talk/.test(l))],
+      ["markdown", (out: string) => out.split("\n").filter((l) => /change talk|Technical global|Cultivating Change Talk|Softening Sustain Talk/.test(l))],
+      ["html", (out: string) => [...out.matchAll(/<dt>([^<]*(?:change talk|Technical global|Change Talk|Sustain Talk)[^<]*)<\/dt><dd>([^<]*)<\/dd>/g)].map((m) => `${m[1]}: ${m[2]}`)],
+    ] as const) {
+      const run = oars(["analyze", file, "--no-config", "--no-color", "-f", format]);
+      expect(run.status, run.stderr).toBe(0);
+      const rows = lines(run.stdout);
+      // The % and the three estimates are there, each n/a; the footnote's asterisk has its rows.
+      expect(rows.filter((r) => /n\/a/.test(r)), format).toHaveLength(4);
+      expect(rows.filter((r) => /\*/.test(r) && /n\/a/.test(r)), format).toHaveLength(3);
+      expect(run.stdout, format).not.toMatch(/NaN|[0-5] \/ 5/);
+      expect(run.stdout.replace(/\s+/g, " "), format).toContain("estimated from codes, not rated by a listener");
+    }
+    const check = oars(["check", file, "--no-config", "-f", "junit", "--min-change-talk", "50", "--min-technical", "3"]);
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout.match(/<skipped/g)).toHaveLength(2);
+  });
+
+  it("talk no counsellor turn follows (the session ends on the client) is not counted as left unanswered", () => {
+    const dir = mkdtempSync(join(tmpdir(), "oars-client-"));
+    const said = ["Counsellor: What would you like to change?", "Client: I want to cut down.", "Counsellor: You want to cut down.", "Client: I'm going to quit."];
+    const metrics = (lines: string[]) => {
+      const file = join(dir, `end-${lines.length}.txt`);
+      writeFileSync(file, `${lines.join("\n")}\n`);
+      const run = oars(["analyze", file, "--no-config", "-f", "json"]);
+      expect(run.status, run.stderr).toBe(0);
+      return JSON.parse(run.stdout).files[0].metrics.client;
+    };
+    // Ending on the client: only the change talk the counsellor answered is counted.
+    const ending = metrics(said);
+    expect(ending.changeTalk).toBe(2);
+    expect(ending.cultivating).toEqual({ turns: 1, answered: 1, share: 1 });
+    expect(ending.estimated.cultivatingChangeTalk).toBe(5);
+    // The counsellor answering it with advice (persuade) does count it, unanswered.
+    const answered = metrics([...said, "Counsellor: You should stop completely, today."]);
+    expect(answered.cultivating).toMatchObject({ turns: 2, answered: 1 });
   });
 
   it("refuses limits out of range with a usage error (exit 2)", () => {

@@ -93,6 +93,44 @@ describe("oars review", () => {
     }
   });
 
+  it("round trip of client talk: unedited, eval agrees on every client turn, also where a turn holds change and sustain talk", () => {
+    // A turn is coded row by row here, so the reference's turn is its rows' majority; eval reads oars' utterances
+    // alike (by its likeliest utterance it would disagree with its own review on these turns).
+    type Turn = { role: string; talk?: string; utterances: { code: string; probability: number }[] };
+    let mixed = 0;
+    for (const transcript of [fixture("nb", "session-alkohol.txt"), fixture("da", "session-rygning.txt"), fixture("en", "session-alcohol.txt")]) {
+      const turns = JSON.parse(oars(["analyze", "--no-config", "-f", "json", transcript]).stdout).files[0].turns as Turn[];
+      for (const turn of turns.filter((t) => t.role === "client")) {
+        const change = turn.utterances.filter((u) => u.code === "change-talk").length;
+        const sustain = turn.utterances.filter((u) => u.code === "sustain-talk").length;
+        if (change > 0 && sustain > 0 && (change >= sustain ? "change-talk" : "sustain-talk") !== turn.talk) mixed++;
+      }
+      const coded = join(dir, "client-round.csv");
+      expect(oars(["review", "--no-config", transcript, "-o", coded]).status).toBe(0);
+      const run = oars(["eval", "--gold", coded, "-f", "json", transcript]);
+      expect(run.status, run.stderr).toBe(0);
+      const client = JSON.parse(run.stdout).client as { accuracy: number; turns: number; labels: string[]; confusion: number[][] };
+      expect(client.turns).toBe(turns.filter((t) => t.role === "client").length);
+      expect(disagreements(client), transcript).toEqual([]);
+      expect(client.accuracy).toBe(1);
+    }
+    // The sessions hold a turn where the likeliest utterance and the majority differ, so this test can fail.
+    expect(mixed).toBeGreaterThan(0);
+
+    // A supervisor's correction of a client turn (every row of it from CT to ST) shows as exactly that disagreement.
+    const coded = join(dir, "client-edit.csv");
+    expect(oars(["review", "--no-config", ALCOHOL, "-o", coded]).status).toBe(0);
+    const rows = readFileSync(coded, "utf8").split("\r\n");
+    const clientRows = (line: string) => rows.filter((r) => r.startsWith(`${line},Client,`));
+    const line = [...new Set(rows.filter((r) => /^\d+,Client,.*,CT,/.test(r)).map((r) => r.split(",")[0]!))].find((l) => clientRows(l).every((r) => r.includes(",CT,")));
+    expect(line, "a client turn of change talk only in the bundled session").toBeDefined();
+    const edited = join(dir, "client-edited.csv");
+    writeFileSync(edited, rows.map((r) => (r.startsWith(`${line},Client,`) ? r.replace(",CT,", ",ST,") : r)).join("\r\n"));
+    const run = oars(["eval", "--gold", edited, "-f", "json", ALCOHOL]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(disagreements(JSON.parse(run.stdout).client)).toEqual([["sustain", "change", 1]]);
+  });
+
   it("quotes what needs quoting, so commas, quotes and line breaks in the words come back whole", () => {
     const file = join(dir, "awkward.txt");
     writeFileSync(file, 'Counsellor: You said "never again", and then?\nClient: Then; well, I had one.\nCounsellor: What happened next?\nClient: I stopped.\n');

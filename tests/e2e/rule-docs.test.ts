@@ -17,10 +17,13 @@ describe("rule docs (docs/rules/<lang>.md)", () => {
     expect(readFileSync(join(ROOT, "docs", "rules", `${language}.md`), "utf8")).toBe(run.stdout);
   });
 
-  it.each(LANGUAGES)("%s: every rule has a section with each of its examples", (language) => {
+  it.each(LANGUAGES)("%s: every rule, client rules included, has a section with each of its examples", (language) => {
     const page = readFileSync(join(ROOT, "docs", "rules", `${language}.md`), "utf8");
-    for (const rule of loadLanguagePack(language).rules) expect(page).toContain(`### \`${rule.id}\``);
-    const examples = loadLanguagePack(language).rules.reduce((n, r) => n + r.examples.match.length + r.examples.noMatch.length, 0);
+    const pack = loadLanguagePack(language);
+    for (const rule of pack.rules) expect(page).toContain(`### \`${rule.id}\``);
+    expect(pack.clientRules.length).toBeGreaterThan(0);
+    for (const rule of pack.clientRules) expect(page).toContain(`#### \`${rule.id}\``);
+    const examples = [...pack.rules, ...pack.clientRules].reduce((n, r) => n + r.examples.match.length + r.examples.noMatch.length, 0);
     expect(page.split("\n").filter((line) => /^- [✓✗] /.test(line))).toHaveLength(examples);
   });
 });

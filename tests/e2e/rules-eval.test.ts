@@ -110,6 +110,11 @@ describe("oars eval with a trainer's CSV or TSV", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^oars: .*bad\.csv:3: unknown code "xyz": use MITI abbreviations/);
     expect(run.stderr).not.toMatch(/at .*\.js/);
+    // A client row's unknown code: the message names the client codes too.
+    writeFileSync(bad, "speaker,text,code\nT,Hello.,OQ\nC,Hi.,CTT\n");
+    const client = oars(["eval", "--gold", bad, transcript]);
+    expect(client.status).toBe(2);
+    expect(client.stderr).toMatch(/^oars: .*bad\.csv:3: unknown code "ctt": .*\bCT, ST or FN on client rows\n$/);
 
     const noHeader = join(dir, "plain.csv");
     writeFileSync(noHeader, "T,Hello.,OQ\n");

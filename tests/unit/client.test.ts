@@ -130,6 +130,24 @@ describe("client metrics", () => {
     expect(m.relational).toEqual({ partnership: null, empathy: null, note: "not estimated" });
   });
 
+  it("leaves out talk no counsellor turn follows: the session ends on it, so nothing could answer it", () => {
+    const turns = [
+      counsellor("open-question"),
+      client("change-talk"), counsellor("simple-reflection"), // change, cultivated
+      client("sustain-talk"), client("change-talk"), counsellor("giving-information"), // sustain: the client spoke again first; change: not cultivated
+      client("change-talk", "sustain-talk"), // the last turn: no counsellor turn after it
+    ].map((t, index) => ({ ...t, index }));
+    const m = clientMetrics(turns);
+    expect(m).toMatchObject({ changeTalk: 3, sustainTalk: 2 });
+    expect(m.cultivating).toEqual({ turns: 2, answered: 1, share: 0.5 });
+    expect(m.softening).toEqual({ turns: 1, answered: 0, share: 0 });
+    // Without any counsellor turn, there is nothing to estimate from.
+    const alone = clientMetrics([client("change-talk"), client("sustain-talk")].map((t, index) => ({ ...t, index })));
+    expect(alone.percentChangeTalk).toBe(50);
+    expect(alone.cultivating).toEqual({ turns: 0, answered: 0, share: null });
+    expect(alone.estimated.technical).toBeNull();
+  });
+
   it("gives no % and no estimate when the client says nothing for or against change", () => {
     const m = clientMetrics([client("neutral"), counsellor("open-question")].map((t, index) => ({ ...t, index })));
     expect(m.percentChangeTalk).toBeNull();
