@@ -74,8 +74,9 @@ export class ClientModel {
   }
 }
 
-/** Client weights as training on top of them starts from them (see asBase in model.ts). */
+/** Client weights as training on top of them starts from them (see asBase in model.ts: the same language only). */
 export function asClientBase(data: ClientWeightsData, pack: LanguagePack): ClientWeightsData {
+  if (data.language !== pack.language) return data;
   return { ...data, features: Object.fromEntries(withPriors(data.features, data.rules, pack.clientRules, CLIENT_CODES, PRIOR_AT_PRIORITY_100)) as Record<string, number[]> };
 }
 
