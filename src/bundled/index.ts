@@ -15,7 +15,7 @@ import { join, relative } from "node:path";
 import { SourceError } from "../errors.js";
 import { PREBUILT_ROOT, RULES_ROOT } from "../paths.js";
 import { LANGUAGES, type Language } from "../languages.js";
-import { COUNSELLOR_CODES } from "../types.js";
+import { COUNSELLOR_CODES, TALK_SUBTYPES } from "../types.js";
 import { YamlSource } from "../yaml-source.js";
 
 export interface Source {
@@ -133,8 +133,8 @@ export const LANGUAGE_PROFILES: BundledFile<Profiles> = {
 export type MessageTree = { [key: string]: string | string[] | MessageTree };
 
 const REFERENCE_LOCALE: Language = "en";
-/** The groups every messages file has; `codes` names every counsellor code. */
-const MESSAGE_GROUPS = ["codes", "roles", "scores", "levels", "limits", "missing", "checks", "report", "html", "trend", "flags"] as const;
+/** The groups every messages file has; `codes` names every counsellor code, `subtypes` every kind of client talk. */
+const MESSAGE_GROUPS = ["codes", "roles", "scores", "levels", "limits", "missing", "checks", "report", "html", "trend", "flags", "subtypes"] as const;
 
 export function messagesFile(locale: Language): BundledFile<MessageTree> {
   return {
@@ -160,6 +160,7 @@ function referenceProblem(data: unknown): string | null {
   if (!isTree(data)) return "the messages file must be a mapping";
   for (const group of MESSAGE_GROUPS) if (!isTree(data[group])) return `"${group}" must be a mapping of texts`;
   for (const code of COUNSELLOR_CODES) if (typeof (data.codes as MessageTree)[code] !== "string") return `"codes.${code}" is missing`;
+  for (const subtype of TALK_SUBTYPES) if (typeof (data.subtypes as MessageTree)[subtype] !== "string") return `"subtypes.${subtype}" is missing`;
   return leafProblem(data, "");
 }
 

@@ -6,7 +6,7 @@ import { loadBundled, messagesFile } from "../bundled/index.js";
 import type { Language } from "../languages.js";
 import type { Level, LimitId, ThresholdId } from "../score/miti.js";
 import { renderDiagnostic, type Diagnostic } from "../diagnostics.js";
-import type { Code, Role } from "../types.js";
+import type { Code, Role, TalkSubtype } from "../types.js";
 
 export interface FlagText {
   reason: string;
@@ -34,6 +34,8 @@ export interface Messages {
   warnings: Record<string, string>;
   /** Counted nouns: [one, more than one], each with {count}. */
   plurals: Record<"transcripts" | "files", string[]>;
+  /** The DARN-CAT kinds of client talk, by subtype id. */
+  subtypes: Record<TalkSubtype, string>;
 }
 
 type ReportText =

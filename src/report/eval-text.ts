@@ -8,6 +8,8 @@ import { CODE_ABBREVIATIONS, isCode } from "../types.js";
 
 const abbreviation = (code: string) => (isCode(code) && code !== "other" ? CODE_ABBREVIATIONS[code] : code);
 const f = (x: number | null, digits = 2) => (x === null ? "n/a" : x.toFixed(digits));
+/** "1 transcript", "2 transcripts" (eval's report is in English). */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 export function formatEvalText(report: EvalReport): string {
   const a = report.alignment;
@@ -15,7 +17,7 @@ export function formatEvalText(report: EvalReport): string {
     ...(report.crossValidation
       ? [`Cross-validated: ${report.crossValidation.folds} folds grouped by source (the transcript, when the reference names none); each session coded by weights trained on the other folds.`]
       : []),
-    `Compared ${report.files} transcripts, ${a.turns} reference turns (${report.counsellorTurns} counsellor turns coded).`,
+    `Compared ${count(report.files, "transcript")}, ${count(a.turns, "reference turn")} (${count(report.counsellorTurns, "counsellor turn")} coded).`,
     `Turn alignment: ${a.roleMismatches} role mismatches, ${a.textMismatches} text mismatches, ${a.missingTurns} missing turns.`,
     ...a.examples.map((e) => `  mismatch: ${e}`),
     "",
@@ -50,7 +52,7 @@ export function formatEvalText(report: EvalReport): string {
     for (const s of client.perClass) perTalk.push([s.label, f(s.precision), f(s.recall), f(s.f1), String(s.support)]);
     out.push(perTalk.toString());
     out.push(`macro-F1 ${f(client.macroF1)}, accuracy ${f(client.accuracy)}, Cohen's kappa ${f(client.kappa)}`);
-    out.push(`% change talk per session, Spearman vs reference: ${f(client.percentChangeTalkSpearman)} (${client.sessions.filter((s) => s.gold !== null).length} sessions with change or sustain talk)`);
+    out.push(`% change talk per session, Spearman vs reference: ${f(client.percentChangeTalkSpearman)} (${count(client.sessions.filter((s) => s.gold !== null).length, "session")} with change or sustain talk)`);
     out.push("", "Confusion matrix of client talk (rows: reference, columns: oars)");
     const talkMatrix = new Table({ head: ["", ...client.labels], ...TABLE_STYLE });
     client.confusion.forEach((row, i) => talkMatrix.push([client.labels[i]!, ...row.map(String)]));

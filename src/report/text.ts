@@ -162,7 +162,7 @@ function formatTurns(turns: CodedTurn[], { color: c, width }: TextOptions, m: Me
       return [
         ...head,
         ...turn.talk.flatMap((u) => [
-          ...wrap(`${CLIENT_CODE_ABBREVIATIONS[u.code]}${u.confidence === "low" ? "?" : ""}`.padEnd(5) + ` ${u.text} ${c.dim(`(${u.subtype ? `${u.subtype}, ` : ""}${u.rule}${u.probability !== undefined ? `, p ${u.probability.toFixed(2)}` : ""}${low(u)})`)}`, width, "    ", "          "),
+          ...wrap(`${CLIENT_CODE_ABBREVIATIONS[u.code]}${u.confidence === "low" ? "?" : ""}`.padEnd(5) + ` ${u.text} ${c.dim(`(${u.subtype ? `${m.subtypes[u.subtype]}, ` : ""}${u.rule}${u.probability !== undefined ? `, p ${u.probability.toFixed(2)}` : ""}${low(u)})`)}`, width, "    ", "          "),
           ...why(u),
         ]),
       ];

@@ -98,6 +98,21 @@ describe("oars analyze: client talk", () => {
   });
 
   it.each([
+    ["en", SESSION, "reason"],
+    ["nb", fixture("nb", "session-alkohol.txt"), "grunn"],
+    ["da", fixture("da", "session-rygning.txt"), "grund"],
+    ["sv", fixture("sv", "session-cannabis.txt"), "skäl"],
+  ])("--show turns names a client code's DARN-CAT kind in the report's language (%s)", (lang, file, reason) => {
+    const json = JSON.parse(oars(["analyze", file, "--no-config", "-f", "json"]).stdout);
+    const subtypes = (json.files[0].turns as { role: string; utterances: { subtype?: string }[] }[]).filter((t) => t.role === "client").flatMap((t) => t.utterances.map((u) => u.subtype));
+    expect(subtypes).toContain("reason");
+    const run = oars(["analyze", file, "--no-config", "--no-color", "--show", "turns"], { env: { COLUMNS: "300" } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^ {4}(CT|ST)\\??\\s.*\\(${reason}, ${lang}\\.(change|sustain)-talk\\.`, "m"));
+    if (lang !== "en") expect(run.stdout).not.toMatch(/\((desire|ability|reason|need|commitment|activation|taking-steps), /);
+  });
+
+  it.each([
     ["en", SESSION],
     ["nb", fixture("nb", "session-alkohol.txt")],
     ["da", fixture("da", "session-rygning.txt")],

@@ -86,6 +86,8 @@ describe("oars eval with a trainer's CSV or TSV", () => {
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/MITI codes \(turn's primary code, n=22\)/);
     expect(table.stdout).toMatch(/│ session-alcohol │/);
+    // One transcript is counted in the singular.
+    expect(table.stdout).toMatch(/^Compared 1 transcript, \d+ reference turns \(\d+ counsellor turns coded\)\./);
   });
 
   it("reads a TSV with the columns in another order and several codes in one cell", () => {
