@@ -186,6 +186,31 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? "the HTML report in Chromium" : NO_CHROMIU
     await page.close();
   });
 
+  it("speaks its language to screen readers: every text of a Norwegian report, footer, overview and tooltip too, sits under lang=nb", async () => {
+    const ALKOHOL = fixture("nb", "session-alkohol.txt");
+    const MEDISINER = fixture("nb", "session-medisiner.txt");
+    for (const { file } of [report("nb-one", ["analyze", ALKOHOL]), report("nb-batch", ["check", ALKOHOL, MEDISINER])]) {
+      const { page, errors } = await openReport(browserOf(), file);
+      await page.locator(".c").first().focus();
+      expect(await page.locator("#oars-tip").isVisible()).toBe(true);
+      // Each visible text's language is its nearest lang attribute's (the page's head, written before any file is read, says en).
+      const misspoken = await page.evaluate(() => {
+        const found: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const parent = node.parentElement!;
+          if (!node.textContent!.trim() || parent.closest("script, .skip")) continue;
+          const lang = parent.closest("[lang]")!.getAttribute("lang");
+          if (lang !== "nb") found.push(`${lang}: ${node.textContent!.trim().slice(0, 40)}`);
+        }
+        return found;
+      });
+      expect(misspoken, file).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it("runs nothing a transcript says: <script> and an onerror attribute in words, speaker names and the file name", async () => {
     const hostile = join(dir, '"><img src=x onerror=alert(9)>.json');
     const speaker = "<script>alert('c')</script>";
