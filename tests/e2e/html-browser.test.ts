@@ -193,6 +193,10 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? "the HTML report in Chromium" : NO_CHROMIU
       const { page, errors } = await openReport(browserOf(), file);
       await page.locator(".c").first().focus();
       expect(await page.locator("#oars-tip").isVisible()).toBe(true);
+      // The tooltip's figures (probability, the reasons' weights) with the decimal comma too.
+      const tip = (await page.locator("#oars-tip").textContent())!;
+      expect(tip).toMatch(/[+-]\d+,\d\d\)/);
+      expect(tip).not.toMatch(/\d\.\d/);
       // Each visible text's language is its nearest lang attribute's (the page's head, written before any file is read, says en).
       const misspoken = await page.evaluate(() => {
         const found: string[] = [];
