@@ -19,6 +19,7 @@ import { batchWords, CODE_ABBREVIATIONS, fileWords, fill, type Words } from "./w
 import type { CheckedFile, ReportContext, ReportFormatter } from "./formatter.js";
 import { describeLimits, failures, summaryRows } from "./summary-rows.js";
 import { fitTable, wrap } from "./layout.js";
+import { formatNumber } from "../locale/numbers.js";
 
 export interface TextOptions {
   color: ChalkInstance;
@@ -91,7 +92,7 @@ function formatFile({ result, check }: CheckedFile, options: TextOptions, words:
     for (const note of client.notes) lines.push(...wrap(note, width).map((l) => c.dim(l)));
   }
   if (options.showCounts) lines.push("", c.bold(m.report["behaviour-counts"]), countsTable(result, m, width));
-  if (options.showTurns) lines.push("", c.bold(m.report["coded-transcript"]), ...formatTurns(result.turns, options, m));
+  if (options.showTurns) lines.push("", c.bold(m.report["coded-transcript"]), ...formatTurns(result.turns, options, words));
   lines.push("", ...formatVerdict(result, check, options, words));
   return lines.join("\n");
 }
@@ -148,21 +149,25 @@ function formatFlag(flag: Flag, { color: c, width }: TextOptions, words: Words):
   return lines;
 }
 
-function formatTurns(turns: CodedTurn[], { color: c, width }: TextOptions, m: Messages): string[] {
+function formatTurns(turns: CodedTurn[], { color: c, width }: TextOptions, words: Words): string[] {
+  const m = words.m;
+  // Probabilities and weights with the report's decimal sign, as every other figure ("p 0,93" in nb, da, sv).
+  const decimal = (value: number) => formatNumber(value, words.locale, 2, 2);
+  const p = (u: { probability?: number }) => (u.probability !== undefined ? `, p ${decimal(u.probability)}` : "");
   return turns.flatMap((turn) => {
     const when = turn.start !== null ? ` ${formatTimecode(turn.start)}` : "";
     const talk = turn.role === "client" && turn.turnTalk ? ` → ${m.client[turn.turnTalk === "neutral" ? "neutral" : turn.turnTalk]}` : "";
     const head = wrap(`${c.dim(`[${turn.line}${when}]`)} ${c.bold(turn.speaker)} (${m.roles[turn.role]})${turn.role === "counsellor" ? ` → ${m.codes[turn.primary]}` : talk}`, width, "", "  ");
     // Why: the features that weighed most toward the code, with their weights (feature names stay as they are: they are ids).
     const why = (u: { why?: { feature: string; weight: number }[] }) =>
-      u.why && u.why.length > 0 ? wrap(c.dim(`← ${u.why.map((r) => `${r.feature} ${r.weight >= 0 ? "+" : ""}${r.weight.toFixed(2)}`).join(", ")}`), width, "         ", "           ") : [];
+      u.why && u.why.length > 0 ? wrap(c.dim(`← ${u.why.map((r) => `${r.feature} ${r.weight >= 0 ? "+" : "-"}${decimal(Math.abs(r.weight))}`).join(", ")}`), width, "         ", "           ") : [];
     const low = (u: { confidence: string }) => (u.confidence === "low" ? `, ${m.report["low-confidence"]}` : "");
     if (turn.role === "client" && turn.talk) {
       // Client talk: CT / ST / N with its DARN-CAT subtype, rule, probability and why, as counsellor codes.
       return [
         ...head,
         ...turn.talk.flatMap((u) => [
-          ...wrap(`${CLIENT_CODE_ABBREVIATIONS[u.code]}${u.confidence === "low" ? "?" : ""}`.padEnd(5) + ` ${u.text} ${c.dim(`(${u.subtype ? `${m.subtypes[u.subtype]}, ` : ""}${u.rule}${u.probability !== undefined ? `, p ${u.probability.toFixed(2)}` : ""}${low(u)})`)}`, width, "    ", "          "),
+          ...wrap(`${CLIENT_CODE_ABBREVIATIONS[u.code]}${u.confidence === "low" ? "?" : ""}`.padEnd(5) + ` ${u.text} ${c.dim(`(${u.subtype ? `${m.subtypes[u.subtype]}, ` : ""}${u.rule}${p(u)}${low(u)})`)}`, width, "    ", "          "),
           ...why(u),
         ]),
       ];
@@ -171,7 +176,7 @@ function formatTurns(turns: CodedTurn[], { color: c, width }: TextOptions, m: Me
     const body = turn.utterances.flatMap((u) => {
       // "SR?" marks a low-confidence code.
       const code = `${CODE_ABBREVIATIONS[u.code]}${u.confidence === "low" ? "?" : ""}`.padEnd(5);
-      const line = wrap(`${code} ${u.text} ${c.dim(`(${u.rule}${u.probability !== undefined ? `, p ${u.probability.toFixed(2)}` : ""}${low(u)})`)}`, width, "    ", "          ");
+      const line = wrap(`${code} ${u.text} ${c.dim(`(${u.rule}${p(u)}${low(u)})`)}`, width, "    ", "          ");
       return [...line, ...why(u)];
     });
     return [...head, ...body];

@@ -186,6 +186,61 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? "the HTML report in Chromium" : NO_CHROMIU
     await page.close();
   });
 
+  it("speaks its language to screen readers: every text of a Norwegian report, footer, overview and tooltip too, sits under lang=nb", async () => {
+    const ALKOHOL = fixture("nb", "session-alkohol.txt");
+    const MEDISINER = fixture("nb", "session-medisiner.txt");
+    for (const { file } of [report("nb-one", ["analyze", ALKOHOL]), report("nb-batch", ["check", ALKOHOL, MEDISINER])]) {
+      const { page, errors } = await openReport(browserOf(), file);
+      await page.locator(".c").first().focus();
+      expect(await page.locator("#oars-tip").isVisible()).toBe(true);
+      // The tooltip's figures (probability, the reasons' weights) with the decimal comma too.
+      const tip = (await page.locator("#oars-tip").textContent())!;
+      expect(tip).toMatch(/[+-]\d+,\d\d\)/);
+      expect(tip).not.toMatch(/\d\.\d/);
+      // Each visible text's language is its nearest lang attribute's (the page's head, written before any file is read, says en).
+      const misspoken = await page.evaluate(() => {
+        const found: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const parent = node.parentElement!;
+          if (!node.textContent!.trim() || parent.closest("script, .skip")) continue;
+          const lang = parent.closest("[lang]")!.getAttribute("lang");
+          if (lang !== "nb") found.push(`${lang}: ${node.textContent!.trim().slice(0, 40)}`);
+        }
+        return found;
+      });
+      expect(misspoken, file).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("names the timeline's lanes at 390 px too, each beside its lane (green and red mean one thing for the counsellor, another for the client)", async () => {
+    for (const { file } of [report("lanes-en", ["analyze", ALCOHOL]), report("lanes-sv", ["analyze", fixture("sv", "session-cannabis.txt")])]) {
+      const { page } = await openReport(browserOf(), file, 390);
+      const labels = page.locator("section.file .lane-labels span");
+      expect(await labels.count()).toBe(2);
+      const lanes = await page.locator("section.file svg.tl rect.lane").evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect().toJSON() as DOMRect));
+      for (const [i, lane] of lanes.entries()) {
+        const label = labels.nth(i);
+        expect(await label.isVisible(), file).toBe(true);
+        const box = (await label.boundingBox())!;
+        // Beside its lane, inside the page, and no word cut in two.
+        expect(Math.abs(box.y + box.height / 2 - (lane.y + lane.height / 2)), file).toBeLessThan(4);
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(lane.x);
+        const text = (await label.textContent())!;
+        const lines = await label.evaluate((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        });
+        expect(lines, text).toBeLessThanOrEqual(text.split(" ").length);
+      }
+      await page.close();
+    }
+  });
+
   it("runs nothing a transcript says: <script> and an onerror attribute in words, speaker names and the file name", async () => {
     const hostile = join(dir, '"><img src=x onerror=alert(9)>.json');
     const speaker = "<script>alert('c')</script>";

@@ -138,6 +138,19 @@ describe("words and numbers", () => {
     expect(oars(["analyze", "--no-config", "--locale", "en", fixture("nb", "session-medisiner.txt")], at80).stdout).toMatch(new RegExp(`│ ${rq.replace(".", "\\.")} `));
   });
 
+  it.each([
+    ["nb", fixture("nb", "session-medisiner.txt")],
+    ["da", fixture("da", "session-rygning.txt")],
+    ["sv", fixture("sv", "session-blodtryck.txt")],
+  ])("--show turns writes probabilities and weights with the decimal comma too (%s)", (_lang, file) => {
+    const run = oars(["analyze", "--no-config", "--show", "turns", file], at80);
+    expect(run.status, run.stderr).toBe(0);
+    const shown = run.stdout.replace(/\n\s*/g, " ");
+    expect(shown).toMatch(/, p [01],\d\d[,)]/);
+    expect(shown).toMatch(/← \S+ [+-]\d+,\d\d/);
+    expect(shown).not.toMatch(/\d\.\d/);
+  });
+
   it("speaks one language in a batch: the one most files share, or --locale", () => {
     const files = [fixture("nb", "session-alkohol.txt"), fixture("nb", "session-medisiner.txt"), fixture("da", "session-rygning.txt"), fixture("sv", "session-cannabis.txt")];
     const run = oars(["check", "--no-config", "--level", "fair", ...files], { env: { COLUMNS: "200" } });

@@ -2,6 +2,8 @@
 // `why`; issue 18: client talk). They are optional: the report shows them when a result
 // carries them and says nothing otherwise, so it works before those stages land.
 
+import type { Language } from "../../languages.js";
+import { formatNumber } from "../../locale/numbers.js";
 import type { Utterance } from "../../types.js";
 
 export type ClientTalk = "change" | "sustain" | "neutral";
@@ -19,7 +21,7 @@ export function probabilityOf(utterance: Utterance): number | undefined {
 }
 
 /** The features that weighed most for the code, as words: strings, or objects naming a feature. */
-export function whyOf(utterance: Utterance): string[] {
+export function whyOf(utterance: Utterance, locale: Language = "en"): string[] {
   const why = (utterance as Utterance & Extras).why;
   if (!Array.isArray(why)) return [];
   return why.flatMap((item): string[] => {
@@ -28,7 +30,8 @@ export function whyOf(utterance: Utterance): string[] {
     const { feature, name, weight } = item as { feature?: unknown; name?: unknown; weight?: unknown };
     const label = typeof feature === "string" ? feature : typeof name === "string" ? name : null;
     if (label === null) return [];
-    return [typeof weight === "number" ? `${label} (${weight >= 0 ? "+" : ""}${weight.toFixed(2)})` : label];
+    // The weight with the report's decimal sign ("+1,50" in nb, da, sv), as every figure.
+    return [typeof weight === "number" ? `${label} (${weight >= 0 ? "+" : "-"}${formatNumber(Math.abs(weight), locale, 2, 2)})` : label];
   });
 }
 

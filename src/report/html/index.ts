@@ -76,7 +76,8 @@ function pageEnd(summary: BatchSummary, context: ReportContext): string {
   const words = batchWords(context, summary);
   const many = context.command === "check" || summary.files.length + summary.errors.length > 1;
   const { script } = assets();
-  const footer = `<footer><p>${esc(fill(words.m.html.generated, { version: context.toolVersion }))}</p></footer>`;
+  // The page's own lang is English until a file is read (its head is written first); the parts written at the end say theirs.
+  const footer = `<footer lang="${words.locale}"><p>${esc(fill(words.m.html.generated, { version: context.toolVersion }))}</p></footer>`;
   return `${many ? overview(summary, context, words) : ""}</main>${footer}<script>${script}</script></body></html>\n`;
 }
 
@@ -102,7 +103,7 @@ function overview(summary: BatchSummary, context: ReportContext, words: Words): 
       : "";
   const heading = fill(m.report["batch-heading"], { transcripts: words.count("transcripts", summary.files.length), passed: summary.passed, failed: summary.failed });
   return (
-    `<section class="overview" id="overview" aria-labelledby="overview-h"><h1 id="overview-h">${esc(m.html.overview)}: ${esc(heading)}</h1>` +
+    `<section class="overview" id="overview" lang="${words.locale}" aria-labelledby="overview-h"><h1 id="overview-h">${esc(m.html.overview)}: ${esc(heading)}</h1>` +
     `<div class="table-wrap"><table><thead><tr>${th}</tr></thead><tbody>${body}${total}</tbody></table></div>` +
     `<p class="note">${esc(fill(m.report["thresholds-in-force"], { limits: describeLimits(context.limits, words) }))} ${esc(m.report["threshold-note"])}</p>${errors}</section>\n`
   );

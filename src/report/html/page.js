@@ -25,6 +25,9 @@
       if (d) parts.push(d.textContent);
     }
     tip.textContent = parts.join(" · ");
+    // The tooltip hangs off <body>: it speaks the language of the chip's section.
+    var speaking = chip.closest("[lang]");
+    tip.lang = speaking ? speaking.lang : "";
     tip.hidden = false;
     var box = chip.getBoundingClientRect();
     var left = Math.max(4, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 4));

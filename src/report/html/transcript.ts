@@ -68,7 +68,7 @@ class Descriptions {
     const own: string[] = [];
     const p = probabilityOf(u);
     if (p !== undefined) own.push(`${m.html.probability}: ${this.words.figure("percent", p * 100)}`);
-    const why = whyOf(u);
+    const why = whyOf(u, this.words.locale);
     if (why.length > 0) own.push(`${m.html.why}: ${why.join(", ")}`);
     if (own.length > 0) ids.push(this.of(own.join(" · ")));
     return ids.join(" ");
