@@ -2,7 +2,8 @@
 // with its indexes, is LanguagePack in pack.ts).
 
 import type { ClientCode, Code, TalkSubtype } from "../types.js";
-import type { EndingClasses, Pattern, PatternVocabulary, WordLists } from "../pattern/pattern.js";
+import type { EndingClasses, PatternVocabulary, WordLists } from "../pattern/parse.js";
+import type { Pattern } from "../pattern/pattern.js";
 import type { PatternTable } from "../pattern/table.js";
 import type { Language } from "../languages.js";
 

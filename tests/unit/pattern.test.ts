@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Pattern, PatternError, type PatternVocabulary } from "../../src/pattern/pattern.js";
+import { PatternError, type PatternVocabulary } from "../../src/pattern/parse.js";
+import { Pattern } from "../../src/pattern/pattern.js";
 import { hitsSet, PatternTable } from "../../src/pattern/table.js";
 import { tokenize } from "../../src/pattern/tokens.js";
 
