@@ -5,7 +5,8 @@
 
 import { isAbsolute, join, relative } from "node:path";
 import { RULES_ROOT } from "../paths.js";
-import { Pattern, type MatchInput, type PatternData } from "../pattern/pattern.js";
+import type { PatternData } from "../pattern/compile.js";
+import { Pattern, type MatchInput } from "../pattern/pattern.js";
 import { PatternTable, type PatternTableData } from "../pattern/table.js";
 import { RuleGate } from "./rule-gate.js";
 import type { Code } from "../types.js";
