@@ -2,7 +2,8 @@
 // utterance and shared by every rule (tokenising per rule would multiply the work).
 
 import { createRequire } from "node:module";
-import type { MatchInput, PatternTable } from "../pattern/pattern.js";
+import type { MatchInput } from "../pattern/pattern.js";
+import type { PatternTable } from "../pattern/table.js";
 import { isPunctuation } from "../pattern/alphabet.js";
 import { tokenize, type TokenOptions } from "../pattern/tokens.js";
 import type { LanguagePack } from "../packs/pack.js";

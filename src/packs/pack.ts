@@ -5,7 +5,9 @@
 
 import { isAbsolute, join, relative } from "node:path";
 import { RULES_ROOT } from "../paths.js";
-import { Pattern, PatternTable, type MatchInput, type PatternData, type PatternTableData } from "../pattern/pattern.js";
+import type { PatternData } from "../pattern/compile.js";
+import { Pattern, type MatchInput } from "../pattern/pattern.js";
+import { PatternTable, type PatternTableData } from "../pattern/table.js";
 import { RuleGate } from "./rule-gate.js";
 import type { Code } from "../types.js";
 import type { Language } from "../languages.js";

@@ -13,7 +13,8 @@
 // dozens of lists and alternatives), of which a few dozen file a rule: walking the sets hit
 // cost more than matching the rules they woke.
 
-import { mostTelling, type MatchInput, type Pattern, type PatternTable } from "../pattern/pattern.js";
+import type { MatchInput, Pattern } from "../pattern/pattern.js";
+import { mostTelling, type PatternTable } from "../pattern/table.js";
 
 /**
  * A mask of a rule's patterns (bit i: pattern i): for each rule of the gate's list, the patterns

@@ -2,7 +2,9 @@
 // with its indexes, is LanguagePack in pack.ts).
 
 import type { ClientCode, Code, TalkSubtype } from "../types.js";
-import type { EndingClasses, Pattern, PatternVocabulary, WordLists, PatternTable } from "../pattern/pattern.js";
+import type { EndingClasses, PatternVocabulary, WordLists } from "../pattern/parse.js";
+import type { Pattern } from "../pattern/pattern.js";
+import type { PatternTable } from "../pattern/table.js";
 import type { Language } from "../languages.js";
 
 /** What a pack's patterns may name: word lists (@name), ending classes (stem~name), and whether commas are optional. */

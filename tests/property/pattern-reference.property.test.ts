@@ -4,7 +4,8 @@
 // the Pike VM and the required-words prefilter that lets most calls skip it.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Pattern, PatternTable } from "../../src/pattern/pattern.js";
+import { Pattern } from "../../src/pattern/pattern.js";
+import { PatternTable } from "../../src/pattern/table.js";
 
 type Piece = { pattern: string; regex: string };
 

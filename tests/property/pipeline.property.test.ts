@@ -9,7 +9,8 @@ import { lineEvidence } from "../../src/features/index.js";
 import { bundledModel } from "../../src/learn/bundled.js";
 import { InputError } from "../../src/errors.js";
 import { readTranscript } from "../../src/read/index.js";
-import { Pattern, PatternError } from "../../src/pattern/pattern.js";
+import { PatternError } from "../../src/pattern/parse.js";
+import { Pattern } from "../../src/pattern/pattern.js";
 import { COUNSELLOR_CODES } from "../../src/types.js";
 import { english } from "../helpers.js";
 

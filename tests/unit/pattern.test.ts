@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { hitsSet, Pattern, PatternError, PatternTable, type PatternVocabulary } from "../../src/pattern/pattern.js";
+import { PatternError, type PatternVocabulary } from "../../src/pattern/parse.js";
+import { Pattern } from "../../src/pattern/pattern.js";
+import { hitsSet, PatternTable } from "../../src/pattern/table.js";
 import { tokenize } from "../../src/pattern/tokens.js";
 
 const lists = new Map<string, string[]>([

@@ -9,7 +9,8 @@ import { clientRuleMatches } from "../../src/client/match.js";
 import { LANGUAGES } from "../../src/languages.js";
 import { loadLanguagePack } from "../../src/packs/load.js";
 import { ALL_PATTERNS, RuleGate } from "../../src/packs/rule-gate.js";
-import { hitsSet, Pattern, PatternTable } from "../../src/pattern/pattern.js";
+import { Pattern } from "../../src/pattern/pattern.js";
+import { hitsSet, PatternTable } from "../../src/pattern/table.js";
 import { fixture } from "../helpers.js";
 
 // Every text column of a code set (the line and the client's line before it) and every example.
