@@ -83,7 +83,8 @@ function formatFile({ result, check }: CheckedFile, options: TextOptions, words:
   if (result.flags.length === 0) lines.push(...wrap(m.report["no-flags"], width, "  "));
   for (const flag of result.flags) lines.push(...formatFlag(flag, options, words));
   lines.push("", c.bold(m.report["summary-scores"]), summaryTable(result, options, words));
-  const share = lowConfidenceShare(result, words);
+  // "Read those first" only when there are some (the table's row still says 0 %).
+  const share = result.metrics.lowConfidence > 0 ? lowConfidenceShare(result, words) : null;
   if (share !== null) lines.push(...wrap(fill(m.report["low-confidence-note"], { share }), width).map((l) => c.dim(l)));
   lines.push(...wrap(m.report["threshold-note"], width).map((l) => c.dim(l)));
   const client = clientRows(result.metrics.client, words);

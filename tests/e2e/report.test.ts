@@ -114,6 +114,17 @@ describe("what the file report says, in order", () => {
     }
     const flagged = utterances.find((u) => u.code === "persuade");
     if (flagged) expect(shown).toMatch(new RegExp(`Persuade${flagged.confidence === "low" ? "\\? \\(low confidence\\)" : ""} \\[${flagged.rule.replace(/\./g, "\\.")}\\]`));
+    expect(shown).toContain("coded with low confidence");
+  });
+
+  it("says to read low-confidence codes first only when there are some", () => {
+    const path = join(tmp, "sure.txt");
+    writeFileSync(path, "Counsellor: Hi Sam, thanks for coming in today.\nClient: Hi.\nCounsellor: It is up to you.\nClient: Okay.\n");
+    const counsellor = metricsOf(path).turns.filter((t) => t.role === "counsellor").flatMap((t) => t.utterances);
+    expect(counsellor.every((u) => u.confidence === "high")).toBe(true);
+    const run = oars(["analyze", "--no-config", path], at80);
+    expect(run.stdout).toMatch(/│ Low-confidence codes\s+│ 0%/);
+    expect(run.stdout.replace(/\n\s*/g, " ")).not.toContain("coded with low confidence");
   });
 });
 
