@@ -55,20 +55,21 @@ export function markdownSummary(summary: BatchSummary, context: ReportContext): 
 function fileSection({ result, check }: CheckedFile, words: Words): string {
   const m = words.m;
   const metrics = result.metrics;
-  const lines = [`### ${escapeMarkdown(result.path)}`, "", tableRow(m.report["markdown-score-head"]), "|---|---:|---:|---:|---|"];
+  // A file is a section beside the summary (## both), so headings never skip a level.
+  const lines = [`## ${escapeMarkdown(result.path)}`, "", tableRow(m.report["markdown-score-head"]), "|---|---:|---:|---:|---|"];
   for (const t of THRESHOLDS) {
     const value = t.value(metrics);
     lines.push(tableRow([m.scores[t.id], value === null ? m.levels["n/a"] : words.figure(t.unit, value), words.bound(t, t.levels.fair), words.bound(t, t.levels.good), m.levels[levelOf(t, metrics)]]));
   }
   const client = clientRows(metrics.client, words);
   if (client) {
-    lines.push("", `#### ${escapeMarkdown(client.heading)}`, "", tableRow(m.report["score-head"].slice(0, 2)), "|---|---:|");
+    lines.push("", `### ${escapeMarkdown(client.heading)}`, "", tableRow(m.report["score-head"].slice(0, 2)), "|---|---:|");
     for (const row of client.rows) lines.push(tableRow(row));
     lines.push("", ...client.notes.map((note) => escapeMarkdown(note)).join("\n\n").split("\n"));
   }
   const failed = failedChecks(check).map((c) => words.check(c).message).join("; ");
   lines.push("", escapeMarkdown(check.passed ? m.report["thresholds-met-sentence"] : fill(m.report["thresholds-not-met-sentence"], { failures: failed })));
-  lines.push("", `#### ${escapeMarkdown(fill(m.report["flagged-lines"], { count: result.flags.length }))}`, "");
+  lines.push("", `### ${escapeMarkdown(fill(m.report["flagged-lines"], { count: result.flags.length }))}`, "");
   if (result.flags.length === 0) lines.push(escapeMarkdown(m.report["no-flags-sentence"]));
   for (const flag of result.flags) {
     const where = `${fill(m.report.line, { line: flag.line })}${flag.start !== null ? ` (${formatTimecode(flag.start)})` : ""}`;

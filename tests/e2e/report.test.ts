@@ -178,7 +178,11 @@ describe("words and numbers", () => {
 describe("markdown", () => {
   it("escapes only what Markdown needs", () => {
     const run = oars(["analyze", "--no-config", "-f", "markdown", SESSION]);
-    expect(run.stdout).toContain("### " + SESSION.replace(/_/g, "\\_"));
+    expect(run.stdout).toContain("## " + SESSION.replace(/_/g, "\\_"));
+    // Headings never skip a level: each is at most one deeper than the one before.
+    const depths = run.stdout.split("\n").filter((line) => /^#+ /.test(line)).map((line) => line.indexOf(" "));
+    expect(depths[0]).toBe(2);
+    depths.forEach((depth, i) => expect(depth - (depths[i - 1] ?? 1)).toBeLessThanOrEqual(1));
     expect(run.stdout).toContain("session-alcohol.txt");
     expect(run.stdout).not.toMatch(/\\-|\\\(|\\\)|\\\./);
     expect(run.stdout).toContain("Reflection-to-question ratio (R:Q)");
