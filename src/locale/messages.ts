@@ -22,7 +22,7 @@ export interface Messages {
   missing: Record<"no-questions" | "no-reflections" | "no-adherent" | "no-client-talk", string>;
   /** Client talk and the estimated technical globals (src/score/client.ts). */
   client: Record<ClientText, string>;
-  checks: Record<"counsellor-requirement" | "counsellor-found" | "no-counsellor" | "pass" | "fail" | "not-available", string>;
+  checks: Record<"counsellor-requirement" | "no-counsellor" | "pass" | "fail" | "not-available", string>;
   report: ReportMessages;
   /** What the HTML report says beyond the other formats' words (src/report/html). */
   html: Record<HtmlText, string>;
@@ -33,7 +33,7 @@ export interface Messages {
   /** By diagnostic id (src/diagnostics.ts): the localized template, same {field} names. */
   warnings: Record<string, string>;
   /** Counted nouns: [one, more than one], each with {count}. */
-  plurals: Record<"transcripts" | "files", string[]>;
+  plurals: Record<"transcripts" | "files" | "counsellor-coded", string[]>;
   /** The DARN-CAT kinds of client talk, by subtype id. */
   subtypes: Record<TalkSubtype, string>;
 }

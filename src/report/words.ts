@@ -59,7 +59,7 @@ export class Words {
   check(check: CheckResult): CheckWords {
     const m = this.m;
     if (check.id === "counsellor") {
-      const message = check.status === "pass" ? fill(m.checks["counsellor-found"], { count: check.value ?? 0 }) : m.checks["no-counsellor"];
+      const message = check.status === "pass" ? this.count("counsellor-coded", check.value ?? 0) : m.checks["no-counsellor"];
       return { label: m.limits.counsellor, requirement: m.checks["counsellor-requirement"], message };
     }
     const score = LIMITS[check.id];

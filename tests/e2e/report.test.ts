@@ -129,6 +129,19 @@ describe("what the file report says, in order", () => {
 });
 
 describe("words and numbers", () => {
+  it.each([
+    ["en", "1 counsellor utterance coded", "2 counsellor utterances coded"],
+    ["nb", "1 ytring fra rådgiveren kodet", "2 ytringer fra rådgiveren kodet"],
+    ["sv", "1 yttrande från samtalsledaren kodat", "2 yttranden från samtalsledaren kodade"],
+  ])("counts counsellor utterances in the singular and the plural (%s)", (locale, one, two) => {
+    const single = join(tmp, "one-utterance.txt");
+    writeFileSync(single, "Counsellor: How do you feel about your drinking?\nClient: What do you think?\n");
+    const pair = join(tmp, "two-utterances.txt");
+    writeFileSync(pair, "Counsellor: How do you feel about your drinking?\nClient: Not sure.\nCounsellor: It is up to you.\nClient: Okay.\n");
+    expect(oars(["analyze", "--no-config", "--locale", locale, single], { env: { COLUMNS: "300" } }).stdout).toContain(one);
+    expect(oars(["analyze", "--no-config", "--locale", locale, pair], { env: { COLUMNS: "300" } }).stdout).toContain(two);
+  });
+
   it('says "1 transcript" and "Total (1 file)"', () => {
     const run = oars(["check", "--no-config", SESSION], at80);
     expect(run.stdout).toMatch(/^1 transcript: 0 met the thresholds, 1 did not\n/);
