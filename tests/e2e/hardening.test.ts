@@ -89,6 +89,15 @@ describe.skipIf(!isRoot)("files that are not files", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/gold\.jsonl: cannot read the gold file: not a regular file \(a FIFO\)$/m);
   });
+
+  it("says it cannot write the job summary to a FIFO with no reader, instead of hanging past SIGTERM", () => {
+    const dir = tempFolder();
+    const summary = fifo(dir, "summary.md");
+    const run = oars(["check", "--no-config", "-f", "github", GOOD], { env: { GITHUB_STEP_SUMMARY: summary }, timeout: 20_000 });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/^::warning file=/m);
+    expect(run.stderr).toBe(`oars: cannot write the job summary to ${summary}: a FIFO with nothing reading from it\n`);
+  });
 });
 
 describe("standard input", () => {
