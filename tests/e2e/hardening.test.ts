@@ -455,6 +455,8 @@ describe("batches", () => {
     const ndjson = oars(["check", "-f", "ndjson", GOOD], { cwd: join(dir, "sub") });
     expect(JSON.parse(ndjson.stdout.split("\n")[0]!).config).toBe(join(dir, ".oarsrc.yaml"));
     expect(oars(["check", "-f", "table", GOOD], { cwd: join(dir, "sub") }).stdout).toContain(`Configuration: ${join(dir, ".oarsrc.yaml")}.`);
+    const github = oars(["check", "-f", "github", GOOD], { cwd: join(dir, "sub") }).stdout.split("\n");
+    expect(github.at(-2)).toBe(`oars check: 1 transcript, 1 met the thresholds, 0 did not, 0 not analysed. Configuration: ${join(dir, ".oarsrc.yaml")}.`);
     expect(JSON.parse(oars(["analyze", "-f", "json", "--no-config", GOOD], { cwd: join(dir, "sub") }).stdout).config).toBeNull();
   });
 
