@@ -5,7 +5,7 @@
 import { statSync } from "node:fs";
 import { analyzeBytes } from "./analyze.js";
 import { InputError, SourceError } from "./errors.js";
-import { isLanguage, type Language, type LanguageChoice } from "./languages.js";
+import { isLanguage, LANGUAGE_CHOICES, LANGUAGES, type Language, type LanguageChoice } from "./languages.js";
 import { chosenModels, type ChosenModels } from "./learn/user-weights.js";
 import { packLoader } from "./packs/loader.js";
 import type { LanguagePack } from "./packs/pack.js";
@@ -38,9 +38,11 @@ let packFor: ((language: Language) => LanguagePack) | null = null;
 
 /**
  * Code one transcript (plain text, WebVTT, SRT or Whisper JSON, as a string or bytes). Throws
- * an `InputError` (with `path`, `message` and maybe `line`) for input that is not a transcript.
+ * an `InputError` (with `path`, `message` and maybe `line`) for input that is not a transcript,
+ * and a `TypeError` naming the option for an option value oars does not know.
  */
 export function analyze(transcript: string | Uint8Array, options: LibraryOptions = {}): Result {
+  checkOptions(options);
   packFor ??= packLoader([], []);
   const bytes = typeof transcript === "string" ? new TextEncoder().encode(transcript) : transcript;
   const lang = options.lang ?? "auto";
@@ -56,6 +58,23 @@ export function analyze(transcript: string | Uint8Array, options: LibraryOptions
   });
   // Flag reasons, suggestions and warnings in words, as the JSON report has them.
   return resultJson(result, wordsOf(result.locale));
+}
+
+const FORMATS: readonly Format[] = ["text", "vtt", "srt", "json"];
+
+// A caller from plain JavaScript can pass anything: a value oars does not know is refused by
+// name, not coded as "auto" ("no" for Norwegian), read as a path (a locale names a folder of
+// the package) or read as another format.
+function checkOptions(options: LibraryOptions): void {
+  const oneOf = (name: string, value: unknown, allowed: readonly string[]) => {
+    if (value !== undefined && !allowed.includes(value as string)) throw new TypeError(`options.${name} must be one of ${allowed.join(", ")} (got ${JSON.stringify(value)})`);
+  };
+  oneOf("lang", options.lang, LANGUAGE_CHOICES);
+  oneOf("locale", options.locale, LANGUAGES);
+  oneOf("format", options.format, FORMATS);
+  if (options.counsellor !== undefined && !(Array.isArray(options.counsellor) && options.counsellor.every((name) => typeof name === "string"))) {
+    throw new TypeError("options.counsellor must be an array of names");
+  }
 }
 
 // Weights files read once and kept while they stay the same file (size and modification time),

@@ -5,7 +5,7 @@
 // threshold, 2 a usage error or an unreadable file; 2 wins over 1.
 
 import { resolve } from "node:path";
-import { appendFileSync } from "node:fs";
+import { appendFileSync, closeSync, constants as fsConstants, fstatSync, openSync } from "node:fs";
 import { availableParallelism, constants } from "node:os";
 import { analyzeFiles, defaultJobs, prepareJob } from "../batch/index.js";
 import { expandInputs } from "../batch/expand.js";
@@ -222,13 +222,22 @@ export function maxJobs(): number {
 
 
 // GitHub shows this file's Markdown on the run's page. Not writable: say so, keep going.
+// Opened without waiting, so a FIFO with no reader is said at once rather than a hang that
+// no signal ends (the open would block the thread that handles them); only a regular file is
+// appended to.
 function writeStepSummary(markdown: string, say: (message: string) => void): void {
   const file = process.env.GITHUB_STEP_SUMMARY;
   if (!file) return;
+  let fd: number | null = null;
   try {
-    appendFileSync(file, `${markdown}\n`);
+    fd = openSync(file, fsConstants.O_WRONLY | fsConstants.O_APPEND | fsConstants.O_CREAT | (fsConstants.O_NONBLOCK ?? 0) | (fsConstants.O_NOCTTY ?? 0), 0o600);
+    if (!fstatSync(fd).isFile()) throw new Error("not a regular file");
+    appendFileSync(fd, `${markdown}\n`);
   } catch (err) {
-    say(`cannot write the job summary to ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    say(`cannot write the job summary to ${file}: ${code === "ENXIO" ? "a FIFO with nothing reading from it" : (code ?? (err as Error).message)}`);
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 

@@ -28,7 +28,7 @@ export function githubFormatter(context: ReportContext): ReportFormatter {
       `${annotation("error", { file: error.path, ...(error.line !== undefined ? { line: String(error.line) } : {}), title: `oars: ${wordsOf(context.locale).m.report["not-analysed"].toLowerCase()}` }, error.message)}\n`,
     end: (summary) => {
       const words = batchWords(context, summary);
-      const config = context.configFile ? ` ${fill(words.m.report.configuration, { file: escapeControls(context.configFile) })}` : "";
+      const config = context.configFile ? `. ${fill(words.m.report.configuration, { file: escapeControls(context.configFile) })}` : "";
       return `oars ${context.command}: ${fill(words.m.report["batch-line"], { transcripts: words.count("transcripts", summary.files.length), passed: summary.passed, failed: summary.failed, errors: summary.errors.length })}${config}\n`;
     },
   };

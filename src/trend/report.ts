@@ -6,6 +6,7 @@ import { TABLE_STYLE } from "../report/table-style.js";
 import { assets } from "../report/html/assets.js";
 import { esc } from "../report/html/escape.js";
 import { fill, type Words } from "../report/words.js";
+import { formatNumber } from "../locale/numbers.js";
 import { THRESHOLDS, type Unit } from "../score/miti.js";
 import type { Language } from "../languages.js";
 import type { Trend } from "./index.js";
@@ -44,7 +45,8 @@ export function changeLine(change: Change, words: Words): string {
   const { score, from, to, delta, noise } = change;
   const sign = delta !== null && delta > 0 ? "+" : delta !== null && delta < 0 ? "−" : "±";
   const moved = delta === null ? "" : ` (${sign}${figure(score, Math.abs(delta), words)})`;
-  const band = noise === null ? "" : figure(score, noise, words);
+  // A count's band is a fraction of a count (58 % of 3 is 1.74): two decimals at most.
+  const band = noise === null ? "" : UNIT[score] === "count" ? formatNumber(noise, words.locale, 0, 2) : figure(score, noise, words);
   const verdict =
     change.verdict === "beyond-noise"
       ? fill(t["beyond-noise"], { noise: band })

@@ -194,6 +194,20 @@ describe("configuration", () => {
     });
   });
 
+  it('a hand-edited package.json whose "oars" key is plainly there is read, not walked past: its mistakes are reported', () => {
+    const dir = batchCopy();
+    // A trailing comma: not JSON, but the reader (JSON is YAML) takes it, so the thresholds hold.
+    writeFileSync(join(dir, "package.json"), '{\n  "name": "training",\n  "oars": { "thresholds": { "level": "good" } },\n}\n');
+    const run = oars(["config", "-f", "json"], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ source: join(dir, "package.json"), settings: { thresholds: { level: "good" } } });
+    // A missing comma: one line naming the file and the place, exit 2, not the basic level.
+    writeFileSync(join(dir, "package.json"), '{\n  "name": "training"\n  "oars": { "thresholds": { "level": "good" } }\n}\n');
+    const broken = oars(["check", "[2024] group a/good.txt"], { cwd: dir });
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(new RegExp(`^oars: ${join(dir, "package.json").replace(/[[\]\\/.]/g, "\\$&")}:3:3: .+\n$`));
+  });
+
   it("oars config prints the resolved settings as YAML, with their source", () => {
     const dir = batchCopy();
     mkdirSync(join(dir, "house-rules"));

@@ -89,6 +89,15 @@ describe.skipIf(!isRoot)("files that are not files", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/gold\.jsonl: cannot read the gold file: not a regular file \(a FIFO\)$/m);
   });
+
+  it("says it cannot write the job summary to a FIFO with no reader, instead of hanging past SIGTERM", () => {
+    const dir = tempFolder();
+    const summary = fifo(dir, "summary.md");
+    const run = oars(["check", "--no-config", "-f", "github", GOOD], { env: { GITHUB_STEP_SUMMARY: summary }, timeout: 20_000 });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/^::warning file=/m);
+    expect(run.stderr).toBe(`oars: cannot write the job summary to ${summary}: a FIFO with nothing reading from it\n`);
+  });
 });
 
 describe("standard input", () => {
@@ -446,6 +455,8 @@ describe("batches", () => {
     const ndjson = oars(["check", "-f", "ndjson", GOOD], { cwd: join(dir, "sub") });
     expect(JSON.parse(ndjson.stdout.split("\n")[0]!).config).toBe(join(dir, ".oarsrc.yaml"));
     expect(oars(["check", "-f", "table", GOOD], { cwd: join(dir, "sub") }).stdout).toContain(`Configuration: ${join(dir, ".oarsrc.yaml")}.`);
+    const github = oars(["check", "-f", "github", GOOD], { cwd: join(dir, "sub") }).stdout.split("\n");
+    expect(github.at(-2)).toBe(`oars check: 1 transcript, 1 met the thresholds, 0 did not, 0 not analysed. Configuration: ${join(dir, ".oarsrc.yaml")}.`);
     expect(JSON.parse(oars(["analyze", "-f", "json", "--no-config", GOOD], { cwd: join(dir, "sub") }).stdout).config).toBeNull();
   });
 

@@ -105,6 +105,18 @@ describe("schema/report.schema.json", () => {
     expect(checkResult(JSON.parse(JSON.stringify(result)))).toBe(true);
   });
 
+  it("the library refuses an option it does not know the value of, naming the option, instead of guessing or reading a path", async () => {
+    const { analyze } = await import("../../src/index.js");
+    const text = "Counsellor: What brings you here?\nClient: My doctor sent me.\n";
+    // "no" is the ISO code for Norwegian: coding it as English without a word would be wrong.
+    expect(() => analyze(text, { lang: "no" as never })).toThrow(new TypeError('options.lang must be one of auto, en, nb, da, sv (got "no")'));
+    // A locale names a folder of the package: never one outside it, never "reinstall oars".
+    expect(() => analyze(text, { locale: "../../elsewhere" as never })).toThrow(new TypeError('options.locale must be one of en, nb, da, sv (got "../../elsewhere")'));
+    expect(() => analyze(text, { format: "docx" as never })).toThrow(new TypeError('options.format must be one of text, vtt, srt, json (got "docx")'));
+    expect(() => analyze(text, { counsellor: "Counsellor" as never })).toThrow(new TypeError("options.counsellor must be an array of names"));
+    expect(analyze(text, { lang: "nb", locale: "sv", format: "text", counsellor: ["Counsellor"] })).toMatchObject({ language: "nb", locale: "sv", format: "text" });
+  });
+
   it("refuses what breaks the contract", () => {
     const report = JSON.parse(oars(["analyze", "--no-config", "-f", "json", fixture("en", "session-alcohol.txt")]).stdout) as { files: { metrics: { reflectionToQuestion: unknown } }[] };
     report.files[0]!.metrics.reflectionToQuestion = "1.00";

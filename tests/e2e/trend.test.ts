@@ -79,6 +79,18 @@ describe("oars trend", () => {
     expect(run.stdout).toContain("mer enn kodestøy");
   });
 
+  it("the noise band of a count is a figure rounded like the others, with the locale's decimal sign", () => {
+    // 3 → 0 persuading lines: 58 % of 3 is 1.74 (1.7399999999999998 in floating point).
+    const dir = mkdtempSync(join(tmpdir(), "oars-trend-band-"));
+    writeFileSync(join(dir, "2026-01-01-a.txt"), "Counsellor: You need to stop smoking.\nClient: It's hard.\nCounsellor: You should just quit.\nClient: I tried.\nCounsellor: That's not true, you didn't try properly.\nClient: Whatever.\n");
+    writeFileSync(join(dir, "2026-02-01-a.txt"), "Counsellor: What brings you here?\nClient: My doctor sent me.\nCounsellor: Your doctor sent you.\nClient: Yes.\n");
+    const run = oars(["trend", "--no-config", dir]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/MI non-adherent 3 → 0 \(−3\): more than coding noise \(±1\.74\)/);
+    const nb = oars(["trend", "--no-config", "--locale", "nb", dir]);
+    expect(nb.stdout).toContain("(±1,74)");
+  });
+
   it("one session: says a trend needs two", () => {
     const run = oars(["trend", "--no-config", GOOD]);
     expect(run.status).toBe(0);
