@@ -74,6 +74,10 @@ describe("npm pack, then install the tarball as README's CI recipes do", () => {
     // The same figure the CLI gives for the session (it moves when the weights are retrained).
     const cli = JSON.parse(spawnSync(process.execPath, [join(ROOT, "bin", "oars.js"), "analyze", "--no-config", "-f", "json", fixture("en", "session-alcohol.txt")], { encoding: "utf8" }).stdout) as { files: { metrics: { reflectionToQuestion: number } }[] };
     expect(run.stdout).toBe(`R:Q ${cli.files[0]!.metrics.reflectionToQuestion}, flagged: "You really need to cut down.", "Come on, be honest with yourself."\n`);
+    // And README says what it prints, as it prints it.
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const stated = /```\n\nprints `([^`]*)`/.exec(readme.slice(readme.indexOf("<!-- library-example -->")))?.[1];
+    expect(stated).toBe(run.stdout.trimEnd());
   });
 });
 
