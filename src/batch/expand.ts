@@ -44,7 +44,7 @@ export function expandInputs(args: readonly string[], ignore: readonly IgnorePat
     } else if (kind === "folder") {
       const listing = walkFolder(resolve(cwd, arg), (name) => TRANSCRIPT_NAME.test(name));
       const kept = listing.files.map((p) => join(arg, relative(resolve(cwd, arg), p))).filter((p) => !ignored(resolve(cwd, p)));
-      for (const e of listing.errors) errors.push({ ...e, path: join(arg, relative(resolve(cwd, arg), e.path)) });
+      for (const e of listing.errors) if (!ignored(e.path)) errors.push({ ...e, path: join(arg, relative(resolve(cwd, arg), e.path)) });
       if (kept.length === 0 && listing.errors.length === 0) errors.push({ path: arg, message: `folder holds no transcripts (${TRANSCRIPT_EXTENSIONS.map((e) => `.${e}`).join(", ")})` });
       kept.forEach(add);
     } else if (fg().isDynamicPattern(arg)) {

@@ -38,18 +38,22 @@ export function walkFolder(folder: string, wanted: (name: string) => boolean): F
       const path = join(dir, entry.name);
       const kind = entry.isSymbolicLink() ? linkKind(path) : entry.isDirectory() ? "folder" : entry.isFile() ? "file" : "other";
       if (kind === "folder" && !SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
-      else if (kind === "file" && wanted(entry.name)) files.push(path);
+      else if (!wanted(entry.name) || kind === "folder") continue;
+      // A transcript's name on a link to nothing is reported, not passed over in silence; one on
+      // a device, FIFO or socket is listed, and reading refuses it as "not a regular file".
+      else if (kind === "dangling") errors.push({ path, message: "a link to nothing (its target does not exist)" });
+      else files.push(path);
     }
   }
   return { files, errors };
 }
 
-function linkKind(path: string): "folder" | "file" | "other" {
+function linkKind(path: string): "folder" | "file" | "other" | "dangling" {
   try {
     const stats = statSync(path);
     return stats.isDirectory() ? "folder" : stats.isFile() ? "file" : "other";
   } catch {
-    return "other"; // a dangling link
+    return "dangling";
   }
 }
 

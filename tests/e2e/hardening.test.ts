@@ -402,6 +402,28 @@ describe("redaction and injection", () => {
 });
 
 describe("batches", () => {
+  it("names a transcript-like link to nothing and a FIFO found in a folder, and codes the rest", () => {
+    const dir = tempFolder();
+    const folder = join(dir, "sessions");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "good.txt"), readFileSync(GOOD));
+    symlinkSync(join(dir, "gone.txt"), join(folder, "moved.txt"));
+    fifo(folder, "pipe.vtt");
+    symlinkSync(join(dir, "gone"), join(folder, "notes.md")); // not a transcript's name: passed over
+    const run = oars(["check", "-f", "json", "--no-config", folder], { timeout: 30 * SECONDS });
+    expect(run.status).toBe(2);
+    const report = JSON.parse(run.stdout) as { files: { path: string }[]; errors: { path: string; message: string }[] };
+    expect(report.files.map((f) => f.path)).toEqual([join(folder, "good.txt")]);
+    expect(report.errors).toEqual([
+      { path: join(folder, "moved.txt"), message: "a link to nothing (its target does not exist)" },
+      { path: join(folder, "pipe.vtt"), message: "not a regular file (a FIFO)" },
+    ]);
+    expect(run.stderr.trim().split("\n").sort()).toEqual([
+      `oars: ${join(folder, "moved.txt")}: a link to nothing (its target does not exist)`,
+      `oars: ${join(folder, "pipe.vtt")}: not a regular file (a FIFO)`,
+    ]);
+  });
+
   it("follows a link loop once: the file is coded once", () => {
     const dir = tempFolder();
     mkdirSync(join(dir, "d", "sub"), { recursive: true });
