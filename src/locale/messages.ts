@@ -54,7 +54,7 @@ export type HtmlText =
   | "family-non-adherent" | "family-other";
 export type TrendText =
   | "heading" | "date-name" | "date-modified" | "change-heading" | "beyond-noise" | "within-noise" | "too-few" | "n/a"
-  | "not-judged" | "needs-two" | "noise-rule" | "chart" | "change-talk" | "non-adherent";
+  | "not-judged" | "needs-two" | "noise-rule" | "chart" | "change-talk" | "non-adherent" | "points";
 export type ClientText =
   | "heading" | "change-talk" | "sustain-talk" | "neutral" | "percent-change-talk" | "thirds" | "cultivating" | "softening"
   | "cultivating-change-talk" | "softening-sustain-talk" | "technical" | "estimate-note" | "relational-note" | "not-coded";

@@ -1,19 +1,22 @@
 // When is a change between two sessions more than coding noise? oars disagrees with expert
-// coders on some utterances (README "Accuracy", English AnnoMI dev; tests/e2e/accuracy.test.ts
-// holds those figures), so a score can move between sessions through coding alone. The rule:
+// coders on some utterances (README "Accuracy": English AnnoMI dev, 5-fold cross-validation
+// grouped by source; tests/e2e/accuracy.test.ts holds those figures), so a score can move
+// between sessions through coding alone. The rule, from the agreement figures in AGREEMENT:
 //
 // - a share (% open, % complex) moves by coding alone up to the share of items oars codes
-//   differently from experts: 100 − open/closed accuracy (80 %) = 20 points for % open,
-//   100 − simple/complex accuracy (63 %) = 37 points for % complex;
-// - R:Q is a ratio of two counts each off by up to 1 − F1 (reflections 0.68, questions 0.89),
-//   so it moves by coding alone up to 32 % + 11 % = 43 % of the larger of the two values;
-// - a count of MI non-adherent utterances: advice-flag recall is 0.42, so up to 58 % of the
-//   larger count (and at least 1) may be found in one session and missed in the other;
+//   differently from experts: 100 − open/closed accuracy for % open, 100 − simple/complex
+//   accuracy for % complex, in percentage points;
+// - R:Q is a ratio of two counts each off by up to 1 − F1 (reflections, questions), so it moves
+//   by coding alone up to the sum of the two shares of the larger of the two values;
+// - a count of MI non-adherent utterances: with advice-flag recall r, up to 1 − r of the larger
+//   count (and at least 1) may be found in one session and missed in the other;
 // - a share or R:Q from fewer than 5 items (questions; reflections) in either session is too few to tell;
-// - % change talk has no agreement figure yet, so no change in it is judged.
+// - % change talk is not judged: client talk agrees with the experts too little (change and
+//   sustain talk F1 under 0.5) for any change between two sessions to stand out from it.
 //
 // A change is "beyond coding noise" only when it is larger than that. The figures are for
 // English; the Scandinavian packs have no independent measure (README), so the same rule is used.
+// The report's words name the figures (src/trend/report.ts fills them in), so they are stated once, here.
 
 import type { TrendScore } from "./series.js";
 
@@ -22,17 +25,31 @@ export interface NoiseBand {
   noise: number;
 }
 
+/** oars' agreement with expert coders, cross-validated (README "Accuracy", the rows named). */
+export const AGREEMENT = {
+  openClosedAccuracy: 0.79,
+  simpleComplexAccuracy: 0.56,
+  reflectionF1: 0.69,
+  questionF1: 0.89,
+  adviceFlagRecall: 0.28,
+  changeTalkF1: 0.46,
+  sustainTalkF1: 0.35,
+} as const;
+
 type NoiseRule =
   | { kind: "share"; points: number; source: string }
   | { kind: "relative" | "count"; share: number; source: string }
   | { kind: "none"; source: string };
 
+// Shares are rounded to whole percentage points (0.79 → 21 points), as the report states them.
+const points = (agreement: number) => Math.round(100 * (1 - agreement));
+
 export const NOISE_RULE: Record<TrendScore, NoiseRule> = {
-  percentOpenQuestions: { kind: "share", points: 20, source: "open/closed accuracy 0.80" },
-  percentComplexReflections: { kind: "share", points: 37, source: "simple/complex accuracy 0.63" },
-  reflectionToQuestion: { kind: "relative", share: 0.43, source: "reflection F1 0.68, question F1 0.89" },
-  miNonAdherent: { kind: "count", share: 0.58, source: "advice-flag recall 0.42" },
-  percentChangeTalk: { kind: "none", source: "no agreement figure yet" },
+  percentOpenQuestions: { kind: "share", points: points(AGREEMENT.openClosedAccuracy), source: `open/closed accuracy ${AGREEMENT.openClosedAccuracy}` },
+  percentComplexReflections: { kind: "share", points: points(AGREEMENT.simpleComplexAccuracy), source: `simple/complex accuracy ${AGREEMENT.simpleComplexAccuracy}` },
+  reflectionToQuestion: { kind: "relative", share: (points(AGREEMENT.reflectionF1) + points(AGREEMENT.questionF1)) / 100, source: `reflection F1 ${AGREEMENT.reflectionF1}, question F1 ${AGREEMENT.questionF1}` },
+  miNonAdherent: { kind: "count", share: points(AGREEMENT.adviceFlagRecall) / 100, source: `advice-flag recall ${AGREEMENT.adviceFlagRecall}` },
+  percentChangeTalk: { kind: "none", source: `change talk F1 ${AGREEMENT.changeTalkF1}, sustain talk F1 ${AGREEMENT.sustainTalkF1}` },
 };
 
 /** The fewest items a share is judged on. */

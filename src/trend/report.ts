@@ -10,7 +10,7 @@ import { formatNumber } from "../locale/numbers.js";
 import { THRESHOLDS, type Unit } from "../score/miti.js";
 import type { Language } from "../languages.js";
 import type { Trend } from "./index.js";
-import { MIN_ITEMS, NOISE_RULE, type Change } from "./noise.js";
+import { AGREEMENT, MIN_ITEMS, NOISE_RULE, type Change } from "./noise.js";
 import type { Session, TrendScore } from "./series.js";
 
 const UNIT: Record<TrendScore, Unit> = {
@@ -39,14 +39,39 @@ function label(score: TrendScore, words: Words): string {
 
 const figure = (score: TrendScore, value: number | null, words: Words) => (value === null ? words.m.levels["n/a"] : words.figure(UNIT[score], value));
 
+/** The rule in words, its figures filled in from NOISE_RULE and AGREEMENT in the locale's way. */
+function noiseRule(words: Words): string {
+  const n = (value: number) => formatNumber(value, words.locale, 0, 2);
+  const share = (score: keyof typeof NOISE_RULE) => {
+    const rule = NOISE_RULE[score];
+    return rule.kind === "share" ? rule.points : rule.kind === "none" ? 0 : Math.round(rule.share * 100);
+  };
+  return fill(words.m.trend["noise-rule"], {
+    min: MIN_ITEMS,
+    open: share("percentOpenQuestions"),
+    openAccuracy: n(AGREEMENT.openClosedAccuracy),
+    complex: share("percentComplexReflections"),
+    complexAccuracy: n(AGREEMENT.simpleComplexAccuracy),
+    rq: share("reflectionToQuestion"),
+    reflectionF1: n(AGREEMENT.reflectionF1),
+    questionF1: n(AGREEMENT.questionF1),
+    nonAdherent: share("miNonAdherent"),
+    adviceRecall: n(AGREEMENT.adviceFlagRecall),
+    changeTalkF1: n(AGREEMENT.changeTalkF1),
+    sustainTalkF1: n(AGREEMENT.sustainTalkF1),
+  });
+}
+
 /** "R:Q 0.80 → 1.50 (+0.70): more than coding noise (±0.34)". */
 export function changeLine(change: Change, words: Words): string {
   const t = words.m.trend;
   const { score, from, to, delta, noise } = change;
   const sign = delta !== null && delta > 0 ? "+" : delta !== null && delta < 0 ? "−" : "±";
-  const moved = delta === null ? "" : ` (${sign}${figure(score, Math.abs(delta), words)})`;
+  // A percentage moves by percentage points ("40% → 80% (+40 points)"), not by a share of itself.
+  const amount = (value: number) => (UNIT[score] === "percent" ? fill(t.points, { value: formatNumber(value, words.locale, 0, 1) }) : figure(score, value, words));
+  const moved = delta === null ? "" : ` (${sign}${amount(Math.abs(delta))})`;
   // A count's band is a fraction of a count (58 % of 3 is 1.74): two decimals at most.
-  const band = noise === null ? "" : UNIT[score] === "count" ? formatNumber(noise, words.locale, 0, 2) : figure(score, noise, words);
+  const band = noise === null ? "" : UNIT[score] === "count" ? formatNumber(noise, words.locale, 0, 2) : amount(noise);
   const verdict =
     change.verdict === "beyond-noise"
       ? fill(t["beyond-noise"], { noise: band })
@@ -83,7 +108,7 @@ export function trendTable(trend: Trend, words: Words): string {
   const lines = [heading(trend, words), table.toString(), ""];
   if (trend.changes.length === 0) lines.push(words.m.trend["needs-two"]);
   else lines.push(changeHeading(trend, words), ...trend.changes.map((c) => `  ${changeLine(c, words)}`));
-  lines.push("", fill(words.m.trend["noise-rule"], { min: MIN_ITEMS }));
+  lines.push("", noiseRule(words));
   return `${lines.join("\n")}\n`;
 }
 
@@ -93,7 +118,7 @@ export function trendJson(trend: Trend, words: Words, version: string): string {
     tool: { name: "oars", version },
     sessions: trend.sessions.map((s) => ({ path: s.path, date: s.date, dateFrom: s.dateFrom, scores: Object.fromEntries(trend.scores.map((score) => [score, s.scores[score]])), items: s.items })),
     changes: trend.changes.map((c) => ({ ...c, text: changeLine(c, words) })),
-    noiseRule: { ...NOISE_RULE, minItems: MIN_ITEMS, text: fill(words.m.trend["noise-rule"], { min: MIN_ITEMS }) },
+    noiseRule: { ...NOISE_RULE, minItems: MIN_ITEMS, text: noiseRule(words) },
     errors: trend.errors,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
@@ -162,7 +187,7 @@ export function trendHtml(trend: Trend, words: Words, locale: Language, version:
     `<!DOCTYPE html>\n<html lang="${locale}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy}">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">` +
     `<title>${esc(`oars trend: ${heading(trend, words)}`)}</title><style>${css}${TREND_CSS}</style></head>\n` +
-    `<body><main class="trend"><h1>${esc(heading(trend, words))}</h1>${charts}${changes}<p class="note">${esc(fill(words.m.trend["noise-rule"], { min: MIN_ITEMS }))} ${esc(words.m.report["threshold-note"])}</p>${table}${errors}</main>` +
+    `<body><main class="trend"><h1>${esc(heading(trend, words))}</h1>${charts}${changes}<p class="note">${esc(noiseRule(words))} ${esc(words.m.report["threshold-note"])}</p>${table}${errors}</main>` +
     `<footer><p>${esc(fill(words.m.html.generated, { version }))}</p></footer></body></html>\n`
   );
 }

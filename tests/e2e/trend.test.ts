@@ -36,13 +36,13 @@ describe("oars trend", () => {
     ]);
     expect(trend.sessions[1].path).toContain("anna-middle.txt");
     const byScore = Object.fromEntries(trend.changes.map((c: { score: string }) => [c.score, c]));
-    // poor.txt has 2 persuading lines and good.txt none: beyond the ±1.16 of coding noise.
+    // poor.txt has 2 persuading lines and good.txt none: beyond the ±1.44 of coding noise (72 % of 2).
     expect(byScore.miNonAdherent).toMatchObject({ from: 2, to: 0, verdict: "beyond-noise" });
     // poor.txt asks fewer than 5 questions: too few to tell.
     expect(byScore.percentOpenQuestions.verdict).toBe("too-few");
-    expect(trend.noiseRule.percentOpenQuestions).toMatchObject({ kind: "share", points: 20 });
-    // % change talk follows the client coding of each session (CT ÷ (CT + ST)); with no agreement
-    // figure for it yet, its change is shown but never judged.
+    expect(trend.noiseRule.percentOpenQuestions).toMatchObject({ kind: "share", points: 21 });
+    // % change talk follows the client coding of each session (CT ÷ (CT + ST)); client talk agrees
+    // with the experts too little to judge it, so its change is shown but never judged.
     const client = JSON.parse(oars(["analyze", "--no-config", "-f", "json", ALCOHOL]).stdout).files[0].metrics.client;
     expect(client.changeTalk + client.sustainTalk).toBeGreaterThan(0);
     expect(trend.sessions[1].scores.percentChangeTalk).toBeCloseTo((100 * client.changeTalk) / (client.changeTalk + client.sustainTalk), 6);
@@ -54,7 +54,7 @@ describe("oars trend", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("3 sessions, 2026-01-10 to 2026-03-14");
     expect(run.stdout).toContain("(date modified)");
-    expect(run.stdout).toMatch(/MI non-adherent 2 → 0 \(−2\): more than coding noise \(±1\.16\)/);
+    expect(run.stdout).toMatch(/MI non-adherent 2 → 0 \(−2\): more than coding noise \(±1\.44\)/);
     expect(run.stdout).toContain("Coding noise, from oars' agreement with expert coders");
   });
 
@@ -80,15 +80,15 @@ describe("oars trend", () => {
   });
 
   it("the noise band of a count is a figure rounded like the others, with the locale's decimal sign", () => {
-    // 3 → 0 persuading lines: 58 % of 3 is 1.74 (1.7399999999999998 in floating point).
+    // 3 → 0 persuading lines: 72 % of 3 is 2.16, stated with two decimals at most.
     const dir = mkdtempSync(join(tmpdir(), "oars-trend-band-"));
     writeFileSync(join(dir, "2026-01-01-a.txt"), "Counsellor: You need to stop smoking.\nClient: It's hard.\nCounsellor: You should just quit.\nClient: I tried.\nCounsellor: That's not true, you didn't try properly.\nClient: Whatever.\n");
     writeFileSync(join(dir, "2026-02-01-a.txt"), "Counsellor: What brings you here?\nClient: My doctor sent me.\nCounsellor: Your doctor sent you.\nClient: Yes.\n");
     const run = oars(["trend", "--no-config", dir]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/MI non-adherent 3 → 0 \(−3\): more than coding noise \(±1\.74\)/);
+    expect(run.stdout).toMatch(/MI non-adherent 3 → 0 \(−3\): more than coding noise \(±2\.16\)/);
     const nb = oars(["trend", "--no-config", "--locale", "nb", dir]);
-    expect(nb.stdout).toContain("(±1,74)");
+    expect(nb.stdout).toContain("(±2,16)");
   });
 
   it("one session: says a trend needs two", () => {
