@@ -23,6 +23,8 @@ export interface BatchSummary {
   failed: number;
   /** Scores over every utterance of every analysed file, pooled. */
   total: Metrics;
+  /** Client change and sustain talk over every analysed file, pooled (CT ÷ (CT + ST) is the total's % change talk). */
+  totalTalk: { changeTalk: number; sustainTalk: number };
 }
 
 export class SummaryCollector {
@@ -30,6 +32,7 @@ export class SummaryCollector {
   private readonly errors: FileError[] = [];
   private readonly counts: Record<Code, number> = zeroCounts();
   private readonly confidence: Confidence = { utterances: 0, lowConfidence: 0 };
+  private readonly talk = { changeTalk: 0, sustainTalk: 0 };
   private passedCount = 0;
   private fileCount = 0;
 
@@ -43,6 +46,8 @@ export class SummaryCollector {
     for (const code of COUNSELLOR_CODES) this.counts[code] += file.metrics.counts[code];
     this.confidence.utterances += file.metrics.utterances;
     this.confidence.lowConfidence += file.metrics.lowConfidence;
+    this.talk.changeTalk += file.metrics.client?.changeTalk ?? 0;
+    this.talk.sustainTalk += file.metrics.client?.sustainTalk ?? 0;
   }
 
   addError(error: FileError): void {
@@ -51,6 +56,6 @@ export class SummaryCollector {
 
   /** Without `keepFiles`, `files` is empty; the counts are always whole. */
   summary(): BatchSummary {
-    return { files: this.files, errors: this.errors, passed: this.passedCount, failed: this.fileCount - this.passedCount, total: metricsFromCounts(this.counts, this.confidence) };
+    return { files: this.files, errors: this.errors, passed: this.passedCount, failed: this.fileCount - this.passedCount, total: metricsFromCounts(this.counts, this.confidence), totalTalk: { ...this.talk } };
   }
 }

@@ -59,7 +59,12 @@ export interface FitOptions {
   drop?: number[];
   /** The column to wrap when dropping is not enough (its cells are text or paths). */
   wrap?: number;
+  /** Columns kept over an unwrapped `wrap` column: left out (in order) only when it would wrap narrower than MIN_WRAPPED. */
+  dropLast?: number[];
 }
+
+/** The narrowest a wrapped column gets before a `dropLast` column makes room for it. */
+const MIN_WRAPPED = 16;
 
 /** A table no wider than `width`, dropping and then wrapping columns as needed. */
 export function fitTable(head: readonly string[], rows: readonly (readonly string[])[], width: number, options: FitOptions = {}): string {
@@ -71,6 +76,11 @@ export function fitTable(head: readonly string[], rows: readonly (readonly strin
   const room = Math.max(width, MIN_WIDTH);
   for (const column of options.drop ?? []) {
     if (widthOf(keep) <= room) break;
+    keep = keep.filter((i) => i !== column);
+  }
+  for (const column of options.dropLast ?? []) {
+    const over = widthOf(keep) - room;
+    if (over <= 0 || (options.wrap !== undefined && keep.includes(options.wrap) && natural(options.wrap) - over >= MIN_WRAPPED)) break;
     keep = keep.filter((i) => i !== column);
   }
   const over = widthOf(keep) - room;

@@ -10,7 +10,7 @@ import { CLIENT_CODE_ABBREVIATIONS } from "../types.js";
 import { escapeControls } from "../text/controls.js";
 import type { ChalkInstance } from "chalk";
 import { formatTimecode } from "../read/timecode.js";
-import { levelOf, THRESHOLDS, type Level, type ThresholdScore } from "../score/miti.js";
+import { levelOf, THRESHOLDS, type Level, type LimitId, type ThresholdScore } from "../score/miti.js";
 import type { BatchSummary } from "../check/summary.js";
 import { failedChecks, type CheckOutcome } from "../check/index.js";
 import type { Messages } from "../locale/messages.js";
@@ -51,8 +51,13 @@ export function tableFormatter(context: ReportContext, options: TextOptions): Re
 function batchTable(summary: BatchSummary, context: ReportContext, { color: c, width }: TextOptions, words: Words): string {
   const m = words.m;
   const rows = summaryRows(summary, words);
-  // Narrow terminals lose turns, flags and the adherent share first; paths wrap last.
-  const table = fitTable(m.report["summary-head"], [...rows.files, rows.total.map((cell) => c.bold(cell))], width, { drop: [1, 8, 7], wrap: 0 });
+  // Narrow terminals lose turns, flags, the adherent share and % change talk first; paths wrap
+  // next; a column a threshold in force checks goes only when a path would wrap too narrow.
+  const checked = (limit: LimitId) => context.limits[limit] !== undefined;
+  const optional: [LimitId, number][] = [["min-adherent-share", 7], ["min-change-talk", 8]];
+  const drop = [1, 9, ...optional.filter(([limit]) => !checked(limit)).map(([, column]) => column)];
+  const dropLast = optional.filter(([limit]) => checked(limit)).map(([, column]) => column);
+  const table = fitTable(m.report["summary-head"], [...rows.files, rows.total.map((cell) => c.bold(cell))], width, { drop, dropLast, wrap: 0 });
   const lines = [...wrap(fill(m.report["batch-heading"], { transcripts: words.count("transcripts", summary.files.length), passed: summary.passed, failed: summary.failed }), width).map((l) => c.bold(l)), table];
   lines.push(...wrap(`${fill(m.report["thresholds-in-force"], { limits: describeLimits(context.limits, words) })} ${m.report["threshold-note"]}`, width).map((l) => c.dim(l)));
   const failed = failures(summary, words);

@@ -95,7 +95,8 @@ function nextCounsellorCodes(turns: readonly CodedTurn[], t: number): Code[] {
   return [];
 }
 
-function talkCounts(change: number, sustain: number): TalkCounts {
+/** Change and sustain talk counts with their % change talk (also the pooled figure of a batch). */
+export function talkCounts(change: number, sustain: number): TalkCounts {
   return { changeTalk: change, sustainTalk: sustain, percentChangeTalk: change + sustain === 0 ? null : Math.round((1000 * change) / (change + sustain)) / 10 };
 }
 

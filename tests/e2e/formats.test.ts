@@ -68,8 +68,15 @@ describe("markdown", () => {
     const tokens = marked.lexer(run.stdout);
     expect(tokens[0]).toMatchObject({ type: "heading", depth: 2, text: "oars check: 2 transcripts, 1 met the thresholds, 1 did not" });
     const table = tokens.find((t): t is Tokens.Table => t.type === "table")!;
-    expect(table.header.map((h) => h.text)).toEqual(["File", "Turns", "R:Q", "Open %", "Complex %", "PER", "CON", "Adherent %", "Flags", "Thresholds"]);
+    expect(table.header.map((h) => h.text)).toEqual(["File", "Turns", "R:Q", "Open %", "Complex %", "PER", "CON", "Adherent %", "Change talk %", "Flags", "Thresholds"]);
     expect(table.rows).toHaveLength(3);
+    // % change talk: each file's own, and the total pooled over the files' change and sustain talk.
+    const client = [GOOD, POOR].map((f) => JSON.parse(oars(["analyze", "--no-config", "-f", "json", f]).stdout).files[0].metrics.client as { changeTalk: number; sustainTalk: number; percentChangeTalk: number | null });
+    const shown = (v: number | null) => (v === null ? "n/a" : String(Math.round(v * 10) / 10));
+    expect(table.rows.slice(0, 2).map((r) => r[8]!.text)).toEqual(client.map((c) => shown(c.percentChangeTalk)));
+    const ct = client.reduce((n, c) => n + c.changeTalk, 0);
+    const st = client.reduce((n, c) => n + c.sustainTalk, 0);
+    expect(table.rows[2]![8]!.text).toBe(`**${shown(ct + st === 0 ? null : Math.round((1000 * ct) / (ct + st)) / 10)}**`);
     expect(table.rows.map((r) => plain(r[0]!.tokens))).toEqual([GOOD, POOR, "Total (2 files)"]); // escaped in the source, read back as written
     expect(run.stdout).toContain("### Thresholds not met");
   });

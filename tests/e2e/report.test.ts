@@ -47,6 +47,16 @@ describe("the table report at 80 columns", () => {
     expect(overlong(run.stdout)).toEqual([]);
   });
 
+  it("the batch table keeps % change talk over an unwrapped path when --min-change-talk checks it, and drops it first otherwise", () => {
+    const files = [SESSION, fixture("batch", "[2024] group a", "poor.txt")];
+    const at100 = { env: { COLUMNS: "100" } };
+    const checked = oars(["check", "--no-config", "--min-change-talk", "50", ...files], at100);
+    expect(checked.stdout.split("\n").filter((line) => visible(line) > 100)).toEqual([]);
+    expect(checked.stdout).toMatch(/│ Change talk % │/);
+    expect(oars(["check", "--no-config", ...files], at100).stdout).not.toMatch(/Change talk %/);
+    expect(oars(["check", "--no-config", ...files], { env: { COLUMNS: "200" } }).stdout).toMatch(/│ Change talk % │/);
+  });
+
   it("a wider terminal gets the Source column back", () => {
     expect(oars(["analyze", "--no-config", SESSION], at80).stdout).not.toMatch(/MITI 3\.1/);
     expect(oars(["analyze", "--no-config", SESSION], { env: { COLUMNS: "120" } }).stdout).toMatch(/│ MITI 3\.1\s+│/);
