@@ -17,7 +17,7 @@ export function githubFormatter(context: ReportContext): ReportFormatter {
       const words = fileWords(context, result);
       const m = words.m;
       const lines = result.flags.map((flag) =>
-        annotation("warning", { file: result.path, line: String(flag.line), title: `oars: ${m.codes[flag.code]} (${flag.rule})` }, words.flagLine(flag)),
+        annotation("warning", { file: result.path, line: String(flag.line), title: `oars: ${words.flagCode(flag)} (${flag.rule})` }, words.flagLine(flag)),
       );
       for (const miss of failedChecks(check)) {
         lines.push(annotation(missLevel, { file: result.path, title: `oars: ${fill(m.report["threshold-not-met-title"], { id: miss.id })}` }, words.check(miss).message));

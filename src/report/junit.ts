@@ -25,7 +25,7 @@ export function junitFormatter(context: ReportContext): ReportFormatter {
         if (c.status === "n/a") return `${open}>\n      <skipped message=${attr(message)}/>\n    </testcase>`;
         return `${open}>\n      <failure type="threshold" message=${attr(message)}>${text(message)}</failure>\n    </testcase>`;
       });
-      const flags = result.flags.map((f) => `${fill(m.report.line, { line: f.line })} ${f.speaker}: "${f.text}" ${m.codes[f.code]} (${f.rule}): ${words.flag(f).reason}`);
+      const flags = result.flags.map((f) => `${fill(m.report.line, { line: f.line })} ${f.speaker}: "${f.text}" ${words.flagCode(f)} (${f.rule}): ${words.flag(f).reason}`);
       const out = flags.length > 0 ? `\n    <system-out>${text(flags.join("\n"))}</system-out>` : "";
       return `  <testsuite name=${attr(result.path)} tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">\n${cases.join("\n")}${out}\n  </testsuite>\n`;
     },

@@ -49,8 +49,9 @@ export function sarifFormatter(context: ReportContext, rules: readonly Rule[]): 
           emit({
             ruleId: flag.rule,
             level: "warning",
-            message: { text: `${words.m.codes[flag.code]}: ${words.flagLine(flag)}` },
+            message: { text: `${words.flagCode(flag)}: ${words.flagLine(flag)}` },
             locations: [location(result.path, flag.line)],
+            properties: { confidence: flag.confidence },
           }),
         );
       }

@@ -85,6 +85,11 @@ export class Words {
   }
 
   /** A flagged line in one line of text: its words, why, and what to say instead. */
+  /** "Persuade", or "Persuade? (low confidence)" when the code is one to read first. */
+  flagCode(flag: Flag): string {
+    return flag.confidence === "low" ? `${this.m.codes[flag.code]}? (${this.m.report["low-confidence"]})` : this.m.codes[flag.code];
+  }
+
   flagLine(flag: Flag): string {
     const { reason, suggestion } = this.flag(flag);
     return `"${flag.text}" ${reason}${suggestion ? ` ${this.m.report.instead}: ${suggestion}` : ""}`;

@@ -195,6 +195,23 @@ describe("sarif", () => {
   });
 });
 
+describe("a low-confidence flag", () => {
+  it("says so in github, junit and sarif as in the table: 'Persuade? (low confidence)'", () => {
+    const dir = mkdtempSync(join(tmpdir(), "oars-low-"));
+    const file = join(dir, "low.txt");
+    writeFileSync(file, "Counsellor: Could you maybe cut down a bit?\nClient: No.\nCounsellor: You could try a drink diary.\nClient: Maybe.\n");
+    const flags = JSON.parse(check("json", [file]).stdout).files[0].flags as { line: number; confidence: string }[];
+    expect(flags.map((f) => f.confidence)).toEqual(["low"]);
+    expect(check("github", [file]).stdout).toMatch(/^::warning file=[^,]+,line=3,title=oars%3A Persuade\? \(low confidence\) \(en\.persuade\.[a-z-]+\)::/m);
+    expect(check("junit", [file]).stdout).toMatch(/<system-out>line 3 Counsellor: "You could try a drink diary\." Persuade\? \(low confidence\) \(/);
+    const results = JSON.parse(check("sarif", [file]).stdout).runs[0].results as { ruleId: string; message: { text: string }; properties?: { confidence: string } }[];
+    const flagged = results.filter((r) => !r.ruleId.startsWith("threshold/"));
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]!.properties).toEqual({ confidence: "low" });
+    expect(flagged[0]!.message.text).toMatch(/^Persuade\? \(low confidence\): /);
+  });
+});
+
 describe("--redact in every format", () => {
   it.each(["table", "json", "ndjson", "markdown", "github", "junit", "sarif", "html"])("%s carries no transcript word", (format) => {
     const run = oars(["analyze", "--no-config", "--redact", "-f", format, POOR, GOOD]);
