@@ -17,12 +17,11 @@ import { EXIT, UsageError } from "../errors.js";
 import type { ReportFormat } from "../report/index.js";
 import { markdownSummary } from "../report/markdown.js";
 import type { FileError } from "../types.js";
-import { chooseColor, sayOnStderr } from "./output.js";
+import { chooseColor, reportWidth, sayOnStderr } from "./output.js";
 import { readStdin } from "../io/stdin.js";
 import { asInputError } from "../read/load.js";
 import { displayError } from "../report/display.js";
 import { Progress } from "./progress.js";
-import { DEFAULT_WIDTH } from "../report/layout.js";
 import { OutputSink, refuseOutputOverInput } from "./sink.js";
 import { isLanguage, type LanguageChoice } from "../languages.js";
 import { checkLanguageChoice } from "../packs/loader.js";
@@ -206,12 +205,6 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
   }
 }
 
-/** The columns the table report fits in: $COLUMNS, else the terminal's width, else 80. */
-function reportWidth(toFile: boolean): number {
-  const columns = Number(process.env.COLUMNS);
-  if (Number.isInteger(columns) && columns > 0) return columns;
-  return !toFile && process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : DEFAULT_WIDTH;
-}
 
 /** Every signal that ends oars by default in a terminal or CI runner. */
 const STOP_SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];

@@ -18,7 +18,7 @@ import type { Session } from "../trend/series.js";
 import type { FileError } from "../types.js";
 import { settingsFromOptions } from "./batch-command.js";
 import type { TREND_FORMATS } from "./choices.js";
-import { sayOnStderr, writeOutput } from "./output.js";
+import { reportWidth, sayOnStderr, writeOutput } from "./output.js";
 import { refuseOutputOverInput } from "./sink.js";
 
 export interface TrendCommandOptions {
@@ -58,7 +58,7 @@ export function runTrend(args: string[], options: TrendCommandOptions, version: 
   // The report speaks --locale, else the language all sessions share, else English.
   const locale: Language = isLanguage(settings.locale) ? settings.locale : locales.size === 1 ? [...locales][0]! : "en";
   const words = wordsOf(locale);
-  const text = options.format === "json" ? trendJson(trend, words, version) : options.format === "html" ? trendHtml(trend, words, locale, version) : trendTable(trend, words);
+  const text = options.format === "json" ? trendJson(trend, words, version) : options.format === "html" ? trendHtml(trend, words, locale, version) : trendTable(trend, words, reportWidth(options.output !== undefined));
   writeOutput(text, options.output);
   return errors.length > 0 ? EXIT.usage : EXIT.ok;
 }

@@ -3,6 +3,7 @@
 
 import Table from "cli-table3";
 import { TABLE_STYLE } from "../report/table-style.js";
+import { wrap } from "../report/layout.js";
 import { assets } from "../report/html/assets.js";
 import { esc } from "../report/html/escape.js";
 import { fill, type Words } from "../report/words.js";
@@ -102,13 +103,18 @@ function changeHeading(trend: Trend, words: Words): string {
   return fill(words.m.trend["change-heading"], { from: trend.sessions[0]!.date, to: trend.sessions[trend.sessions.length - 1]!.date });
 }
 
-export function trendTable(trend: Trend, words: Words): string {
+/**
+ * The table report: its sentences wrap at `width` as the other table reports' do. The table
+ * itself is drawn whole (five scores, the date and its source are wider than 80 columns in
+ * nb, da and sv; wrapping paths in a narrow column read worse than a wide table).
+ */
+export function trendTable(trend: Trend, words: Words, width: number): string {
   const table = new Table({ head: head(trend, words), ...TABLE_STYLE });
   table.push(...rows(trend, words));
-  const lines = [heading(trend, words), table.toString(), ""];
-  if (trend.changes.length === 0) lines.push(words.m.trend["needs-two"]);
-  else lines.push(changeHeading(trend, words), ...trend.changes.map((c) => `  ${changeLine(c, words)}`));
-  lines.push("", noiseRule(words));
+  const lines = [...wrap(heading(trend, words), width), table.toString(), ""];
+  if (trend.changes.length === 0) lines.push(...wrap(words.m.trend["needs-two"], width));
+  else lines.push(...wrap(changeHeading(trend, words), width), ...trend.changes.flatMap((c) => wrap(changeLine(c, words), width, "  ", "    ")));
+  lines.push("", ...wrap(noiseRule(words), width));
   return `${lines.join("\n")}\n`;
 }
 

@@ -65,8 +65,13 @@ describe("oars trend", () => {
     const run = oars(["trend", "--no-config", dir]);
     expect(run.status, run.stderr).toBe(0);
     // One persuading line fewer is within what coding alone can change (±1).
-    expect(run.stdout).toMatch(/MI non-adherent 1 → 0 \(−1\): within coding noise \(±1\): oars' coding alone could move it this much/);
-    expect(run.stdout).toMatch(/R:Q 0\.00 → 1\.00 \(\+1\.00\): too few to tell/);
+    const said = run.stdout.replace(/\n +/g, " ");
+    expect(said).toMatch(/MI non-adherent 1 → 0 \(−1\): within coding noise \(±1\): oars' coding alone could move it this much/);
+    expect(said).toMatch(/R:Q 0\.00 → 1\.00 \(\+1\.00\): too few to tell/);
+    // Its sentences wrap at the width (80 columns in a pipe), with the table left whole.
+    const sentences = run.stdout.split("\n").filter((line) => !/^[┌│├└]/.test(line));
+    expect(sentences.filter((line) => [...line].length > 80)).toEqual([]);
+    expect(run.stdout).toMatch(/\n {4}\S/); // a change's line goes on indented
   });
 
   it("--locale nb, and an unreadable file reported without stopping the others (exit 2)", () => {
