@@ -17,7 +17,7 @@ import { PatternTable } from "../pattern/table.js";
 import { prebuiltJson, readPrebuilt, type Source } from "../bundled/index.js";
 import { LanguagePack, REQUIRED_LISTS, type PackData } from "./pack.js";
 import { fullConditions, setsAnyCondition, type Conditions, type PackDraft, type Rule, type RuleExample, type Vocabulary } from "./types.js";
-import { YamlSource } from "../yaml-source.js";
+import { utf8Source, YamlSource } from "../yaml-source.js";
 import { readClientRuleFile, type ClientRuleFile } from "./client-rules.js";
 
 const LANGUAGE_FILE = "language.yaml";
@@ -116,7 +116,7 @@ function listYaml(dir: string): string[] {
 // among the rule files is refused, never read.
 function readText(file: string): string {
   try {
-    return readRegularFile(file, MAX_RULE_FILE_BYTES).toString("utf8");
+    return utf8Source(file, readRegularFile(file, MAX_RULE_FILE_BYTES), "rule file");
   } catch (err) {
     if (!(err instanceof FileReadError)) throw err;
     if (err.reason === "too-large") throw new SourceError(file, `rule file is larger than ${MAX_RULE_FILE_BYTES / 1024} kB`);

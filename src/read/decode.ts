@@ -66,7 +66,7 @@ function strictDecode(label: "utf-8" | "utf-16le" | "utf-16be", bytes: Uint8Arra
 
 // How many multi-byte UTF-8 sequences are well formed, and how many bytes are not: text with
 // many of the first and a few of the second is UTF-8 with a stray byte.
-function scanUtf8(bytes: Uint8Array): { valid: number; invalid: number; firstInvalid: number } {
+export function scanUtf8(bytes: Uint8Array): { valid: number; invalid: number; firstInvalid: number } {
   let valid = 0;
   let invalid = 0;
   let firstInvalid = -1;
@@ -96,7 +96,7 @@ function scanUtf8(bytes: Uint8Array): { valid: number; invalid: number; firstInv
   return { valid, invalid, firstInvalid };
 }
 
-function lineAt(bytes: Uint8Array, offset: number): number {
+export function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
   return line;

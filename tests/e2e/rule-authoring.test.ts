@@ -39,3 +39,20 @@ describe("a rule of one's own", () => {
     expect(oars(["analyze", "--no-config", "--rules", rules, transcript]).stdout).toContain("House rule: gym advice without permission.");
   });
 });
+
+describe("rule and configuration files that are not UTF-8", () => {
+  it("refuses a Latin-1 rule file at the line of its first bad byte, exit 2, rather than reading ø as \ufffd", () => {
+    // "bør" in Latin-1: before, the description and examples read "b\ufffdr" without a word.
+    const latin1 = Buffer.from('rules:\n  - id: nb.persuade.train\n    code: persuade\n    description: Du b\xf8r.\n    patterns: ["du skal trene"]\n    examples: { match: ["Du skal trene."] }\n', "latin1");
+    const rules = ruleFolder({ "house.yaml": latin1 });
+    const run = oars(["rules", "test", "--lang", "nb", "--rules", rules]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`oars: ${join(rules, "house.yaml")}:4: rule file is not UTF-8 text (byte 0xF8 at offset 73); save it as UTF-8\n`);
+  });
+  it("refuses a Latin-1 configuration file the same way", () => {
+    const dir = ruleFolder({ ".oarsrc.yaml": Buffer.from("counsellors: [Bj\xf8rn]\n", "latin1") });
+    const run = oars(["config"], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`oars: ${join(dir, ".oarsrc.yaml")}:1: configuration file is not UTF-8 text (byte 0xF8 at offset 16); save it as UTF-8\n`);
+  });
+});
