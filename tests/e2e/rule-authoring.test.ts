@@ -1,6 +1,6 @@
 // End-to-end: a trainer's own rule folder (README "Rule authoring"), loaded with --rules,
 // through every report and through `oars rules`.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -54,5 +54,45 @@ describe("rule and configuration files that are not UTF-8", () => {
     const run = oars(["config"], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`oars: ${join(dir, ".oarsrc.yaml")}:1: configuration file is not UTF-8 text (byte 0xF8 at offset 16); save it as UTF-8\n`);
+  });
+});
+
+describe("oars rules and oars rules test under a configuration file", () => {
+  type Listed = { rules: { id: string; priority: number; confidence: string; file: string }[] };
+  function project(): string {
+    const dir = mkdtempSync(join(tmpdir(), "oars-rules-config-"));
+    mkdirSync(join(dir, "house"));
+    mkdirSync(join(dir, "sub"));
+    writeFileSync(join(dir, "house", "house.yaml"), RULE);
+    writeFileSync(
+      join(dir, ".oarsrc.yaml"),
+      "rule-folders: [house]\nrules:\n  en.persuade.you-could: off\n  en.giving-information.options: { priority: 30, confidence: low }\n",
+    );
+    return dir;
+  }
+
+  it("list the rules in force: the file's rule folders (relative to it) and its rules: switched off or re-levelled", () => {
+    const dir = project();
+    const run = oars(["rules", "--lang", "en", "-f", "json"], { cwd: join(dir, "sub") });
+    expect(run.status).toBe(0);
+    const rules = (JSON.parse(run.stdout) as Listed).rules;
+    expect(rules.find((r) => r.id === "en.persuade.gym-push")?.file).toBe(join(dir, "house", "house.yaml"));
+    expect(rules.some((r) => r.id === "en.persuade.you-could")).toBe(false);
+    expect(rules.find((r) => r.id === "en.giving-information.options")).toMatchObject({ priority: 30, confidence: "low" });
+    // --no-config: the bundled rules as they are; --config names the file from elsewhere.
+    const bundled = (JSON.parse(oars(["rules", "--lang", "en", "-f", "json", "--no-config"], { cwd: join(dir, "sub") }).stdout) as Listed).rules;
+    expect(bundled.some((r) => r.id === "en.persuade.gym-push")).toBe(false);
+    expect(bundled.some((r) => r.id === "en.persuade.you-could")).toBe(true);
+    const named = (JSON.parse(oars(["rules", "--lang", "en", "-f", "json", "--config", join(dir, ".oarsrc.yaml")]).stdout) as Listed).rules;
+    expect(named.some((r) => r.id === "en.persuade.gym-push")).toBe(true);
+  });
+
+  it("test the configuration's rule folders: a failing example there is exit 1", () => {
+    const dir = project();
+    writeFileSync(join(dir, "house", "house.yaml"), RULE.replace("examples:\n", 'examples:\n      no-match: ["You really should go to the gym."]\n'));
+    const run = oars(["rules", "test", "--lang", "en"], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('house/house.yaml:2 en.persuade.gym-push: "You really should go to the gym." should not match but does');
+    expect(oars(["rules", "test", "--lang", "en", "--no-config"], { cwd: dir }).status).toBe(0);
   });
 });
