@@ -40,6 +40,19 @@ describe("a rule of one's own", () => {
   });
 });
 
+describe("oars rules -f markdown with a rule folder of one's own", () => {
+  it("names the rule's file from the working folder, not from the package's rules/ folder", () => {
+    const dir = mkdtempSync(join(tmpdir(), "oars-own-markdown-"));
+    mkdirSync(join(dir, "house"));
+    writeFileSync(join(dir, "house", "house.yaml"), RULE);
+    const run = oars(["rules", "--no-config", "--lang", "en", "-f", "markdown", "--rules", "house"], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Priority 99 · `house/house.yaml:2`");
+    // The bundled rules keep their place under rules/, as docs/rules/ has them.
+    expect(run.stdout).toMatch(/`en\/input\.yaml:\d+`/);
+  });
+});
+
 describe("rule and configuration files that are not UTF-8", () => {
   it("refuses a Latin-1 rule file at the line of its first bad byte, exit 2, rather than reading ø as \ufffd", () => {
     // "bør" in Latin-1: before, the description and examples read "b\ufffdr" without a word.
