@@ -88,7 +88,11 @@ export function readPackSources([languageFile, ...ruleFiles]: Source[]): PackDra
  */
 export function addRuleFolder(pack: PackDraft, dir: string): void {
   const otherLanguage = (id: string) => LANGUAGES.some((language) => language !== pack.language && id.startsWith(`${language}.`));
-  for (const file of listYaml(dir)) {
+  const files = listYaml(dir);
+  // A folder that loads nothing is a wrong path (the rules in a subfolder, or one level up),
+  // not a rule set: said, as a folder without transcripts is.
+  if (files.length === 0) throw new SourceError(dir, "rule folder holds no rule files (.yaml, .yml; subfolders are not read)");
+  for (const file of files) {
     if (basename(file) === CLIENT_FILE) addClientFile(pack, readClientRuleFile(file, readText(file), pack, otherLanguage));
     else for (const rule of readRuleFile(file, readText(file), pack, otherLanguage)) pack.rules.push(rule);
     checkPackSize(pack, file);

@@ -53,6 +53,21 @@ describe("oars rules -f markdown with a rule folder of one's own", () => {
   });
 });
 
+describe("a rule folder that holds no rule files", () => {
+  it("is refused, exit 2, whether named with --rules or in rule-folders:, rather than loading nothing without a word", () => {
+    const dir = mkdtempSync(join(tmpdir(), "oars-empty-rules-"));
+    mkdirSync(join(dir, "house", "en"), { recursive: true });
+    writeFileSync(join(dir, "house", "en", "house.yaml"), RULE);
+    const run = oars(["rules", "test", "--no-config", "--lang", "en", "--rules", "house"], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("oars: house: rule folder holds no rule files (.yaml, .yml; subfolders are not read)\n");
+    writeFileSync(join(dir, ".oarsrc.yaml"), "rule-folders: [house]\n");
+    const config = oars(["config"], { cwd: dir });
+    expect(config.status).toBe(2);
+    expect(config.stderr).toBe(`oars: ${join(dir, "house")}: rule folder holds no rule files (.yaml, .yml; subfolders are not read)\n`);
+  });
+});
+
 describe("rule and configuration files that are not UTF-8", () => {
   it("refuses a Latin-1 rule file at the line of its first bad byte, exit 2, rather than reading ø as \ufffd", () => {
     // "bør" in Latin-1: before, the description and examples read "b\ufffdr" without a word.
