@@ -115,6 +115,19 @@ describe("oars rules and oars rules test under a configuration file", () => {
     expect(named.some((r) => r.id === "en.persuade.gym-push")).toBe(true);
   });
 
+  it("load a folder named both in rule-folders: and with --rules once", () => {
+    const dir = project();
+    const run = oars(["rules", "--lang", "en", "-f", "json", "--rules", "./house/"], { cwd: dir });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as Listed).rules.filter((r) => r.id === "en.persuade.gym-push")).toHaveLength(1);
+    const transcript = join(dir, "session.txt");
+    writeFileSync(transcript, TRANSCRIPT);
+    const analyzed = oars(["analyze", "-f", "json", "--rules", "house", transcript], { cwd: dir });
+    expect(analyzed.status).toBe(0);
+    expect(analyzed.stdout).toContain('"rule": "en.persuade.gym-push"');
+  });
+
   it("test the configuration's rule folders: a failing example there is exit 1", () => {
     const dir = project();
     writeFileSync(join(dir, "house", "house.yaml"), RULE.replace("examples:\n", 'examples:\n      no-match: ["You really should go to the gym."]\n'));
