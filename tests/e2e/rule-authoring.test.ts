@@ -137,3 +137,27 @@ describe("oars rules and oars rules test under a configuration file", () => {
     expect(oars(["rules", "test", "--lang", "en", "--no-config"], { cwd: dir }).status).toBe(0);
   });
 });
+
+describe("configuration rules: for the client rules oars rules lists", () => {
+  it("switches a client rule off or re-levels it; a confidence for one is refused", () => {
+    const dir = mkdtempSync(join(tmpdir(), "oars-client-adjust-"));
+    writeFileSync(join(dir, ".oarsrc.yaml"), "rules:\n  en.change-talk.desire: off\n  en.change-talk.need: { priority: 5 }\n");
+    const listed = oars(["rules", "--lang", "en", "-f", "json"], { cwd: dir });
+    expect(listed.stderr).toBe("");
+    expect(listed.status).toBe(0);
+    const clientRules = (JSON.parse(listed.stdout) as { clientRules: { id: string; priority: number }[] }).clientRules;
+    expect(clientRules.some((r) => r.id === "en.change-talk.desire")).toBe(false);
+    expect(clientRules.find((r) => r.id === "en.change-talk.need")?.priority).toBe(5);
+    const transcript = join(dir, "session.txt");
+    writeFileSync(transcript, "Counsellor: What brings you here?\nClient: I want to cut down.\nCounsellor: You want to cut down.\nClient: Yes.\n");
+    const on = oars(["analyze", "--no-config", "-f", "json", transcript], { cwd: dir });
+    expect(on.stdout).toContain('"rule": "en.change-talk.desire"');
+    const off = oars(["analyze", "-f", "json", transcript], { cwd: dir });
+    expect(off.status).toBe(0);
+    expect(off.stdout).not.toContain('"rule": "en.change-talk.desire"');
+    writeFileSync(join(dir, ".oarsrc.yaml"), "rules:\n  en.change-talk.desire: { confidence: low }\n");
+    const bad = oars(["config"], { cwd: dir });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(`oars: ${join(dir, ".oarsrc.yaml")}:2: rules.en.change-talk.desire: a client rule has no confidence to set (priority only)\n`);
+  });
+});
