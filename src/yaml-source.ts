@@ -4,7 +4,7 @@
 import { createRequire } from "node:module";
 import type { Node, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { SourceError } from "./errors.js";
-import { lineAt, scanUtf8 } from "./read/decode.js";
+import { lineAt, scanUtf8 } from "./io/utf8.js";
 
 // The yaml library is loaded on first use: runs that read only prebuilt packs never need it.
 type Yaml = typeof import("yaml");
