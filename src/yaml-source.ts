@@ -4,6 +4,7 @@
 import { createRequire } from "node:module";
 import type { Node, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { SourceError } from "./errors.js";
+import { lineAt, scanUtf8 } from "./io/utf8.js";
 
 // The yaml library is loaded on first use: runs that read only prebuilt packs never need it.
 type Yaml = typeof import("yaml");
@@ -14,6 +15,22 @@ export const isScalar = (node: unknown): node is Scalar<unknown> => yaml().isSca
 const isSeq = (node: unknown): node is YAMLSeq<unknown> => yaml().isSeq(node);
 
 const MAX_ALIASES = 50;
+
+/**
+ * A rule or configuration file's bytes as text. UTF-8 only: read leniently, a Latin-1 "ø" in a
+ * description or reason would come out as "\ufffd" and one in a pattern be refused as an
+ * unexpected character, so the file is refused where its first bad byte is.
+ */
+export function utf8Source(file: string, bytes: Uint8Array, what: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const bad = scanUtf8(bytes).firstInvalid;
+    if (bad < 0) throw new SourceError(file, `${what} is not UTF-8 text; save it as UTF-8`);
+    const byte = bytes[bad]!.toString(16).toUpperCase().padStart(2, "0");
+    throw new SourceError(file, `${what} is not UTF-8 text (byte 0x${byte} at offset ${bad}); save it as UTF-8`, lineAt(bytes, bad));
+  }
+}
 
 export class YamlSource {
   private readonly lines = new (yaml().LineCounter)();

@@ -164,11 +164,13 @@ Examples:
     .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
     .addOption(new Option("-f, --format <format>", "output format").choices([...RULES_FORMATS]).default("table"))
     .option("-o, --output <file>", "write the list to a file instead of standard output (-: standard output)", outputTarget)
+    .option("--config <file>", "read this configuration file (its rule-folders and rules:) instead of searching for one")
+    .option("--no-config", "ignore configuration files")
     .action(async (options: RulesCommandOptions) => setExit((await import("./rules-command.js")).runRulesList(options)));
   rules
     .command("test")
-    .description("run every rule's examples (takes the --lang and --rules of `oars rules`); exit 1 if any fails")
-    // --lang and --rules belong to `rules`, which commander lets stand before or after `test`.
+    .description("run every rule's examples (takes the --lang, --rules and --config of `oars rules`); exit 1 if any fails")
+    // --lang, --rules and --config belong to `rules`, which commander lets stand before or after `test`.
     .action(async () => setExit((await import("./rules-command.js")).runRulesTest(rules.opts<RulesCommandOptions>())));
 
   return program;

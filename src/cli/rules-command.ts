@@ -4,6 +4,7 @@
 import { checkClientExamples } from "../client/match.js";
 import { relative } from "node:path";
 import Table from "cli-table3";
+import { resolveSettings } from "../config/index.js";
 import { EXIT } from "../errors.js";
 import { checkPackExamples } from "../classify/examples.js";
 import { rulesMarkdown } from "../report/rules-markdown.js";
@@ -18,6 +19,8 @@ export interface RulesCommandOptions {
   /** One language, or every language when not given. */
   lang?: string;
   rules: string[];
+  /** A file named with --config; false for --no-config; undefined to search. */
+  config?: string | false;
   format: (typeof RULES_FORMATS)[number];
   output?: string;
 }
@@ -25,10 +28,13 @@ export interface RulesCommandOptions {
 
 const where = (file: string, line: number) => `${relative(process.cwd(), file) || file}:${line}`;
 
-// The packs a rules command looks at: the one --lang names, or all of them.
-function packsOf(options: Pick<RulesCommandOptions, "lang" | "rules">): LanguagePack[] {
+// The packs a rules command looks at: the one --lang names, or all of them, as a run in this
+// folder would code with them: the configuration's rule folders and `rules:` (off, re-levelled)
+// applied, and --rules added.
+function packsOf(options: Pick<RulesCommandOptions, "lang" | "rules" | "config">): LanguagePack[] {
+  const settings = resolveSettings({ cwd: process.cwd(), config: options.config, commandLine: { ruleFolders: options.rules } });
   const languages = options.lang !== undefined ? [options.lang] : [...LANGUAGES];
-  return languages.map((language) => loadPack(language, options.rules));
+  return languages.map((language) => loadPack(language, settings.ruleFolders, settings.rules));
 }
 
 export function runRulesList(options: RulesCommandOptions): number {
@@ -69,7 +75,7 @@ export function runRulesList(options: RulesCommandOptions): number {
   return EXIT.ok;
 }
 
-export function runRulesTest(options: Pick<RulesCommandOptions, "lang" | "rules">): number {
+export function runRulesTest(options: Pick<RulesCommandOptions, "lang" | "rules" | "config">): number {
   const c = chooseColor(false);
   const lines: string[] = [];
   let failed = 0;

@@ -8,7 +8,7 @@ import type { Node } from "yaml";
 import { LIMIT_IDS, CHECK_LEVELS, limitProblem, type LimitId, type Limits } from "../score/miti.js";
 import { SourceError } from "../errors.js";
 import { LANGUAGE_CHOICES } from "../languages.js";
-import { isMap, isScalar, YamlSource } from "../yaml-source.js";
+import { isMap, isScalar, utf8Source, YamlSource } from "../yaml-source.js";
 import type { RuleAdjustment, SettingsLayer } from "./settings.js";
 
 const KEYS = ["language", "locale", "counsellors", "rule-folders", "rules", "weights", "client-weights", "thresholds", "ignore"] as const;
@@ -20,7 +20,7 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 export function readConfigFile(file: string): SettingsLayer {
   let text: string;
   try {
-    text = readRegularFile(file, MAX_CONFIG_BYTES).toString("utf8");
+    text = utf8Source(file, readRegularFile(file, MAX_CONFIG_BYTES), "configuration file");
   } catch (err) {
     if (!(err instanceof FileReadError)) throw err;
     if (err.reason === "not-regular" || err.reason === "too-large") throw new SourceError(file, `configuration file ${err.message}`);

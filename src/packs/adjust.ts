@@ -23,6 +23,7 @@ export function adjustRules(pack: PackDraft, adjustments: readonly RuleAdjustmen
     const language = LANGUAGES.find((l) => adjustment.id.startsWith(`${l}.`));
     if (language !== undefined && language !== pack.language) continue;
     const rule = pack.rules.find((r) => r.id === adjustment.id);
+    if (!rule && adjustClientRule(pack, adjustment)) continue;
     if (!rule) throw new SourceError(adjustment.file, `rules: no rule "${adjustment.id}" in the ${pack.language} rules (see oars rules)`, adjustment.line);
     if (adjustment.off) {
       pack.rules.splice(pack.rules.indexOf(rule), 1);
@@ -35,4 +36,18 @@ export function adjustRules(pack: PackDraft, adjustments: readonly RuleAdjustmen
       ...(adjustment.confidence !== undefined ? { confidence: adjustment.confidence } : {}),
     };
   }
+}
+
+// A client rule (client.yaml), listed by `oars rules` beside the counsellor rules: switched off
+// or re-levelled the same way; it has no confidence to mark. False when no client rule has the id.
+function adjustClientRule(pack: PackDraft, adjustment: RuleAdjustment): boolean {
+  const index = pack.clientRules.findIndex((r) => r.id === adjustment.id);
+  if (index < 0) return false;
+  if (adjustment.off) {
+    pack.clientRules.splice(index, 1);
+    return true;
+  }
+  if (adjustment.confidence !== undefined) throw new SourceError(adjustment.file, `rules.${adjustment.id}: a client rule has no confidence to set (priority only)`, adjustment.line);
+  if (adjustment.priority !== undefined) pack.clientRules[index] = { ...pack.clientRules[index]!, priority: adjustment.priority };
+  return true;
 }

@@ -17,7 +17,7 @@ import { PatternTable } from "../pattern/table.js";
 import { prebuiltJson, readPrebuilt, type Source } from "../bundled/index.js";
 import { LanguagePack, REQUIRED_LISTS, type PackData } from "./pack.js";
 import { fullConditions, setsAnyCondition, type Conditions, type PackDraft, type Rule, type RuleExample, type Vocabulary } from "./types.js";
-import { YamlSource } from "../yaml-source.js";
+import { utf8Source, YamlSource } from "../yaml-source.js";
 import { readClientRuleFile, type ClientRuleFile } from "./client-rules.js";
 
 const LANGUAGE_FILE = "language.yaml";
@@ -88,7 +88,11 @@ export function readPackSources([languageFile, ...ruleFiles]: Source[]): PackDra
  */
 export function addRuleFolder(pack: PackDraft, dir: string): void {
   const otherLanguage = (id: string) => LANGUAGES.some((language) => language !== pack.language && id.startsWith(`${language}.`));
-  for (const file of listYaml(dir)) {
+  const files = listYaml(dir);
+  // A folder that loads nothing is a wrong path (the rules in a subfolder, or one level up),
+  // not a rule set: said, as a folder without transcripts is.
+  if (files.length === 0) throw new SourceError(dir, "rule folder holds no rule files (.yaml, .yml; subfolders are not read)");
+  for (const file of files) {
     if (basename(file) === CLIENT_FILE) addClientFile(pack, readClientRuleFile(file, readText(file), pack, otherLanguage));
     else for (const rule of readRuleFile(file, readText(file), pack, otherLanguage)) pack.rules.push(rule);
     checkPackSize(pack, file);
@@ -116,7 +120,7 @@ function listYaml(dir: string): string[] {
 // among the rule files is refused, never read.
 function readText(file: string): string {
   try {
-    return readRegularFile(file, MAX_RULE_FILE_BYTES).toString("utf8");
+    return utf8Source(file, readRegularFile(file, MAX_RULE_FILE_BYTES), "rule file");
   } catch (err) {
     if (!(err instanceof FileReadError)) throw err;
     if (err.reason === "too-large") throw new SourceError(file, `rule file is larger than ${MAX_RULE_FILE_BYTES / 1024} kB`);

@@ -2,6 +2,8 @@
 // configuration's adjustments. With language detection a batch may need several packs; each
 // is loaded once, on first use.
 
+import { realpathSync } from "node:fs";
+import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { adjustRules, type RuleAdjustment } from "./adjust.js";
 import { isLanguage, LANGUAGE_CHOICES, LANGUAGES, type Language } from "../languages.js";
@@ -15,9 +17,25 @@ export function loadPack(language: string, ruleDirs: readonly string[] = [], adj
   const bundled = loadLanguagePack(language);
   if (ruleDirs.length === 0 && adjustments.length === 0) return bundled;
   const draft = bundled.draft();
-  for (const dir of ruleDirs) addRuleFolder(draft, dir);
+  // A folder named twice (in rule-folders: and again with --rules, which adds to the file's
+  // list) is loaded once, not refused for every rule id "used twice".
+  const loaded = new Set<string>();
+  for (const dir of ruleDirs) {
+    const real = realFolder(dir);
+    if (loaded.has(real)) continue;
+    loaded.add(real);
+    addRuleFolder(draft, dir);
+  }
   adjustRules(draft, adjustments);
   return new LanguagePack(draft);
+}
+
+function realFolder(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return resolve(dir);
+  }
 }
 
 /** Check a --lang or configuration value: a language, or "auto". */

@@ -6,6 +6,7 @@
 
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { InputError } from "../errors.js";
+import { lineAt, scanUtf8 } from "../io/utf8.js";
 
 export interface Decoded {
   text: string;
@@ -62,44 +63,6 @@ function strictDecode(label: "utf-8" | "utf-16le" | "utf-16be", bytes: Uint8Arra
   } catch {
     throw new InputError(path, `the file starts with a ${label.toUpperCase()} byte-order mark but is not valid ${label.toUpperCase()}`);
   }
-}
-
-// How many multi-byte UTF-8 sequences are well formed, and how many bytes are not: text with
-// many of the first and a few of the second is UTF-8 with a stray byte.
-function scanUtf8(bytes: Uint8Array): { valid: number; invalid: number; firstInvalid: number } {
-  let valid = 0;
-  let invalid = 0;
-  let firstInvalid = -1;
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    let ok = length > 0 && i + length <= bytes.length;
-    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
-    // As the fatal decoder does: no overlong forms, no surrogates (ED A0–BF), nothing above U+10FFFF.
-    if (ok && length > 2) {
-      const second = bytes[i + 1]!;
-      ok = !((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f));
-    }
-    if (ok) {
-      valid++;
-      i += length;
-    } else {
-      if (firstInvalid === -1) firstInvalid = i;
-      invalid++;
-      i++;
-    }
-  }
-  return { valid, invalid, firstInvalid };
-}
-
-function lineAt(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
-  return line;
 }
 
 // Node's TextDecoder treats "windows-1252" as Latin-1 in some builds, turning – and ’ into

@@ -92,7 +92,7 @@ export function resultJson(result: FileResult, words: Words) {
       utterances: turn.role === "client" && turn.talk ? turn.talk : turn.utterances,
       ...(turn.turnTalk ? { talk: turn.turnTalk } : {}),
     })),
-    flags: result.flags.map(({ ruleText: _, ...flag }) => ({ ...flag, ...words.flag(flag) })),
+    flags: result.flags.map(({ ruleText, ...flag }) => ({ ...flag, ...words.flag({ ...flag, ruleText }) })),
     metrics: result.metrics,
     // Each warning with its words in the report's locale (redacted with the result under
     // --redact), and its id and line for tools to act on.

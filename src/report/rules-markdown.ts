@@ -3,7 +3,7 @@
 // code, with its id, priority, description, conditions and examples, so a coder can read what
 // each rule looks for without reading YAML; the client rules (client.yaml) follow, by client code.
 
-import { relative } from "node:path";
+import { isAbsolute, relative } from "node:path";
 import { RULES_ROOT } from "../paths.js";
 import type { LanguagePack } from "../packs/pack.js";
 import type { ClientRule, Rule, RuleExample } from "../packs/types.js";
@@ -36,8 +36,16 @@ export function rulesMarkdown(pack: LanguagePack): string {
   return `${lines.join("\n")}\n`;
 }
 
+// A bundled rule's file within rules/ (as docs/rules/ names it); a rule folder of one's own
+// from the working folder, as `oars rules test` names it, not from the installed package's rules/.
+function shownFile(file: string): string {
+  const inPacks = relative(RULES_ROOT, file);
+  if (inPacks !== "" && !inPacks.startsWith("..") && !isAbsolute(inPacks)) return inPacks;
+  return relative(process.cwd(), file) || file;
+}
+
 function clientRuleSection(rule: ClientRule): string[] {
-  const file = relative(RULES_ROOT, rule.file) || rule.file;
+  const file = shownFile(rule.file);
   const when: string[] = [];
   if (rule.when.question !== undefined) when.push(rule.when.question ? "a question" : "not a question");
   if (rule.when.minWords !== undefined || rule.when.maxWords !== undefined) when.push(`${rule.when.minWords ?? 0}–${rule.when.maxWords ?? "∞"} words`);
@@ -54,7 +62,7 @@ function clientRuleSection(rule: ClientRule): string[] {
 }
 
 function ruleSection(rule: Rule): string[] {
-  const file = relative(RULES_ROOT, rule.file) || rule.file;
+  const file = shownFile(rule.file);
   const lines = [
     `### \`${rule.id}\``,
     "",

@@ -11,7 +11,7 @@ import { oars, ROOT } from "../helpers.js";
 
 describe("rule docs (docs/rules/<lang>.md)", () => {
   it.each(LANGUAGES)("%s: the committed page is what oars rules -f markdown prints (run npm run docs after editing rules)", (language) => {
-    const run = oars(["rules", "--lang", language, "-f", "markdown"]);
+    const run = oars(["rules", "--no-config", "--lang", language, "-f", "markdown"]);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
     expect(readFileSync(join(ROOT, "docs", "rules", `${language}.md`), "utf8")).toBe(run.stdout);
