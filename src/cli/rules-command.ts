@@ -37,6 +37,9 @@ function packsOf(options: Pick<RulesCommandOptions, "lang" | "rules" | "config">
   return languages.map((language) => loadPack(language, settings.ruleFolders, settings.rules));
 }
 
+/** "1 rule", "2 rules": `oars rules test` speaks English, as its patterns' messages do. */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 export function runRulesList(options: RulesCommandOptions): number {
   const packs = packsOf(options);
   if (options.format === "json") {
@@ -80,31 +83,25 @@ export function runRulesTest(options: Pick<RulesCommandOptions, "lang" | "rules"
   const lines: string[] = [];
   let failed = 0;
   for (const pack of packsOf(options)) {
-    const failures = checkPackExamples(pack);
-    const examples = pack.rules.reduce((n, r) => n + r.examples.match.length + r.examples.noMatch.length, 0);
-    for (const { rule, example, expected } of failures) {
-      lines.push(`${c.red("✗")} ${where(rule.file, rule.line)} ${rule.id}: "${example.text}" ${expected === "match" ? "should match but does not" : "should not match but does"}`);
-    }
-    lines.push(
-      failures.length === 0
-        ? `${c.green("✓")} ${examples} examples of ${pack.rules.length} rules (${pack.language}) pass.`
-        : `${failures.length} of ${examples} examples fail in ${new Set(failures.map((f) => f.rule.id)).size} rules (${pack.language}).`,
-    );
-    failed += failures.length;
-    // Client rules (client.yaml): their own set, their own line.
-    const clientFailures = checkClientExamples(pack);
-    const clientExamples = pack.clientRules.reduce((n, r) => n + r.examples.match.length + r.examples.noMatch.length, 0);
-    for (const { rule, example, expected } of clientFailures) {
-      lines.push(`${c.red("✗")} ${where(rule.file, rule.line)} ${rule.id}: "${example.text}" ${expected === "match" ? "should match but does not" : "should not match but does"}`);
-    }
-    if (pack.clientRules.length > 0) {
+    // Counsellor rules, then client rules (client.yaml): each set its failures and its own line.
+    const sets = [
+      { rules: pack.rules, failures: checkPackExamples(pack), kind: "rule" },
+      { rules: pack.clientRules, failures: checkClientExamples(pack), kind: "client rule" },
+    ];
+    for (const { rules, failures, kind } of sets) {
+      if (rules.length === 0 && kind === "client rule") continue;
+      const examples = rules.reduce((n, r) => n + r.examples.match.length + r.examples.noMatch.length, 0);
+      for (const { rule, example, expected } of failures) {
+        lines.push(`${c.red("✗")} ${where(rule.file, rule.line)} ${rule.id}: "${example.text}" ${expected === "match" ? "should match but does not" : "should not match but does"}`);
+      }
+      const failing = new Set(failures.map((f) => f.rule.id)).size;
       lines.push(
-        clientFailures.length === 0
-          ? `${c.green("✓")} ${clientExamples} examples of ${pack.clientRules.length} client rules (${pack.language}) pass.`
-          : `${clientFailures.length} of ${clientExamples} examples fail in ${new Set(clientFailures.map((f) => f.rule.id)).size} client rules (${pack.language}).`,
+        failures.length === 0
+          ? `${c.green("✓")} ${count(examples, "example")} of ${count(rules.length, kind)} (${pack.language}) pass.`
+          : `${failures.length} of ${count(examples, "example")} fail in ${count(failing, kind)} (${pack.language}).`,
       );
+      failed += failures.length;
     }
-    failed += clientFailures.length;
   }
   writeOutput(`${lines.join("\n")}\n`, undefined);
   return failed === 0 ? EXIT.ok : EXIT.failed;

@@ -48,7 +48,7 @@ describe("oars rules", () => {
     const run = oars(["rules", "test", "--rules", dir]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/mine\.yaml:2 en\.persuade\.must: "You must be tired\." should not match but does/);
-    expect(run.stdout).toMatch(/1 of \d+ examples fail in 1 rules/);
+    expect(run.stdout).toMatch(/1 of \d+ examples fail in 1 rule \(en\)\./);
     expect(run.stderr).toBe("");
   });
 
