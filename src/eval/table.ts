@@ -8,7 +8,8 @@ import { primaryCode } from "../classify/primary.js";
 import { InputError } from "../errors.js";
 import { CODE_ABBREVIATIONS, COUNSELLOR_CODES, type Code, type Utterance } from "../types.js";
 import { annomiLabels, talkByMajority } from "./compare.js";
-import { readReferenceText } from "./read-text.js";
+import { decode } from "../read/decode.js";
+import { readReferenceBytes } from "./read-text.js";
 import type { GoldCorpus, GoldTurn } from "./types.js";
 
 // Loaded when a table is read: a static import of a package left out of the bundled command
@@ -58,7 +59,8 @@ interface Row {
 }
 
 export function readTableReference(path: string): GoldCorpus {
-  const text = readReferenceText(path, "reference file");
+  // Decoded as transcripts are: a spreadsheet saves UTF-8 with a BOM, UTF-16 or Windows-1252 (older Excel).
+  const text = decode(readReferenceBytes(path, "reference file"), path).text;
   const records = parseTable(path, text);
   if (records.length === 0) throw new InputError(path, "the reference table is empty");
   const header = records[0]!.record.map((cell) => cell.trim().toLowerCase());

@@ -141,6 +141,18 @@ describe("oars review", () => {
     expect(evalCodes(coded, file).accuracy).toBe(1);
   });
 
+  it("a table saved back as Windows-1252 with semicolons (older Scandinavian Excel) reads its æøå as written", () => {
+    const transcript = fixture("nb", "session-alkohol.txt");
+    const coded = join(dir, "ansi.csv");
+    expect(oars(["review", "--no-config", transcript, "-o", coded]).status).toBe(0);
+    const rows = parse(readFileSync(coded, "utf8"), { bom: true }) as string[][];
+    const semicolons = rows.map((r) => r.map((c) => (/[;"\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(";")).join("\r\n") + "\r\n";
+    expect(semicolons).toMatch(/[æøåÆØÅ]/);
+    const saved = join(dir, "ansi-saved.csv");
+    writeFileSync(saved, Buffer.from(semicolons, "latin1")); // æøå are one byte each, as in Windows-1252
+    expect(evalCodes(saved, transcript).accuracy).toBe(1);
+  });
+
   it("an unreadable transcript: one line naming it, exit 2, no output file", () => {
     const out = join(dir, "none.csv");
     const run = oars(["review", "--no-config", join(dir, "missing.txt"), "-o", out]);
