@@ -70,6 +70,17 @@ describe("oars review", () => {
     expect(corrected.accuracy).toBeCloseTo((agreed.n - 1) / agreed.n, 10);
   });
 
+  it("round trip of the session scores: unedited, the reference's R:Q, % open and % complex are oars' own", () => {
+    for (const transcript of [fixture("nb", "session-alkohol.txt"), fixture("da", "session-rygning.txt"), ALCOHOL]) {
+      const coded = join(dir, "scores.csv");
+      expect(oars(["review", "--no-config", transcript, "-o", coded]).status).toBe(0);
+      const run = oars(["eval", "--gold", coded, "-f", "json", transcript]);
+      expect(run.status, run.stderr).toBe(0);
+      const [session] = JSON.parse(run.stdout).sessions as { gold: object; oars: object }[];
+      expect(session!.gold, transcript).toEqual(session!.oars);
+    }
+  });
+
   it("round trip into train: one code corrected, the weights oars train builds from it give that code", () => {
     const coded = join(dir, "teach.csv");
     expect(oars(["review", "--no-config", ALCOHOL, "-o", coded]).status).toBe(0);
