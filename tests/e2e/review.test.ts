@@ -33,7 +33,7 @@ describe("oars review", () => {
     const run = oars(["review", "--no-config", ALCOHOL, "-o", out]);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe("");
-    const rows = parse(readFileSync(out, "utf8"), { columns: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(out, "utf8"), { columns: true, bom: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual(["line", "speaker", "text", "code", "rule", "confidence", "probability", "review"]);
     const analysed = JSON.parse(oars(["analyze", "--no-config", "-f", "json", ALCOHOL]).stdout).files[0];
     const utterances = analysed.turns.flatMap((t: { role: string; utterances: { text: string; rule: string; confidence: string }[] }) => t.utterances.map((u) => ({ ...u, role: t.role })));
@@ -147,9 +147,19 @@ describe("oars review", () => {
     writeFileSync(file, 'Counsellor: You said "never again", and then?\nClient: Then; well, I had one.\nCounsellor: What happened next?\nClient: I stopped.\n');
     const coded = join(dir, "awkward.csv");
     expect(oars(["review", "--no-config", file, "-o", coded]).status).toBe(0);
-    const rows = parse(readFileSync(coded, "utf8"), { columns: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(coded, "utf8"), { columns: true, bom: true }) as Record<string, string>[];
     expect(rows[0]!.text).toBe('You said "never again", and then?');
     expect(evalCodes(coded, file).accuracy).toBe(1);
+  });
+
+  it("starts with a UTF-8 byte-order mark, so Excel shows æøå as written rather than as Windows-1252 (\"RÃ¥dgiver\")", () => {
+    const transcript = fixture("nb", "session-alkohol.txt");
+    const coded = join(dir, "bom.csv");
+    expect(oars(["review", "--no-config", transcript, "-o", coded]).status).toBe(0);
+    const bytes = readFileSync(coded);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString("utf8")).toMatch(/^line,speaker,text,code,/);
+    expect(evalCodes(coded, transcript).accuracy).toBe(1);
   });
 
   it("a table saved back as Windows-1252 with semicolons (older Scandinavian Excel) reads its æøå as written", () => {
