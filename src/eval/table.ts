@@ -141,7 +141,8 @@ function goldTurn(path: string, transcript: string, index: number, isCounsellor:
     const talk = clientTalkOf(rows);
     // Coded row by row (as oars review writes it), the turn's talk is the rows' majority: eval reads oars' utterances the same way.
     const byRows = rows.filter((r) => r.codes.some((c) => CLIENT_TALK.has(c))).length > 1;
-    return { ...base, role: "client", ...(talk ? { talk } : {}), ...(talk && byRows ? { talkByRows: true } : {}) };
+    const talkRows = rows.map((r) => ({ text: r.text, ...(clientTalkOf([r]) ? { talk: clientTalkOf([r]) } : {}) }));
+    return { ...base, role: "client", ...(talk ? { talk, talkRows } : {}), ...(talk && byRows ? { talkByRows: true } : {}) };
   }
   const coded = rows.map((row) => {
     const codes = row.codes.map((c) => COUNSELLOR_CODE_NAMES.get(c)).filter((c): c is Code => c !== undefined);

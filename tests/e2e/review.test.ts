@@ -142,6 +142,40 @@ describe("oars review", () => {
     expect(disagreements(JSON.parse(run.stdout).client)).toEqual([["sustain", "change", 1]]);
   });
 
+  it("round trip of client talk into train --client: each row learns its own talk, so a row left neutral stays neutral", () => {
+    const transcript = join(dir, "klient.txt");
+    writeFileSync(
+      transcript,
+      [
+        "Rådgiver: Hei Bjørn, så fint at du kom i dag. Hva vil du snakke om?",
+        "Klient: Legen min sa at jeg drikker for mye. Jeg vet ikke helt, egentlig.",
+        "Rådgiver: Du er usikker på om det er et problem for deg.",
+        "Klient: Ja. Men jeg vil gjerne sove bedre, og kona mi er lei av det. Jeg burde nok kutte ned.",
+        "Rådgiver: Hva tenker du om å kutte ned?",
+        "Klient: Jeg har ikke lyst til å slutte helt, det er jo sånn jeg slapper av etter jobb.",
+        "Rådgiver: Det er vanskelig, og likevel har du tenkt på det.",
+        "Klient: Ja, jeg vil være der for ungene mine.",
+        "",
+      ].join("\n"),
+    );
+    const coded = join(dir, "klient.csv");
+    expect(oars(["review", "--no-config", transcript, "-o", coded]).status).toBe(0);
+    const rows = parse(readFileSync(coded, "utf8"), { columns: true, bom: true }) as Record<string, string>[];
+    // The supervisor recodes "Legen min sa at jeg drikker for mye." as sustain talk, and leaves "Jeg vet ikke helt, egentlig." neutral.
+    const [first, second] = rows.filter((r) => r.line === "2");
+    expect([first!.code, second!.code]).toEqual(["CT", "FN"]);
+    first!.code = "ST";
+    const edited = join(dir, "klient-edited.csv");
+    writeFileSync(edited, ["speaker,text,code", ...rows.map((r) => `${r.speaker},"${r.text}",${r.code}`)].join("\n") + "\n");
+    const weights = join(dir, "klient-weights.json");
+    const train = oars(["train", "--client", "--lang", "nb", "--base", "bundled", "--gold", edited, transcript, "-o", weights]);
+    expect(train.status, train.stderr).toBe(0);
+    const again = join(dir, "klient-again.csv");
+    expect(oars(["review", "--no-config", "--client-weights", weights, transcript, "-o", again]).status).toBe(0);
+    const retrained = parse(readFileSync(again, "utf8"), { columns: true, bom: true }) as Record<string, string>[];
+    expect(retrained.filter((r) => r.line === "2").map((r) => r.code)).toEqual(["ST", "FN"]);
+  });
+
   it("quotes what needs quoting, so commas, quotes and line breaks in the words come back whole", () => {
     const file = join(dir, "awkward.txt");
     writeFileSync(file, 'Counsellor: You said "never again", and then?\nClient: Then; well, I had one.\nCounsellor: What happened next?\nClient: I stopped.\n');
