@@ -23,6 +23,7 @@ const COLUMNS = {
   text: ["text", "utterance", "turn text", "words"],
   code: ["code", "codes", "miti", "miti code", "behaviour", "behavior"],
   transcript: ["transcript", "file", "session", "recording"],
+  line: ["line"],
 } as const;
 
 /** Codes a counsellor row may carry: MITI abbreviations, MITI 3 names, oars ids. */
@@ -56,6 +57,14 @@ interface Row {
   speaker: string;
   text: string;
   codes: string[];
+  /** The transcript line `oars review` wrote, when every row has one. */
+  order: number | null;
+}
+
+// A table from `oars review` sorted in a spreadsheet (by its review or code column) is put back
+// in transcript order by its line column; a row's utterances keep their order within a line.
+function inLineOrder(rows: Row[]): Row[] {
+  return rows.every((row) => row.order !== null) ? [...rows].sort((a, b) => a.order! - b.order!) : rows;
 }
 
 export function readTableReference(path: string): GoldCorpus {
@@ -65,7 +74,7 @@ export function readTableReference(path: string): GoldCorpus {
   if (records.length === 0) throw new InputError(path, "the reference table is empty");
   const header = records[0]!.record.map((cell) => cell.trim().toLowerCase());
   const column = (names: readonly string[]) => header.findIndex((cell) => names.includes(cell));
-  const at = { speaker: column(COLUMNS.speaker), text: column(COLUMNS.text), code: column(COLUMNS.code), transcript: column(COLUMNS.transcript) };
+  const at = { speaker: column(COLUMNS.speaker), text: column(COLUMNS.text), code: column(COLUMNS.code), transcript: column(COLUMNS.transcript), line: column(COLUMNS.line) };
   if (at.speaker < 0 || at.text < 0 || at.code < 0) {
     throw new InputError(path, 'expected a header row naming the columns "speaker", "text" and "code" (and optionally "transcript")', 1);
   }
@@ -75,6 +84,7 @@ export function readTableReference(path: string): GoldCorpus {
     speaker: (record[at.speaker] ?? "").trim(),
     text: (record[at.text] ?? "").trim(),
     codes: (record[at.code] ?? "").split(/[+/;,|\s]+/).map((c) => c.trim().toLowerCase()).filter(Boolean),
+    order: at.line >= 0 && /^\s*\d+\s*$/.test(record[at.line] ?? "") ? Number(record[at.line]) : null,
   }));
   const byTranscript = new Map<string, Row[]>();
   for (const row of rows) {
@@ -84,7 +94,7 @@ export function readTableReference(path: string): GoldCorpus {
     byTranscript.set(row.transcript, [...(byTranscript.get(row.transcript) ?? []), row]);
   }
   const turns = new Map<string, GoldTurn[]>();
-  for (const [transcript, list] of byTranscript) turns.set(transcript, toTurns(path, transcript, list));
+  for (const [transcript, list] of byTranscript) turns.set(transcript, toTurns(path, transcript, inLineOrder(list)));
   return { turns, quality: new Map(), sources: new Map(), namesTranscripts: at.transcript >= 0 };
 }
 

@@ -81,6 +81,25 @@ describe("oars review", () => {
     }
   });
 
+  it("a table sorted in the spreadsheet (by the review column, to check those first) is read back in line order", () => {
+    const coded = join(dir, "sorted.csv");
+    expect(oars(["review", "--no-config", ALCOHOL, "-o", coded]).status).toBe(0);
+    const [header, ...rows] = readFileSync(coded, "utf8").replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const review = (row: string) => (row.endsWith(",review") ? 0 : 1);
+    const sorted = [...rows].sort((a, b) => review(a) - review(b));
+    expect(sorted).not.toEqual(rows);
+    const saved = join(dir, "sorted-saved.csv");
+    writeFileSync(saved, [header, ...sorted].join("\r\n") + "\r\n");
+    const run = oars(["eval", "--gold", saved, "-f", "json", ALCOHOL]);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    // Turns come back whole and in order; only a turn whose own rows the sort reordered reads differently.
+    const lineOf = (row: string) => row.split(",")[0];
+    const reordered = new Set(rows.map(lineOf).filter((line) => rows.filter((r) => lineOf(r) === line).join() !== sorted.filter((r) => lineOf(r) === line).join()));
+    expect(report.alignment).toMatchObject({ roleMismatches: 0, missingTurns: 0, textMismatches: reordered.size });
+    expect(report.client.accuracy).toBe(1);
+  });
+
   it("round trip into train: one code corrected, the weights oars train builds from it give that code", () => {
     const coded = join(dir, "teach.csv");
     expect(oars(["review", "--no-config", ALCOHOL, "-o", coded]).status).toBe(0);
