@@ -33,7 +33,10 @@ export function runReview(path: string, options: ReviewCommandOptions): number {
   try {
     const result = analyzeBytes(loadBytes(path, DEFAULT_MAX_BYTES), path, { pack, packFor, modelFor, clientModelFor, counsellorNames: settings.counsellors });
     for (const warning of result.warnings) sayOnStderr(`${path}: ${renderDiagnostic(warning)}`);
-    writeOutput(reviewCsv(result), options.output);
+    // A file opens in a spreadsheet: with a UTF-8 byte-order mark, or Excel reads it as Windows-1252
+    // ("RÃ¥dgiver"). Standard output stays plain for pipes. eval and train skip the mark.
+    const toFile = Boolean(options.output);
+    writeOutput((toFile ? "\uFEFF" : "") + reviewCsv(result), options.output);
     return EXIT.ok;
   } catch (err) {
     if (!(err instanceof InputError)) throw err;

@@ -1,6 +1,7 @@
 // Comparing oars' coding with a human reference, turn by turn, with the mapping the AnnoMI
 // README gives (README "Accuracy"). Session scores are compared per transcript.
 
+import { metricsFromCounts, turnCounts, zeroCounts } from "../score/metrics.js";
 import { COUNSELLOR_CODES, type Code, type CodedTurn, type FileResult, type Metrics } from "../types.js";
 import type { GoldCorpus, GoldTurn } from "./types.js";
 import { allowedCodes } from "./labels.js";
@@ -198,7 +199,7 @@ export function compareWithGold(inputs: EvalInput[], gold: GoldCorpus): EvalRepo
         transcript,
         path: result.path,
         quality: gold.quality.get(transcript) ?? null,
-        gold: sessionScores(session.gold),
+        gold: codedScores(goldTurns) ?? sessionScores(session.gold),
         oars: metricScores(result.metrics),
       });
     }
@@ -301,6 +302,16 @@ function metricScores(m: Metrics) {
     percentOpen: m.percentOpenQuestions,
     percentComplex: m.percentComplexReflections,
   };
+}
+
+// A reference that codes utterances (a trainer's table) gives its session scores as analyze
+// counts them, so an unedited `oars review` table scores as oars does; null for turn labels.
+function codedScores(turns: readonly GoldTurn[]): ReturnType<typeof metricScores> | null {
+  const counsellor = turns.filter((g) => g.role === "counsellor");
+  if (counsellor.length === 0 || !counsellor.every((g) => g.rows)) return null;
+  const counts = zeroCounts();
+  for (const g of counsellor) turnCounts(g.rows!.flatMap((row) => row.codes.map((code) => ({ code }))), counts);
+  return metricScores(metricsFromCounts(counts));
 }
 
 function sessionScores(s: { q: number; r: number; open: number; complex: number }) {

@@ -57,7 +57,7 @@ export function allowedCodes(gold: GoldTurn, pieces: readonly string[]): Allowed
   });
 }
 
-function sameText(a: string, b: string): boolean {
+export function sameText(a: string, b: string): boolean {
   return a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim();
 }
 

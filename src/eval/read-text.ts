@@ -8,8 +8,13 @@ import { FileReadError, readRegularFile } from "../io/regular-file.js";
 export const MAX_REFERENCE_BYTES = 200 * 1024 * 1024;
 
 export function readReferenceText(path: string, what: string): string {
+  return readReferenceBytes(path, what).toString("utf8");
+}
+
+/** The reference's bytes, for a reader that decodes them itself (a table saved by a spreadsheet). */
+export function readReferenceBytes(path: string, what: string): Buffer {
   try {
-    return readRegularFile(path, MAX_REFERENCE_BYTES).toString("utf8");
+    return readRegularFile(path, MAX_REFERENCE_BYTES);
   } catch (err) {
     if (err instanceof FileReadError && (err.reason === "not-regular" || err.reason === "too-large")) {
       throw new InputError(path, `cannot read the ${what}: ${err.message}`);

@@ -8,7 +8,8 @@ import { primaryCode } from "../classify/primary.js";
 import { InputError } from "../errors.js";
 import { CODE_ABBREVIATIONS, COUNSELLOR_CODES, type Code, type Utterance } from "../types.js";
 import { annomiLabels, talkByMajority } from "./compare.js";
-import { readReferenceText } from "./read-text.js";
+import { decode } from "../read/decode.js";
+import { readReferenceBytes } from "./read-text.js";
 import type { GoldCorpus, GoldTurn } from "./types.js";
 
 // Loaded when a table is read: a static import of a package left out of the bundled command
@@ -22,6 +23,7 @@ const COLUMNS = {
   text: ["text", "utterance", "turn text", "words"],
   code: ["code", "codes", "miti", "miti code", "behaviour", "behavior"],
   transcript: ["transcript", "file", "session", "recording"],
+  line: ["line"],
 } as const;
 
 /** Codes a counsellor row may carry: MITI abbreviations, MITI 3 names, oars ids. */
@@ -55,15 +57,24 @@ interface Row {
   speaker: string;
   text: string;
   codes: string[];
+  /** The transcript line `oars review` wrote, when every row has one. */
+  order: number | null;
+}
+
+// A table from `oars review` sorted in a spreadsheet (by its review or code column) is put back
+// in transcript order by its line column; a row's utterances keep their order within a line.
+function inLineOrder(rows: Row[]): Row[] {
+  return rows.every((row) => row.order !== null) ? [...rows].sort((a, b) => a.order! - b.order!) : rows;
 }
 
 export function readTableReference(path: string): GoldCorpus {
-  const text = readReferenceText(path, "reference file");
+  // Decoded as transcripts are: a spreadsheet saves UTF-8 with a BOM, UTF-16 or Windows-1252 (older Excel).
+  const text = decode(readReferenceBytes(path, "reference file"), path).text;
   const records = parseTable(path, text);
   if (records.length === 0) throw new InputError(path, "the reference table is empty");
   const header = records[0]!.record.map((cell) => cell.trim().toLowerCase());
   const column = (names: readonly string[]) => header.findIndex((cell) => names.includes(cell));
-  const at = { speaker: column(COLUMNS.speaker), text: column(COLUMNS.text), code: column(COLUMNS.code), transcript: column(COLUMNS.transcript) };
+  const at = { speaker: column(COLUMNS.speaker), text: column(COLUMNS.text), code: column(COLUMNS.code), transcript: column(COLUMNS.transcript), line: column(COLUMNS.line) };
   if (at.speaker < 0 || at.text < 0 || at.code < 0) {
     throw new InputError(path, 'expected a header row naming the columns "speaker", "text" and "code" (and optionally "transcript")', 1);
   }
@@ -73,6 +84,7 @@ export function readTableReference(path: string): GoldCorpus {
     speaker: (record[at.speaker] ?? "").trim(),
     text: (record[at.text] ?? "").trim(),
     codes: (record[at.code] ?? "").split(/[+/;,|\s]+/).map((c) => c.trim().toLowerCase()).filter(Boolean),
+    order: at.line >= 0 && /^\s*\d+\s*$/.test(record[at.line] ?? "") ? Number(record[at.line]) : null,
   }));
   const byTranscript = new Map<string, Row[]>();
   for (const row of rows) {
@@ -82,7 +94,7 @@ export function readTableReference(path: string): GoldCorpus {
     byTranscript.set(row.transcript, [...(byTranscript.get(row.transcript) ?? []), row]);
   }
   const turns = new Map<string, GoldTurn[]>();
-  for (const [transcript, list] of byTranscript) turns.set(transcript, toTurns(path, transcript, list));
+  for (const [transcript, list] of byTranscript) turns.set(transcript, toTurns(path, transcript, inLineOrder(list)));
   return { turns, quality: new Map(), sources: new Map(), namesTranscripts: at.transcript >= 0 };
 }
 
@@ -139,7 +151,8 @@ function goldTurn(path: string, transcript: string, index: number, isCounsellor:
     const talk = clientTalkOf(rows);
     // Coded row by row (as oars review writes it), the turn's talk is the rows' majority: eval reads oars' utterances the same way.
     const byRows = rows.filter((r) => r.codes.some((c) => CLIENT_TALK.has(c))).length > 1;
-    return { ...base, role: "client", ...(talk ? { talk } : {}), ...(talk && byRows ? { talkByRows: true } : {}) };
+    const talkRows = rows.map((r) => ({ text: r.text, ...(clientTalkOf([r]) ? { talk: clientTalkOf([r]) } : {}) }));
+    return { ...base, role: "client", ...(talk ? { talk, talkRows } : {}), ...(talk && byRows ? { talkByRows: true } : {}) };
   }
   const coded = rows.map((row) => {
     const codes = row.codes.map((c) => COUNSELLOR_CODE_NAMES.get(c)).filter((c): c is Code => c !== undefined);

@@ -29,6 +29,8 @@ export interface GoldTurn {
    * a tie): oars' turn is then read from its utterances by the same rule, not by its likeliest utterance.
    */
   talkByRows?: boolean;
+  /** Client turns of a table: each row's text and talk (none when the row is not coded), for `oars train --client`. */
+  talkRows?: { text: string; talk?: "change" | "neutral" | "sustain" }[];
   /** Line in the reference file where the turn starts, for messages. */
   line?: number;
 }

@@ -4,6 +4,7 @@
 
 import { clientLineEvidence, clientTranscriptEvidence, type ClientTranscriptEvidence } from "../client/features.js";
 import { readClientCodeSet } from "../eval/client-lines.js";
+import { sameText } from "../eval/labels.js";
 import type { GoldCorpus } from "../eval/types.js";
 import { ruleKey } from "../features/index.js";
 import { CLIENT_DEFAULT_OPTIONS, trainClient, type ClientTrainingSet } from "../learn/client-train.js";
@@ -41,6 +42,16 @@ export function clientTrainingSet(gold: GoldCorpus | null, sessions: readonly { 
     for (const g of gold?.turns.get(session.transcript) ?? []) {
       const found = client[g.turn];
       if (g.role !== "client" || !g.talk || !found || found.length === 0) continue;
+      // A table coding each utterance on its own row (as `oars review` writes it): each utterance
+      // learns its own row's talk, not the turn's, so a row left neutral stays neutral.
+      const pieces = session.prepared.segmented[g.turn]?.pieces;
+      const rows = g.talkRows;
+      if (rows && pieces && rows.length === found.length && rows.length === pieces.length && rows.every((row, i) => sameText(row.text, pieces[i]!))) {
+        rows.forEach((row, i) => {
+          if (row.talk) set.examples.push({ evidence: found[i]!, code: TALK[row.talk], loose: false, group: session.group, session: session.transcript, weight: 1 / found.length, unit: set.examples.length });
+        });
+        continue;
+      }
       const code = TALK[g.talk];
       const loose = found.length > 1 && code !== "neutral";
       const first = set.examples.length;

@@ -33,7 +33,7 @@ describe("oars review", () => {
     const run = oars(["review", "--no-config", ALCOHOL, "-o", out]);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe("");
-    const rows = parse(readFileSync(out, "utf8"), { columns: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(out, "utf8"), { columns: true, bom: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual(["line", "speaker", "text", "code", "rule", "confidence", "probability", "review"]);
     const analysed = JSON.parse(oars(["analyze", "--no-config", "-f", "json", ALCOHOL]).stdout).files[0];
     const utterances = analysed.turns.flatMap((t: { role: string; utterances: { text: string; rule: string; confidence: string }[] }) => t.utterances.map((u) => ({ ...u, role: t.role })));
@@ -68,6 +68,36 @@ describe("oars review", () => {
     expect(disagreements(corrected)).toEqual([["closed-question", "open-question", 1]]);
     expect(corrected.n).toBe(agreed.n);
     expect(corrected.accuracy).toBeCloseTo((agreed.n - 1) / agreed.n, 10);
+  });
+
+  it("round trip of the session scores: unedited, the reference's R:Q, % open and % complex are oars' own", () => {
+    for (const transcript of [fixture("nb", "session-alkohol.txt"), fixture("da", "session-rygning.txt"), ALCOHOL]) {
+      const coded = join(dir, "scores.csv");
+      expect(oars(["review", "--no-config", transcript, "-o", coded]).status).toBe(0);
+      const run = oars(["eval", "--gold", coded, "-f", "json", transcript]);
+      expect(run.status, run.stderr).toBe(0);
+      const [session] = JSON.parse(run.stdout).sessions as { gold: object; oars: object }[];
+      expect(session!.gold, transcript).toEqual(session!.oars);
+    }
+  });
+
+  it("a table sorted in the spreadsheet (by the review column, to check those first) is read back in line order", () => {
+    const coded = join(dir, "sorted.csv");
+    expect(oars(["review", "--no-config", ALCOHOL, "-o", coded]).status).toBe(0);
+    const [header, ...rows] = readFileSync(coded, "utf8").replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const review = (row: string) => (row.endsWith(",review") ? 0 : 1);
+    const sorted = [...rows].sort((a, b) => review(a) - review(b));
+    expect(sorted).not.toEqual(rows);
+    const saved = join(dir, "sorted-saved.csv");
+    writeFileSync(saved, [header, ...sorted].join("\r\n") + "\r\n");
+    const run = oars(["eval", "--gold", saved, "-f", "json", ALCOHOL]);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    // Turns come back whole and in order; only a turn whose own rows the sort reordered reads differently.
+    const lineOf = (row: string) => row.split(",")[0];
+    const reordered = new Set(rows.map(lineOf).filter((line) => rows.filter((r) => lineOf(r) === line).join() !== sorted.filter((r) => lineOf(r) === line).join()));
+    expect(report.alignment).toMatchObject({ roleMismatches: 0, missingTurns: 0, textMismatches: reordered.size });
+    expect(report.client.accuracy).toBe(1);
   });
 
   it("round trip into train: one code corrected, the weights oars train builds from it give that code", () => {
@@ -131,14 +161,70 @@ describe("oars review", () => {
     expect(disagreements(JSON.parse(run.stdout).client)).toEqual([["sustain", "change", 1]]);
   });
 
+  it("round trip of client talk into train --client: each row learns its own talk, so a row left neutral stays neutral", () => {
+    const transcript = join(dir, "klient.txt");
+    writeFileSync(
+      transcript,
+      [
+        "Rådgiver: Hei Bjørn, så fint at du kom i dag. Hva vil du snakke om?",
+        "Klient: Legen min sa at jeg drikker for mye. Jeg vet ikke helt, egentlig.",
+        "Rådgiver: Du er usikker på om det er et problem for deg.",
+        "Klient: Ja. Men jeg vil gjerne sove bedre, og kona mi er lei av det. Jeg burde nok kutte ned.",
+        "Rådgiver: Hva tenker du om å kutte ned?",
+        "Klient: Jeg har ikke lyst til å slutte helt, det er jo sånn jeg slapper av etter jobb.",
+        "Rådgiver: Det er vanskelig, og likevel har du tenkt på det.",
+        "Klient: Ja, jeg vil være der for ungene mine.",
+        "",
+      ].join("\n"),
+    );
+    const coded = join(dir, "klient.csv");
+    expect(oars(["review", "--no-config", transcript, "-o", coded]).status).toBe(0);
+    const rows = parse(readFileSync(coded, "utf8"), { columns: true, bom: true }) as Record<string, string>[];
+    // The supervisor recodes "Legen min sa at jeg drikker for mye." as sustain talk, and leaves "Jeg vet ikke helt, egentlig." neutral.
+    const [first, second] = rows.filter((r) => r.line === "2");
+    expect([first!.code, second!.code]).toEqual(["CT", "FN"]);
+    first!.code = "ST";
+    const edited = join(dir, "klient-edited.csv");
+    writeFileSync(edited, ["speaker,text,code", ...rows.map((r) => `${r.speaker},"${r.text}",${r.code}`)].join("\n") + "\n");
+    const weights = join(dir, "klient-weights.json");
+    const train = oars(["train", "--client", "--lang", "nb", "--base", "bundled", "--gold", edited, transcript, "-o", weights]);
+    expect(train.status, train.stderr).toBe(0);
+    const again = join(dir, "klient-again.csv");
+    expect(oars(["review", "--no-config", "--client-weights", weights, transcript, "-o", again]).status).toBe(0);
+    const retrained = parse(readFileSync(again, "utf8"), { columns: true, bom: true }) as Record<string, string>[];
+    expect(retrained.filter((r) => r.line === "2").map((r) => r.code)).toEqual(["ST", "FN"]);
+  });
+
   it("quotes what needs quoting, so commas, quotes and line breaks in the words come back whole", () => {
     const file = join(dir, "awkward.txt");
     writeFileSync(file, 'Counsellor: You said "never again", and then?\nClient: Then; well, I had one.\nCounsellor: What happened next?\nClient: I stopped.\n');
     const coded = join(dir, "awkward.csv");
     expect(oars(["review", "--no-config", file, "-o", coded]).status).toBe(0);
-    const rows = parse(readFileSync(coded, "utf8"), { columns: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(coded, "utf8"), { columns: true, bom: true }) as Record<string, string>[];
     expect(rows[0]!.text).toBe('You said "never again", and then?');
     expect(evalCodes(coded, file).accuracy).toBe(1);
+  });
+
+  it("starts with a UTF-8 byte-order mark, so Excel shows æøå as written rather than as Windows-1252 (\"RÃ¥dgiver\")", () => {
+    const transcript = fixture("nb", "session-alkohol.txt");
+    const coded = join(dir, "bom.csv");
+    expect(oars(["review", "--no-config", transcript, "-o", coded]).status).toBe(0);
+    const bytes = readFileSync(coded);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString("utf8")).toMatch(/^line,speaker,text,code,/);
+    expect(evalCodes(coded, transcript).accuracy).toBe(1);
+  });
+
+  it("a table saved back as Windows-1252 with semicolons (older Scandinavian Excel) reads its æøå as written", () => {
+    const transcript = fixture("nb", "session-alkohol.txt");
+    const coded = join(dir, "ansi.csv");
+    expect(oars(["review", "--no-config", transcript, "-o", coded]).status).toBe(0);
+    const rows = parse(readFileSync(coded, "utf8"), { bom: true }) as string[][];
+    const semicolons = rows.map((r) => r.map((c) => (/[;"\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(";")).join("\r\n") + "\r\n";
+    expect(semicolons).toMatch(/[æøåÆØÅ]/);
+    const saved = join(dir, "ansi-saved.csv");
+    writeFileSync(saved, Buffer.from(semicolons, "latin1")); // æøå are one byte each, as in Windows-1252
+    expect(evalCodes(saved, transcript).accuracy).toBe(1);
   });
 
   it("an unreadable transcript: one line naming it, exit 2, no output file", () => {
