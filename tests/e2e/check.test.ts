@@ -211,6 +211,11 @@ describe("configuration", () => {
   it("oars config prints the resolved settings as YAML, with their source", () => {
     const dir = batchCopy();
     mkdirSync(join(dir, "house-rules"));
+    // A rule folder must hold rule files (an empty one is refused): one rule of the house's own.
+    writeFileSync(
+      join(dir, "house-rules", "house.yaml"),
+      'rules:\n  - id: en.emphasize-autonomy.house-choice\n    code: emphasize-autonomy\n    description: Leaves the choice with the client.\n    priority: 60\n    patterns: ["(it\'s|it is) your call"]\n    examples:\n      match: ["It\'s your call."]\n',
+    );
     writeFileSync(
       join(dir, "oars.config.yaml"),
       "language: en\nlocale: nb\ncounsellors: [Ida]\nrule-folders: [house-rules]\nrules:\n  en.persuade.you-could: { priority: 5, confidence: low }\nthresholds:\n  level: good\nignore: ['drafts/**']\n",
