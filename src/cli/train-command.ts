@@ -115,7 +115,8 @@ export function trainingData(paths: string[], options: Pick<TrainCommandOptions,
   if (!isLanguage(options.lang)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(", ")} (training is for one language)`);
   if (!options.gold && options.lines.length === 0) throw new UsageError("give coded data: --gold REF with its transcripts, or --lines with a MITI code set");
   if (options.gold && paths.length === 0) throw new UsageError("name the transcripts the reference codes");
-  const pack = packLoader(options.rules, [])(options.lang);
+  const packFor = packLoader(options.rules, []);
+  const pack = packFor(options.lang);
   let gold: GoldCorpus | null = null;
   if (options.gold) {
     gold = readReference(options.gold);
@@ -123,7 +124,7 @@ export function trainingData(paths: string[], options: Pick<TrainCommandOptions,
       throw new UsageError(`${options.gold} has no "transcript" column, so it codes one transcript: train with one file, or add the column`);
     }
   }
-  const sessions = gold && options.gold ? readSessions(paths, gold, pack, options.gold) : [];
+  const sessions = gold && options.gold ? readSessions(paths, gold, pack, options.gold, packFor) : [];
   const codeSets = options.lines.map((path) => readCodeSetForTraining(path, pack));
   return { pack, gold, goldPath: options.gold ?? null, sessions, codeSets };
 }

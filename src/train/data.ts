@@ -4,6 +4,8 @@
 
 import { basename, extname } from "node:path";
 import { prepareBytes, type PreparedTranscript } from "../analyze.js";
+import { renderDiagnostic } from "../diagnostics.js";
+import type { Language } from "../languages.js";
 import { behaviourOf } from "../eval/compare.js";
 import { readCodeSet, type CodeSetLine } from "../eval/code-set.js";
 import type { GoldCorpus } from "../eval/types.js";
@@ -27,7 +29,7 @@ export interface CodedSession {
  * Read each transcript the reference codes and find its evidence. A transcript the reference
  * does not code is skipped with a note on standard error; one that cannot be read throws.
  */
-export function readSessions(paths: readonly string[], gold: GoldCorpus, pack: LanguagePack, referencePath: string): CodedSession[] {
+export function readSessions(paths: readonly string[], gold: GoldCorpus, pack: LanguagePack, referencePath: string, packFor?: (language: Language) => LanguagePack): CodedSession[] {
   const sessions: CodedSession[] = [];
   for (const path of paths) {
     const transcript = gold.namesTranscripts ? basename(path, extname(path)) : "";
@@ -35,7 +37,10 @@ export function readSessions(paths: readonly string[], gold: GoldCorpus, pack: L
       process.stderr.write(`oars: ${path}: no reference coding for "${transcript}" in ${referencePath}; skipped\n`);
       continue;
     }
-    const prepared = prepareBytes(loadBytes(path), path, { pack });
+    // With packFor, a transcript whose words read as another language says so, as analyze does
+    // with --lang: training weights for one language on another's words is a slip worth a line.
+    const prepared = prepareBytes(loadBytes(path), path, { pack, ...(packFor ? { packFor } : {}) });
+    for (const warning of prepared.warnings) if (warning.id === "language.contradicted") process.stderr.write(`oars: ${path}: ${renderDiagnostic(warning)}\n`);
     sessions.push({ transcript, group: gold.sources.get(transcript) ?? transcript, prepared, evidence: transcriptEvidence(prepared.segmented, pack) });
   }
   return sessions;

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { oars } from "../helpers.js";
+import { fixture, oars } from "../helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "oars-trainer-"));
 const sessions: Record<string, [string, string, string][]> = {
@@ -167,6 +167,23 @@ describe("a trainer's own coding", () => {
       );
       expect(existsSync(out)).toBe(false);
     }
+  });
+});
+
+describe("oars train on a transcript in another language than --lang", () => {
+  it("says so in one line, as analyze does, and still trains", () => {
+    const sv = join(dir, "sv-session.txt");
+    writeFileSync(sv, readFileSync(fixture("sv", "session-cannabis.txt")));
+    const table = join(dir, "sv-session.csv");
+    expect(oars(["review", "--no-config", sv, "-o", table]).status).toBe(0);
+    const out = join(dir, "sv-as-nb.json");
+    const run = oars(["train", "--lang", "nb", "--gold", table, sv, "--folds", "0", "--iterations", "5", "-o", out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toBe(`oars: ${sv}: the transcript reads as Swedish, but was coded as Norwegian (bokmål) as asked (--lang nb)\n`);
+    expect(existsSync(out)).toBe(true);
+    const same = oars(["train", "--lang", "sv", "--gold", table, sv, "--folds", "0", "--iterations", "5", "-o", join(dir, "sv-as-sv.json")]);
+    expect(same.status, same.stderr).toBe(0);
+    expect(same.stderr).toBe("");
   });
 });
 
