@@ -151,7 +151,10 @@ function goldTurn(path: string, transcript: string, index: number, isCounsellor:
     const talk = clientTalkOf(rows);
     // Coded row by row (as oars review writes it), the turn's talk is the rows' majority: eval reads oars' utterances the same way.
     const byRows = rows.filter((r) => r.codes.some((c) => CLIENT_TALK.has(c))).length > 1;
-    const talkRows = rows.map((r) => ({ text: r.text, ...(clientTalkOf([r]) ? { talk: clientTalkOf([r]) } : {}) }));
+    const talkRows = rows.map((r) => {
+      const own = clientTalkOf([r]);
+      return { text: r.text, ...(own ? { talk: own } : {}) };
+    });
     return { ...base, role: "client", ...(talk ? { talk, talkRows } : {}), ...(talk && byRows ? { talkByRows: true } : {}) };
   }
   const coded = rows.map((row) => {

@@ -14,7 +14,7 @@ import { loadLanguagePack } from "../packs/load.js";
 import type { LanguagePack } from "../packs/pack.js";
 import { RULES_ROOT } from "../paths.js";
 import { CLIENT_CODES, type ClientCode } from "../types.js";
-import { softmax, someOf, WeightRows, withPriors, type Reason } from "./model.js";
+import { softmax, someOf, WeightRows, withPriors, withRulePriors, type Reason } from "./model.js";
 import { parseJsonFile, readWeightsText, round, type ModelFor } from "./weights.js";
 
 export const CLIENT_WEIGHTS_FORMAT = "oars-client-weights";
@@ -76,8 +76,7 @@ export class ClientModel {
 
 /** Client weights as training on top of them starts from them (see asBase in model.ts: the same language only). */
 export function asClientBase(data: ClientWeightsData, pack: LanguagePack): ClientWeightsData {
-  if (data.language !== pack.language) return data;
-  return { ...data, features: Object.fromEntries(withPriors(data.features, data.rules, pack.clientRules, CLIENT_CODES, PRIOR_AT_PRIORITY_100)) as Record<string, number[]> };
+  return withRulePriors(data, pack.language, pack.clientRules, CLIENT_CODES, PRIOR_AT_PRIORITY_100);
 }
 
 export function clientWeightsPath(language: Language): string {

@@ -302,8 +302,19 @@ export function withPriors<C extends string>(
  * 0.68 → 0.66, R:Q Spearman 0.48 → 0.39; docs/development.md, session 18).
  */
 export function asBase(data: WeightsData, pack: LanguagePack): WeightsData {
-  if (data.language !== pack.language) return data;
-  return { ...data, features: Object.fromEntries(withPriors(data.features, data.rules, pack.rules, COUNSELLOR_CODES, PRIOR_AT_PRIORITY_100)) as Record<string, number[]> };
+  return withRulePriors(data, pack.language, pack.rules, COUNSELLOR_CODES, PRIOR_AT_PRIORITY_100);
+}
+
+/** asBase for either model: its weights with a prior row for each rule of `rules` they do not know, for the same language only. */
+export function withRulePriors<W extends { language: string; rules: string[]; features: Record<string, number[]> }, C extends string>(
+  data: W,
+  language: string,
+  rules: readonly { id: string; code: C; priority: number }[],
+  codes: readonly C[],
+  prior: number,
+): W {
+  if (data.language !== language) return data;
+  return { ...data, features: Object.fromEntries(withPriors(data.features, data.rules, rules, codes, prior)) as Record<string, number[]> };
 }
 
 export function positionOf(index: number, count: number): Position {
