@@ -245,7 +245,7 @@ describe("oars eval: client talk", () => {
     const run = oars(["eval", "--lines", fixture("miti", "nb.tsv"), "-f", "json"]);
     expect(run.status, run.stderr).toBe(0);
     const [set] = (JSON.parse(run.stdout) as { codeSets: { client: { lines: number; macroF1: number; perClass: { label: string }[] } }[] }).codeSets;
-    expect(set!.client.lines).toBe(16);
+    expect(set!.client.lines).toBe(28);
     expect(set!.client.perClass.map((c) => c.label)).toEqual(CLIENT_CODES);
     expect(set!.client.macroF1).toBeGreaterThan(0.5);
   });
