@@ -6,3 +6,5 @@ export const EVAL_FORMATS = ["table", "json"] as const;
 export const RULES_FORMATS = ["table", "json", "markdown"] as const;
 export const CONFIG_FORMATS = ["yaml", "json"] as const;
 export const TREND_FORMATS = ["table", "json", "html"] as const;
+/** `oars review --delimiter`: what separates the cells (default: the report language's, tab for a .tsv file). */
+export const REVIEW_DELIMITERS = ["comma", "semicolon", "tab"] as const;

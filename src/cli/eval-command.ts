@@ -58,6 +58,8 @@ export function runEval(paths: string[], options: EvalCommandOptions, version: s
   }
   checkLanguageChoice(options.lang);
   if (options.cv !== undefined) return runCrossValidation(paths, { ...options, gold: options.gold }, version);
+  // (--cv reads the reference again for its training data, and says it there.)
+  for (const warning of gold.warnings ?? []) sayOnStderr(warning);
   const packFor = packLoader(options.rules, []);
   const { modelFor, clientModelFor } = chosenModels({ language: options.lang, weights: options.weights ?? null, clientWeights: options.clientWeights ?? null }, packFor);
   const pack = isLanguage(options.lang) ? packFor(options.lang) : undefined;

@@ -10,7 +10,7 @@ import { sayOnStderr } from "./output.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { LIMIT_IDS, LIMITS, type LimitId } from "../score/miti.js";
 import type { BatchCommandOptions } from "./batch-command.js";
-import { CONFIG_FORMATS, EVAL_FORMATS, REPORT_FORMATS, RULES_FORMATS, TREND_FORMATS } from "./choices.js";
+import { CONFIG_FORMATS, EVAL_FORMATS, REPORT_FORMATS, REVIEW_DELIMITERS, RULES_FORMATS, TREND_FORMATS } from "./choices.js";
 import type { ConfigCommandOptions } from "./config-command.js";
 import type { EvalCommandOptions } from "./eval-command.js";
 import type { ReviewCommandOptions } from "./review-command.js";
@@ -145,11 +145,13 @@ Examples:
 
   program
     .command("review")
-    .description("write a transcript's codes as a CSV table (speaker, text, code, rule, confidence, probability, review) to correct and give back to eval --gold")
+    .description("write a transcript's codes as a CSV table (line, speaker, text, code, rule, confidence, probability, review) to correct in a spreadsheet and give back to eval --gold")
     .argument("<transcript>", "the transcript to code (plain text, WebVTT, SRT, Whisper JSON)")
     .option("-o, --output <file>", "write the table to a file instead of standard output (-: standard output)", outputTarget)
     .option("--counsellor <name>", "speaker label of the counsellor (repeatable); overrides role detection", collect, [])
     .option("--lang <code>", "language of the transcript: auto (detect), en, nb, da or sv (default: configuration, else auto)")
+    .option("--locale <code>", "language of the spreadsheet it opens in: auto (the transcript's), en, nb, da or sv; nb, da and sv get semicolons and decimal commas (default: configuration, else auto)")
+    .addOption(new Option("--delimiter <name>", "what separates the cells (default: semicolon for an nb, da or sv locale, comma for en, tab for a .tsv file)").choices([...REVIEW_DELIMITERS]))
     .option("--rules <dir>", "extra folder of rule files to load (repeatable)", collect, [])
     .option("--weights <file>", "code with these learned weights (from oars train)")
     .option("--client-weights <file>", "code client talk with these learned weights (from oars train --client)")

@@ -14,7 +14,7 @@ import { DEFAULT_OPTIONS } from "../learn/train.js";
 import { bundledWeights, bundledWeightsPath, formatWeights, readWeightsFile } from "../learn/weights.js";
 import { isLanguage, LANGUAGES, type Language } from "../languages.js";
 import { packLoader } from "../packs/loader.js";
-import { writeOutput } from "./output.js";
+import { sayOnStderr, writeOutput } from "./output.js";
 import { clientWeightsPath, formatClientWeights, readClientWeightsFile } from "../learn/client-model.js";
 import { CLIENT_DEFAULT_OPTIONS } from "../learn/client-train.js";
 import { clientData, trainClientWeights, type ClientTrainSettings } from "../train/client.js";
@@ -120,6 +120,7 @@ export function trainingData(paths: string[], options: Pick<TrainCommandOptions,
   let gold: GoldCorpus | null = null;
   if (options.gold) {
     gold = readReference(options.gold);
+    for (const warning of gold.warnings ?? []) sayOnStderr(warning);
     if (!gold.namesTranscripts && paths.length > 1) {
       throw new UsageError(`${options.gold} has no "transcript" column, so it codes one transcript: train with one file, or add the column`);
     }

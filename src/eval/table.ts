@@ -45,6 +45,22 @@ const CLIENT_TALK: ReadonlyMap<string, NonNullable<GoldTurn["talk"]>> = new Map(
 ]);
 const CLIENT_CODE_NAMES: ReadonlySet<string> = new Set(CLIENT_TALK.keys());
 
+/**
+ * A cell a spreadsheet takes as a formula starts with =, +, -, @, a tab or a carriage return.
+ * `oars review` writes such a cell with a leading apostrophe (OWASP's advice against CSV
+ * injection; it also keeps "- yeah I know" from showing as #NAME?), and the reader drops it.
+ * Words that already start with apostrophes before such a character get one more, so that
+ * "'=" comes back as "'=".
+ */
+export const NEEDS_GUARD = /^'*[=+\-@\t\r]/;
+const GUARDED = /^'+[=+\-@\t\r]/;
+
+/** A text-like cell as it was before `oars review` guarded it: one leading apostrophe before a formula character dropped. */
+function unguarded(cell: string): string {
+  const trimmed = cell.trim();
+  return GUARDED.test(trimmed) ? trimmed.slice(1).trim() : trimmed;
+}
+
 // A client turn's talk from its rows: the more frequent of change and sustain (change on a
 // tie, as a turn holding both is read for its movement), else neutral when a row is coded.
 function clientTalkOf(rows: readonly Row[]): GoldTurn["talk"] {
@@ -80,9 +96,9 @@ export function readTableReference(path: string): GoldCorpus {
   }
   const rows: Row[] = records.slice(1).map(({ record, line }) => ({
     line,
-    transcript: at.transcript >= 0 ? (record[at.transcript] ?? "").trim() : "",
-    speaker: (record[at.speaker] ?? "").trim(),
-    text: (record[at.text] ?? "").trim(),
+    transcript: at.transcript >= 0 ? unguarded(record[at.transcript] ?? "") : "",
+    speaker: unguarded(record[at.speaker] ?? ""),
+    text: unguarded(record[at.text] ?? ""),
     codes: (record[at.code] ?? "").split(/[+/;,|\s]+/).map((c) => c.trim().toLowerCase()).filter(Boolean),
     order: at.line >= 0 && /^\s*\d+\s*$/.test(record[at.line] ?? "") ? Number(record[at.line]) : null,
   }));
@@ -94,13 +110,35 @@ export function readTableReference(path: string): GoldCorpus {
     byTranscript.set(row.transcript, [...(byTranscript.get(row.transcript) ?? []), row]);
   }
   const turns = new Map<string, GoldTurn[]>();
-  for (const [transcript, list] of byTranscript) turns.set(transcript, toTurns(path, transcript, inLineOrder(list)));
-  return { turns, quality: new Map(), sources: new Map(), namesTranscripts: at.transcript >= 0 };
+  const ignored: IgnoredCode[] = [];
+  for (const [transcript, list] of byTranscript) turns.set(transcript, toTurns(path, transcript, inLineOrder(list), ignored));
+  const warnings = ignored.length > 0 ? [ignoredWarning(path, ignored)] : [];
+  return { turns, quality: new Map(), sources: new Map(), namesTranscripts: at.transcript >= 0, warnings };
+}
+
+/** A client row's counsellor code, which eval and train read past. */
+interface IgnoredCode {
+  line: number;
+  code: string;
+  speaker: string;
+}
+
+// Once per table: "file:line: …" for one row, the count and the first row for several.
+function ignoredWarning(path: string, ignored: readonly IgnoredCode[]): string {
+  const first = ignored.reduce((a, b) => (b.line < a.line ? b : a));
+  const what = `"${first.code}" on ${first.speaker}'s row`;
+  const rows = new Set(ignored.map((i) => i.line)).size;
+  return rows === 1
+    ? `${path}:${first.line}: a counsellor code on a client row is ignored (${what}): client rows take CT, ST or FN`
+    : `${path}:${first.line}: ${rows} client rows carry counsellor codes, which are ignored (first: ${what}): client rows take CT, ST or FN`;
 }
 
 function parseTable(path: string, text: string): { record: string[]; line: number }[] {
   const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
-  const delimiter = extname(path).toLowerCase() === ".tsv" || firstLine.includes("\t") ? "\t" : count(firstLine, ";") > count(firstLine, ",") ? ";" : ",";
+  // The header row tells, whatever the name: `oars review --delimiter semicolon -o coded.tsv` is read back too.
+  const semicolons = count(firstLine, ";");
+  const commas = count(firstLine, ",");
+  const delimiter = firstLine.includes("\t") ? "\t" : semicolons > commas ? ";" : commas > 0 ? "," : extname(path).toLowerCase() === ".tsv" ? "\t" : ",";
   try {
     const parsed = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as {
       record: string[];
@@ -117,7 +155,7 @@ function count(text: string, char: string): number {
   return text.split(char).length - 1;
 }
 
-function toTurns(path: string, transcript: string, rows: Row[]): GoldTurn[] {
+function toTurns(path: string, transcript: string, rows: Row[], ignored: IgnoredCode[]): GoldTurn[] {
   const counsellor = counsellorSpeaker(path, rows);
   const groups: Row[][] = [];
   for (const row of rows) {
@@ -125,7 +163,7 @@ function toTurns(path: string, transcript: string, rows: Row[]): GoldTurn[] {
     if (last && last[0]!.speaker === row.speaker) last.push(row);
     else groups.push([row]);
   }
-  return groups.map((group, index) => goldTurn(path, transcript, index, group[0]!.speaker === counsellor, group));
+  return groups.map((group, index) => goldTurn(path, transcript, index, group[0]!.speaker === counsellor, group, ignored));
 }
 
 // The counsellor is the speaker whose rows carry the most counsellor codes.
@@ -144,10 +182,15 @@ function counsellorSpeaker(path: string, rows: Row[]): string {
   return best[0];
 }
 
-function goldTurn(path: string, transcript: string, index: number, isCounsellor: boolean, rows: Row[]): GoldTurn {
+function goldTurn(path: string, transcript: string, index: number, isCounsellor: boolean, rows: Row[], ignored: IgnoredCode[]): GoldTurn {
   const text = rows.map((r) => r.text).filter(Boolean).join(" ");
   const base = { transcript, turn: index, text, line: rows[0]!.line };
   if (!isCounsellor) {
+    // A counsellor code on a client row codes nothing (and "other", "-", "none" say as much).
+    for (const row of rows) {
+      const code = row.codes.find((c) => (COUNSELLOR_CODE_NAMES.get(c) ?? "other") !== "other");
+      if (code !== undefined) ignored.push({ line: row.line, code, speaker: row.speaker });
+    }
     const talk = clientTalkOf(rows);
     // Coded row by row (as oars review writes it), the turn's talk is the rows' majority: eval reads oars' utterances the same way.
     const byRows = rows.filter((r) => r.codes.some((c) => CLIENT_TALK.has(c))).length > 1;

@@ -45,4 +45,6 @@ export interface GoldCorpus {
    * transcript column): it then stands for the one transcript compared with it.
    */
   namesTranscripts: boolean;
+  /** What the reader went past without stopping, each as `file:line: message` (a trainer's table), for standard error. */
+  warnings?: string[];
 }
