@@ -10,7 +10,7 @@ import { availableParallelism, constants } from "node:os";
 import { analyzeFiles, defaultJobs, prepareJob } from "../batch/index.js";
 import { expandInputs } from "../batch/expand.js";
 import { camelLimit, LIMIT_IDS, CHECK_LEVELS, limitProblem, type CamelLimit, type CheckLevel, type Limits } from "../score/miti.js";
-import { SummaryCollector } from "../check/summary.js";
+import { SummaryCollector, type BatchSummary } from "../check/summary.js";
 import { resolveSettings, type Settings, type SettingsLayer } from "../config/index.js";
 import { limitsInForce } from "../config/settings.js";
 import { EXIT, UsageError } from "../errors.js";
@@ -23,7 +23,7 @@ import { asInputError } from "../read/load.js";
 import { displayError } from "../report/display.js";
 import { Progress } from "./progress.js";
 import { OutputSink, refuseOutputOverInput } from "./sink.js";
-import { isLanguage, type LanguageChoice } from "../languages.js";
+import { isLanguage, type Language, type LanguageChoice } from "../languages.js";
 import { checkLanguageChoice } from "../packs/loader.js";
 
 // Option types follow the choices commander checks (src/cli/main.ts), so nothing here checks them again.
@@ -139,7 +139,17 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
 
   let stdin: Uint8Array | undefined;
   const collector = new SummaryCollector(format !== "ndjson");
+  // The report's opening names the language its files are in (HTML's lang and title). With one
+  // input it waits for that file, so it can; a batch's is written first and replaced at the end
+  // when the sink still can (a file written with -o) and every file turned out to be in one.
+  let opening: string | null = null;
+  const begin = async (language?: Language) => {
+    if (opening !== null) return;
+    opening = formatter.start(language);
+    await sink.write(opening);
+  };
   const addError = async (error: FileError) => {
+    await begin();
     say(`${error.path}${error.line !== undefined ? `:${error.line}` : ""}: ${error.message}`);
     const shown = format === "table" ? displayError(error) : error;
     collector.addError(shown);
@@ -173,7 +183,7 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
   if (!inThread) answerSignals();
 
   try {
-    await sink.write(formatter.start());
+    if (!oneFile) await begin();
     for (const error of expansionErrors) await addError(error);
     let piecesWritten = 0;
     for await (const outcome of analyzeFiles(files, job, jobs, { stdin, inThread })) {
@@ -181,6 +191,7 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
         await addError(outcome.error);
       } else {
         const { piece, summary, warnings } = outcome.report;
+        await begin(summary.locale);
         if (!options.quiet) for (const warning of warnings) say(`${outcome.path}: ${warning}`);
         collector.addFile(summary);
         if (piece !== "") await sink.write(`${piecesWritten++ > 0 ? formatter.separator : ""}${piece}`);
@@ -189,6 +200,12 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
     }
     progress.clear();
     const summary = collector.summary();
+    await begin();
+    const language = soleLanguage(summary);
+    if (language !== undefined) {
+      const spoken = formatter.start(language);
+      if (spoken !== opening) sink.rewriteStart(opening!, spoken);
+    }
     await sink.write(formatter.end(summary));
     // A held report is written now, in one synchronous step: a signal during it waits for it.
     if (inThread) answerSignals();
@@ -205,6 +222,12 @@ export async function runBatch(command: "analyze" | "check", args: string[], opt
   }
 }
 
+
+/** The language every file of the report is in, when there is one and no file went unread. */
+function soleLanguage(summary: BatchSummary): Language | undefined {
+  const first = summary.files[0]?.locale;
+  return summary.errors.length === 0 && first !== undefined && summary.files.every((f) => f.locale === first) ? first : undefined;
+}
 
 /** Every signal that ends oars by default in a terminal or CI runner. */
 const STOP_SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];

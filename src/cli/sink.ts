@@ -103,6 +103,31 @@ export class OutputSink {
     this.writeToFile(text);
   }
 
+  /**
+   * Replace the report's opening, its first piece `was`, with `text` of the same length in
+   * bytes, while the report is not yet out: held, or in its temporary file. Where it has gone
+   * out (standard output, a device or FIFO), or the lengths differ, nothing changes: false.
+   */
+  rewriteStart(was: string, text: string): boolean {
+    const bytes = Buffer.from(text);
+    if (bytes.length !== Buffer.byteLength(was)) return false;
+    if (this.held) {
+      if (this.held[0] !== was) return false;
+      this.held[0] = text;
+      return true;
+    }
+    if (this.fd === null || this.temp === null) return false;
+    try {
+      // At offset 0, where the opening was the first thing written; the file's end is untouched.
+      let done = 0;
+      while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, done);
+    } catch (err) {
+      this.abandon();
+      throw this.failure(errnoText(err));
+    }
+    return true;
+  }
+
   /** The report is complete: put it in place. */
   commit(): void {
     if (this.held) {

@@ -33,7 +33,12 @@ export interface ReportContext {
 
 export interface ReportFormatter {
   separator: string;
-  start(): string;
+  /**
+   * The report's opening. `language`: the one language every file of the report is in, when
+   * known (a format whose opening names its language, HTML, says it). Every language's opening
+   * is as long in bytes as every other's, so a batch's can be replaced once its files are coded.
+   */
+  start(language?: Language): string;
   file(entry: CheckedFile): string;
   error(error: FileError): string;
   end(summary: BatchSummary): string;

@@ -1,9 +1,7 @@
 // `oars trend` as a terminal table, JSON, or a self-contained HTML page with a line chart per
 // score over its fair/good bands. Words come from the locale's `trend` messages.
 
-import Table from "cli-table3";
-import { TABLE_STYLE } from "../report/table-style.js";
-import { wrap } from "../report/layout.js";
+import { fitTable, wrap } from "../report/layout.js";
 import { assets } from "../report/html/assets.js";
 import { esc } from "../report/html/escape.js";
 import { fill, type Words } from "../report/words.js";
@@ -104,14 +102,14 @@ function changeHeading(trend: Trend, words: Words): string {
 }
 
 /**
- * The table report: its sentences wrap at `width` as the other table reports' do. The table
- * itself is drawn whole (five scores, the date and its source are wider than 80 columns in
- * nb, da and sv; wrapping paths in a narrow column read worse than a wide table).
+ * The table report, fitted to `width` as the other table reports are (layout.ts): the column
+ * titles wrap first ("Komplekse %" over two lines), then, when the path would be left too
+ * narrow, each date goes above its session's path in one column, and the path wraps. Every
+ * figure keeps its own column; nothing is dropped.
  */
 export function trendTable(trend: Trend, words: Words, width: number): string {
-  const table = new Table({ head: head(trend, words), ...TABLE_STYLE });
-  table.push(...rows(trend, words));
-  const lines = [...wrap(heading(trend, words), width), table.toString(), ""];
+  const table = fitTable(head(trend, words), rows(trend, words), width, { wrapHead: true, stack: 0, wrap: 1 });
+  const lines = [...wrap(heading(trend, words), width), table, ""];
   if (trend.changes.length === 0) lines.push(...wrap(words.m.trend["needs-two"], width));
   else lines.push(...wrap(changeHeading(trend, words), width), ...trend.changes.flatMap((c) => wrap(changeLine(c, words), width, "  ", "    ")));
   lines.push("", ...wrap(noiseRule(words), width));

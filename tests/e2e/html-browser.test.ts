@@ -9,6 +9,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixture, oars } from "../helpers.js";
 import { CHROMIUM, NO_CHROMIUM_REASON, openReport, pdfPages, sharedBrowser } from "../support/browser.js";
+import { messagesFor } from "../../src/locale/messages.js";
+import type { Language } from "../../src/languages.js";
 
 const ALCOHOL = fixture("en", "session-alcohol.txt");
 const GOOD = fixture("batch", "[2024] group a", "good.txt");
@@ -197,19 +199,46 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? "the HTML report in Chromium" : NO_CHROMIU
       const tip = (await page.locator("#oars-tip").textContent())!;
       expect(tip).toMatch(/[+-]\d+,\d\d\)/);
       expect(tip).not.toMatch(/\d\.\d/);
-      // Each visible text's language is its nearest lang attribute's (the page's head, written before any file is read, says en).
+      // Each visible text's language is its nearest lang attribute's: the page's own too (the batch's skip link).
       const misspoken = await page.evaluate(() => {
         const found: string[] = [];
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           const parent = node.parentElement!;
-          if (!node.textContent!.trim() || parent.closest("script, .skip")) continue;
+          if (!node.textContent!.trim() || parent.closest("script")) continue;
           const lang = parent.closest("[lang]")!.getAttribute("lang");
           if (lang !== "nb") found.push(`${lang}: ${node.textContent!.trim().slice(0, 40)}`);
         }
         return found;
       });
       expect(misspoken, file).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("the page's lang and <title> are its transcripts' language under --locale auto (one file, or a batch in one language); a page mixing languages keeps English and each section its own", async () => {
+    const ALKOHOL = fixture("nb", "session-alkohol.txt");
+    const MEDISINER = fixture("nb", "session-medisiner.txt");
+    const BLODTRYCK = fixture("sv", "session-blodtryck.txt");
+    // Written to standard output as well as with -o: one file's page is the same either way.
+    const streamed = join(dir, "page-nb-stdout.html");
+    const run = oars(["analyze", "--no-config", "-f", "html", ALKOHOL]);
+    expect(run.status, run.stderr).toBe(0);
+    writeFileSync(streamed, run.stdout);
+    const cases: { file: string; lang: string; title: string; sections: string[] }[] = [
+      { file: report("page-nb", ["analyze", ALKOHOL]).file, lang: "nb", title: "analyze", sections: ["nb"] },
+      { file: streamed, lang: "nb", title: "analyze", sections: ["nb"] },
+      { file: report("page-en", ["analyze", ALCOHOL]).file, lang: "en", title: "analyze", sections: ["en"] },
+      { file: report("page-sv", ["analyze", BLODTRYCK]).file, lang: "sv", title: "analyze", sections: ["sv"] },
+      { file: report("page-nb-batch", ["check", ALKOHOL, MEDISINER]).file, lang: "nb", title: "check", sections: ["nb", "nb"] },
+      { file: report("page-mixed", ["check", ALKOHOL, ALCOHOL]).file, lang: "en", title: "check", sections: ["en", "nb"] },
+    ];
+    for (const { file, lang, title, sections } of cases) {
+      const { page, errors } = await openReport(browserOf(), file);
+      expect(await page.evaluate(() => document.documentElement.lang), file).toBe(lang);
+      expect(await page.evaluate(() => document.title), file).toBe(`${messagesFor(lang as Language).html.title}: oars ${title}`);
+      expect(await page.locator("section.file").evaluateAll((all) => all.map((s) => s.getAttribute("lang"))), file).toEqual(sections);
       expect(errors).toEqual([]);
       await page.close();
     }

@@ -1,10 +1,11 @@
 // End-to-end: the HTML report's file as text (the browser tests open it): self-contained,
 // in the report's locale, redacted when asked, exit codes as for every format.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixture, oars } from "../helpers.js";
+import { messagesFor } from "../../src/locale/messages.js";
 
 const ALCOHOL = fixture("en", "session-alcohol.txt");
 const POOR = fixture("batch", "[2024] group a", "poor.txt");
@@ -24,6 +25,26 @@ describe("--format html", () => {
     expect(html).not.toMatch(/url\(|@import|@font-face/i);
     expect(html.match(/<script>/g)).toHaveLength(1);
     expect(html.match(/<style>/g)).toHaveLength(1);
+  });
+
+  it("without --locale, the page's lang and title are its files' language when they share one (a batch's too, written with -o)", () => {
+    const out = join(dir, "lang");
+    mkdirSync(out);
+    const nb = [fixture("nb", "session-alkohol.txt"), fixture("nb", "session-medisiner.txt")];
+    const page = ([command, ...files]: string[]) => {
+      const file = join(out, "page.html");
+      const run = oars([command!, "--no-config", "-f", "html", "-o", file, ...files]);
+      expect(run.status, run.stderr).not.toBe(2);
+      return readFileSync(file, "utf8");
+    };
+    const [NB_TITLE, EN_TITLE] = [messagesFor("nb").html.title, messagesFor("en").html.title];
+    expect(NB_TITLE).not.toBe(EN_TITLE);
+    const head = (html: string) => [/<html lang="(\w+)">/.exec(html)?.[1], /<title>([^<]*)<\/title>/.exec(html)?.[1]];
+    expect(head(oars(["analyze", "--no-config", "-f", "html", nb[0]!]).stdout)).toEqual(["nb", `${NB_TITLE}: oars analyze`]);
+    expect(head(page(["analyze", nb[0]!]))).toEqual(["nb", `${NB_TITLE}: oars analyze`]);
+    expect(head(page(["check", ...nb]))).toEqual(["nb", `${NB_TITLE}: oars check`]);
+    expect(head(page(["check", nb[0]!, ALCOHOL]))).toEqual(["en", `${EN_TITLE}: oars check`]);
+    expect(head(page(["analyze", ALCOHOL]))).toEqual(["en", `${EN_TITLE}: oars analyze`]);
   });
 
   it("speaks the report's locale", () => {

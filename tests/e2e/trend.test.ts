@@ -23,6 +23,21 @@ function sessions(): string {
   return dir;
 }
 
+/** The table's rows, each a list of lines of cells; the first is the header (a row starts at a date). */
+function tableRows(stdout: string): string[][][] {
+  const rows: string[][][] = [[]];
+  for (const line of stdout.split("\n").filter((l) => l.startsWith("│"))) {
+    const cells = line.slice(1, -1).split("│").map((cell) => cell.trim());
+    if (/^\d{4}-\d\d-\d\d/.test(cells[0]!)) rows.push([]);
+    rows[rows.length - 1]!.push(cells);
+  }
+  return rows;
+}
+
+/** A row's text column by column, its lines joined. */
+const columns = (row: string[][]) => row[0]!.map((_, i) => row.map((line) => line[i]).filter(Boolean).join(" "));
+const squeeze = (cells: string[]) => cells.join("").replace(/\s+/g, "");
+
 describe("oars trend", () => {
   it("json: sessions in date order, each date's source, the change first → last judged against coding noise", () => {
     const dir = sessions();
@@ -68,9 +83,8 @@ describe("oars trend", () => {
     const said = run.stdout.replace(/\n +/g, " ");
     expect(said).toMatch(/MI non-adherent 1 → 0 \(−1\): within coding noise \(±1\): oars' coding alone could move it this much/);
     expect(said).toMatch(/R:Q 0\.00 → 1\.00 \(\+1\.00\): too few to tell/);
-    // Its sentences wrap at the width (80 columns in a pipe), with the table left whole.
-    const sentences = run.stdout.split("\n").filter((line) => !/^[┌│├└]/.test(line));
-    expect(sentences.filter((line) => [...line].length > 80)).toEqual([]);
+    // Its sentences wrap at the width (80 columns in a pipe), and its table fits it too.
+    expect(run.stdout.split("\n").filter((line) => [...line].length > 80)).toEqual([]);
     expect(run.stdout).toMatch(/\n {4}\S/); // a change's line goes on indented
   });
 
@@ -94,6 +108,34 @@ describe("oars trend", () => {
     expect(run.stdout).toMatch(/MI non-adherent 3 → 0 \(−3\): more than coding noise \(±2\.16\)/);
     const nb = oars(["trend", "--no-config", "--locale", "nb", dir]);
     expect(nb.stdout).toContain("(±2,16)");
+  });
+
+  it("the table fits 80 columns (COLUMNS=80) in every locale, with every figure, date, date source and path still in it", () => {
+    const inputs = [[sessions()], ["session-alkohol.txt", "session-medisiner.txt", "nynorsk.txt"].map((name) => fixture("nb", name))];
+    for (const locale of ["en", "nb", "da", "sv"]) {
+      for (const files of inputs) {
+        const narrow = oars(["trend", "--no-config", "--locale", locale, ...files], { env: { COLUMNS: "80" } });
+        expect(narrow.status, narrow.stderr).toBe(0);
+        const over = narrow.stdout.split("\n").filter((line) => [...line].length > 80);
+        expect(over, `${locale}: lines over 80 columns`).toEqual([]);
+        // The same report with room to spare draws each row on one line: the reference.
+        const wide = oars(["trend", "--no-config", "--locale", locale, ...files], { env: { COLUMNS: "400" } });
+        const [wideHead, ...wideRows] = tableRows(wide.stdout);
+        const [narrowHead, ...narrowRows] = tableRows(narrow.stdout);
+        expect(wideRows.every((row) => row.length === 1)).toBe(true);
+        expect(narrowRows.length).toBe(wideRows.length);
+        expect(wideRows.length).toBe(3);
+        // Every column title, word for word (a title may wrap onto a second line).
+        expect(squeeze(columns(narrowHead!))).toBe(squeeze(columns(wideHead!)));
+        for (const [i, row] of narrowRows.entries()) {
+          const shown = columns(row);
+          const whole = columns(wideRows[i]!);
+          // The five figures, each whole in its own column; the date, its source and the path, wrapped maybe, in order.
+          expect(shown.slice(-5), locale).toEqual(whole.slice(-5));
+          expect(squeeze(shown.slice(0, -5))).toBe(squeeze(whole.slice(0, -5)));
+        }
+      }
+    }
   });
 
   it("one session: says a trend needs two", () => {

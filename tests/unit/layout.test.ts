@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatNumber } from "../../src/locale/numbers.js";
-import { fitTable, visibleLength, wrap } from "../../src/report/layout.js";
+import { fitTable, visibleLength, wrap, wrapTitle } from "../../src/report/layout.js";
 
 describe("wrap", () => {
   it("breaks at spaces with a hanging indent, never past the width", () => {
@@ -29,6 +29,27 @@ describe("fitTable", () => {
     expect(table).not.toContain("Turns");
     expect(table).toContain("good.txt");
     for (const line of table.split("\n")) expect(visibleLength(line)).toBeLessThanOrEqual(40);
+  });
+  it("wraps column titles at spaces and after a hyphen, never cutting a word", () => {
+    expect(wrapTitle("Komplekse %", 5)).toBe("Komplekse\n%");
+    expect(wrapTitle("MI-inkonsistent", 1)).toBe("MI-\ninkonsistent");
+    expect(wrapTitle("Change talk %", 5)).toBe("Change\ntalk %");
+    expect(wrapTitle("R:Q", 4)).toBe("R:Q");
+  });
+  it("wrapHead and stack: titles wrap, then a column goes above the wrap column's text; every cell is kept", () => {
+    const head = ["Date", "Session", "R:Q", "Complex %", "Non-adherent"];
+    const rows = [["2026-01-10 (date from the name)", "sessions/anna/2026-01-10-anna.txt", "0.00", "37.5%", "2"]];
+    const roomy = fitTable(head, rows, 120, { wrapHead: true, stack: 0, wrap: 1 });
+    expect(roomy.split("\n")).toHaveLength(4); // fits whole: one line of titles, one row
+    const narrow = fitTable(head, rows, 48, { wrapHead: true, stack: 0, wrap: 1 });
+    const lines = narrow.split("\n");
+    for (const line of lines) expect(visibleLength(line)).toBeLessThanOrEqual(48);
+    expect(lines[1]).toMatch(/^│ Date +│ R:Q +│ Complex +│ Non- +│$/);
+    expect(lines[2]).toMatch(/^│ Session +│ +│ % +│ adherent +│$/);
+    expect(lines[3]).toMatch(/^│ 2026-01-10 \(date +│ 0\.00 │ 37\.5% +│ 2 +│$/);
+    const first = lines.slice(3, -1).map((l) => l.split("│")[1]!.trim());
+    expect(first.join(" ")).toContain("(date from the name)");
+    expect(first.slice(first.findIndex((l) => l.startsWith("sessions"))).join("")).toBe("sessions/anna/2026-01-10-anna.txt");
   });
 });
 

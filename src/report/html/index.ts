@@ -3,12 +3,16 @@
 // what to say instead, and the coded transcript. For a batch, an overview with a row per
 // session (its timeline as a sparkline, its scores) linking to each section. It streams like
 // every format: start writes the page's head, each file its own section (on worker threads),
-// end the overview, which the page's script moves to the top. Everything from the transcript
+// end the overview, which the page's script moves to the top. The head's lang and title are
+// --locale's, else the language every file is in: one file's head is written once that file
+// is coded; a batch's is English until its files are coded, then replaced where the report is
+// not yet out (a file written with -o); every section and the overview say their own. Everything from the transcript
 // goes through `esc`, and the page's Content-Security-Policy forbids any request.
 
 import { failedChecks } from "../../check/index.js";
 import type { BatchSummary } from "../../check/summary.js";
 import type { FileError } from "../../types.js";
+import { LANGUAGES, type Language } from "../../languages.js";
 import type { CheckedFile, ReportContext, ReportFormatter } from "../formatter.js";
 import { describeLimits, summaryRows } from "../summary-rows.js";
 import { batchWords, fileWords, fill, wordsOf, type Words } from "../words.js";
@@ -21,25 +25,32 @@ import { codedTranscript, flaggedLines } from "./transcript.js";
 export function htmlFormatter(context: ReportContext): ReportFormatter {
   return {
     separator: "",
-    start: () => pageStart(context),
+    start: (language) => pageStart(context, language),
     file: (entry) => fileSection(entry, context),
     error: (error) => errorSection(error, wordsOf(context.locale)),
     end: (summary) => pageEnd(summary, context),
   };
 }
 
-function pageStart(context: ReportContext): string {
+function pageStart(context: ReportContext, language: Language | undefined): string {
+  const locale = context.locale ?? language ?? "en";
+  // Padded (in the head, where white space shows nowhere) to the longest language's length in
+  // bytes, so the head written first can be overwritten in place by the one the files speak.
+  const longest = Math.max(...LANGUAGES.map((other) => Buffer.byteLength(pageHead(context, other))));
+  return pageHead(context, locale, " ".repeat(longest - Buffer.byteLength(pageHead(context, locale))));
+}
+
+function pageHead(context: ReportContext, locale: Language, padding = ""): string {
   const { css, scriptHash } = assets();
-  const words = wordsOf(context.locale);
-  const m = words.m;
+  const m = wordsOf(locale).m;
   const policy = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
   const skip = context.command === "check" ? `<a class="skip" href="#overview">${esc(m.html["skip-to-overview"])}</a>` : "";
   return (
-    `<!DOCTYPE html>\n<html lang="${context.locale ?? "en"}"><head><meta charset="utf-8">` +
+    `<!DOCTYPE html>\n<html lang="${locale}"><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${policy}">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta name="referrer" content="no-referrer">` +
-    `<title>${esc(`${m.html.title}: oars ${context.command}`)}</title><style>${css}${timelineCss()}</style></head>\n` +
+    `<title>${esc(`${m.html.title}: oars ${context.command}`)}</title><style>${css}${timelineCss()}</style>${padding}</head>\n` +
     `<body>${skip}<main>\n`
   );
 }
@@ -76,7 +87,7 @@ function pageEnd(summary: BatchSummary, context: ReportContext): string {
   const words = batchWords(context, summary);
   const many = context.command === "check" || summary.files.length + summary.errors.length > 1;
   const { script } = assets();
-  // The page's own lang is English until a file is read (its head is written first); the parts written at the end say theirs.
+  // The parts written at the end say their language: the page's own may be English (see the top).
   const footer = `<footer lang="${words.locale}"><p>${esc(fill(words.m.html.generated, { version: context.toolVersion }))}</p></footer>`;
   return `${many ? overview(summary, context, words) : ""}</main>${footer}<script>${script}</script></body></html>\n`;
 }
