@@ -44,7 +44,8 @@ export function runTrend(args: string[], options: TrendCommandOptions, version: 
   const locales = new Set<Language>();
   for (const path of files) {
     try {
-      const result = analyzeBytes(loadBytes(path, DEFAULT_MAX_BYTES), path, { pack, packFor, modelFor, clientModelFor, counsellorNames: settings.counsellors });
+      // As analyze: --counsellor names the speaker, the configuration's `counsellors:` adds label words.
+      const result = analyzeBytes(loadBytes(path, DEFAULT_MAX_BYTES), path, { pack, packFor, modelFor, clientModelFor, counsellorNames: options.counsellor, counsellorWords: settings.counsellors });
       for (const warning of result.warnings) sayOnStderr(`${path}: ${renderDiagnostic(warning)}`);
       locales.add(result.locale);
       sessions.push(sessionOf(result, statSync(path).mtime, clientTalk(result)));

@@ -169,3 +169,28 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? "oars trend -f html in Chromium" : NO_CHRO
     }
   });
 });
+
+describe("oars trend --counsellor", () => {
+  it("names the counsellor as analyze does (the speaker is not guessed, and no note says so)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "oars-trend-counsellor-"));
+    const transcript = join(dir, "2026-01-10-whisper.json");
+    writeFileSync(
+      transcript,
+      JSON.stringify({
+        segments: [
+          { start: 0, end: 2, text: " What brings you in today?", speaker: "SPEAKER_01" },
+          { start: 2, end: 4, text: " My doctor sent me. I drink too much, she says.", speaker: "SPEAKER_00" },
+          { start: 4, end: 6, text: " So coming here was her idea. What do you make of it?", speaker: "SPEAKER_01" },
+          { start: 6, end: 8, text: " I want to sleep better.", speaker: "SPEAKER_00" },
+        ],
+      }),
+    );
+    const guessed = oars(["trend", "--no-config", transcript]);
+    expect(guessed.status, guessed.stderr).toBe(0);
+    expect(guessed.stderr).toMatch(/took "SPEAKER_01" as the counsellor/);
+    const named = oars(["trend", "--no-config", "--counsellor", "SPEAKER_01", transcript]);
+    expect(named.status, named.stderr).toBe(0);
+    expect(named.stderr).toBe("");
+    expect(oars(["analyze", "--no-config", "--counsellor", "SPEAKER_01", transcript]).stderr).toBe("");
+  });
+});
