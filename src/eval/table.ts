@@ -43,7 +43,24 @@ const CLIENT_TALK: ReadonlyMap<string, NonNullable<GoldTurn["talk"]>> = new Map(
   ["st", "sustain"], ["sustain", "sustain"], ["sustain-talk", "sustain"],
   ["fn", "neutral"], ["n", "neutral"], ["neutral", "neutral"],
 ]);
-const CLIENT_CODE_NAMES: ReadonlySet<string> = new Set(CLIENT_TALK.keys());
+/** A client code's talk: a name above, or a MISC-style code with its valence ("R+", "TS-", "C+"). */
+function talkOfCode(code: string): GoldTurn["talk"] | undefined {
+  const named = CLIENT_TALK.get(code);
+  if (named !== undefined) return named;
+  if (!VALENCED.test(code)) return undefined;
+  return code.endsWith("+") ? "change" : "sustain";
+}
+// A valence after one to three letters: "-" alone stays "not coded" (a counsellor cell's dash).
+const VALENCED = /^[a-z]{1,3}[+\-−]$/;
+
+/** A code cell's codes, lower case: several joined with +, /, ;, commas, bars or spaces ("SR+OQ"); a valence sign stays on its code ("R+", "TS-", "+"). */
+export function codesOfCell(cell: string): string[] {
+  return cell
+    .split(/[/;,|\s]+/)
+    .flatMap((part) => (/^[a-z]{0,3}[+\-−]$/i.test(part) ? [part] : part.split("+")))
+    .map((c) => c.trim().toLowerCase())
+    .filter(Boolean);
+}
 
 /**
  * A cell a spreadsheet takes as a formula starts with =, +, -, @, a tab or a carriage return.
@@ -64,7 +81,7 @@ function unguarded(cell: string): string {
 // A client turn's talk from its rows: the more frequent of change and sustain (change on a
 // tie, as a turn holding both is read for its movement), else neutral when a row is coded.
 function clientTalkOf(rows: readonly Row[]): GoldTurn["talk"] {
-  return talkByMajority(rows.flatMap((r) => r.codes.map((c) => CLIENT_TALK.get(c)).filter((t) => t !== undefined)));
+  return talkByMajority(rows.flatMap((r) => r.codes.map(talkOfCode).filter((t) => t !== undefined)));
 }
 
 interface Row {
@@ -99,7 +116,7 @@ export function readTableReference(path: string): GoldCorpus {
     transcript: at.transcript >= 0 ? unguarded(record[at.transcript] ?? "") : "",
     speaker: unguarded(record[at.speaker] ?? ""),
     text: unguarded(record[at.text] ?? ""),
-    codes: (record[at.code] ?? "").split(/[+/;,|\s]+/).map((c) => c.trim().toLowerCase()).filter(Boolean),
+    codes: codesOfCell(record[at.code] ?? ""),
     order: at.line >= 0 && /^\s*\d+\s*$/.test(record[at.line] ?? "") ? Number(record[at.line]) : null,
   }));
   const byTranscript = new Map<string, Row[]>();
@@ -171,8 +188,8 @@ function counsellorSpeaker(path: string, rows: Row[]): string {
   const coded = new Map<string, number>();
   for (const row of rows) {
     for (const code of row.codes) {
-      if (!COUNSELLOR_CODE_NAMES.has(code) && !CLIENT_CODE_NAMES.has(code)) {
-        throw new InputError(path, `unknown code "${code}": use MITI abbreviations (OQ, CQ, SR, CR, SUM, AF, SEEK, EMP, GI, PWP, PER, CON) or oars codes, and CT, ST or FN on client rows`, row.line);
+      if (!COUNSELLOR_CODE_NAMES.has(code) && talkOfCode(code) === undefined) {
+        throw new InputError(path, `unknown code "${code}": use MITI abbreviations (OQ, CQ, SR, CR, SUM, AF, SEEK, EMP, GI, PWP, PER, CON) or oars codes, and CT, ST or FN (or valenced codes such as R+, TS-) on client rows`, row.line);
       }
       if (COUNSELLOR_CODE_NAMES.get(code) && COUNSELLOR_CODE_NAMES.get(code) !== "other") coded.set(row.speaker, (coded.get(row.speaker) ?? 0) + 1);
     }
@@ -193,7 +210,7 @@ function goldTurn(path: string, transcript: string, index: number, isCounsellor:
     }
     const talk = clientTalkOf(rows);
     // Coded row by row (as oars review writes it), the turn's talk is the rows' majority: eval reads oars' utterances the same way.
-    const byRows = rows.filter((r) => r.codes.some((c) => CLIENT_TALK.has(c))).length > 1;
+    const byRows = rows.filter((r) => r.codes.some((c) => talkOfCode(c) !== undefined)).length > 1;
     const talkRows = rows.map((r) => {
       const own = clientTalkOf([r]);
       return { text: r.text, ...(own ? { talk: own } : {}) };
@@ -202,7 +219,7 @@ function goldTurn(path: string, transcript: string, index: number, isCounsellor:
   }
   const coded = rows.map((row) => {
     const codes = row.codes.map((c) => COUNSELLOR_CODE_NAMES.get(c)).filter((c): c is Code => c !== undefined);
-    if (row.codes.some((c) => CLIENT_CODE_NAMES.has(c))) throw new InputError(path, `a client code on a counsellor row`, row.line);
+    if (row.codes.some((c) => talkOfCode(c) !== undefined && !COUNSELLOR_CODE_NAMES.has(c))) throw new InputError(path, `a client code on a counsellor row`, row.line);
     return { text: row.text, codes: codes.length > 0 ? codes : ["other" as Code] };
   });
   const utterances: Utterance[] = coded.flatMap((row) => row.codes.map((code) => ({ text: row.text, code, rule: "reference", confidence: "high" as const })));

@@ -94,3 +94,40 @@ describe("readTableReference", () => {
     expect(read.turns.get("a")![1]!.talk).toBe("change");
   });
 });
+
+describe("client codes with their valence (MISC-style), as trainers write them", () => {
+  it("reads a code cell's codes: joined codes split, a valence sign kept on its code", async () => {
+    const { codesOfCell } = await import("../../src/eval/table.js");
+    expect(codesOfCell("SR+OQ")).toEqual(["sr", "oq"]);
+    expect(codesOfCell("R+")).toEqual(["r+"]);
+    expect(codesOfCell("TS-, D+")).toEqual(["ts-", "d+"]);
+    expect(codesOfCell("+")).toEqual(["+"]);
+    expect(codesOfCell("C\u2212")).toEqual(["c\u2212"]);
+    expect(codesOfCell(" - ")).toEqual(["-"]);
+  });
+
+  it("codes change talk from +, R+, C+ and sustain talk from R-, TS−; a lone - stays not coded", () => {
+    const file = table(
+      [
+        "speaker,text,code",
+        "Counsellor,What would be different?,OQ",
+        "Client,I'd sleep better.,R+",
+        "Counsellor,You'd sleep better.,SR",
+        "Client,But I like it.,D-",
+        "Counsellor,You like it.,SR",
+        "Client,I'll stop on Monday.,+",
+        "Counsellor,Monday.,SR",
+        "Client,I bought more yesterday.,TS\u2212",
+        "Counsellor,Okay.,other",
+        "Client,Right.,-",
+      ].join("\n"),
+    );
+    const talk = turnsOf(file).filter((t) => t.role === "client").map((t) => t.talk ?? null);
+    expect(talk).toEqual(["change", "sustain", "change", "sustain", null]);
+  });
+
+  it("refuses a valenced client code on a counsellor row, as CT there is refused", () => {
+    const file = table(["speaker,text,code", "Counsellor,What would be different?,OQ", "Client,I'd sleep better.,CT", "Counsellor,You'd sleep better.,R+"].join("\n"));
+    expect(() => readTableReference(file)).toThrow(/a client code on a counsellor row/);
+  });
+});
