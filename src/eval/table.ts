@@ -189,7 +189,7 @@ function counsellorSpeaker(path: string, rows: Row[]): string {
   for (const row of rows) {
     for (const code of row.codes) {
       if (!COUNSELLOR_CODE_NAMES.has(code) && talkOfCode(code) === undefined) {
-        throw new InputError(path, `unknown code "${code}": use MITI abbreviations (OQ, CQ, SR, CR, SUM, AF, SEEK, EMP, GI, PWP, PER, CON) or oars codes, and CT, ST or FN (or valenced codes such as R+, TS-) on client rows`, row.line);
+        throw new InputError(path, `unknown code "${code}": use MITI abbreviations (OQ, CQ, SR, CR, SUM, AF, SEEK, EMP, GI, PWP, PER, CON) or oars codes, and CT, ST or FN on client rows (or codes with a valence: R+, TS-)`, row.line);
       }
       if (COUNSELLOR_CODE_NAMES.get(code) && COUNSELLOR_CODE_NAMES.get(code) !== "other") coded.set(row.speaker, (coded.get(row.speaker) ?? 0) + 1);
     }

@@ -116,7 +116,7 @@ describe("oars eval with a trainer's CSV or TSV", () => {
     writeFileSync(bad, "speaker,text,code\nT,Hello.,OQ\nC,Hi.,CTT\n");
     const client = oars(["eval", "--gold", bad, transcript]);
     expect(client.status).toBe(2);
-    expect(client.stderr).toMatch(/^oars: .*bad\.csv:3: unknown code "ctt": .*\bCT, ST or FN on client rows\n$/);
+    expect(client.stderr).toMatch(/^oars: .*bad\.csv:3: unknown code "ctt": .*\bCT, ST or FN on client rows \(or codes with a valence: R\+, TS-\)\n$/);
 
     const noHeader = join(dir, "plain.csv");
     writeFileSync(noHeader, "T,Hello.,OQ\n");
