@@ -107,8 +107,12 @@ describe("language and locale", () => {
     for (const option of ["--lang", "--locale"]) {
       const run = oars(["analyze", "--no-config", option, "nn", nb]);
       expect(run.status).toBe(2);
-      expect(run.stderr).toBe('oars: language must be one of auto, en, nb, da, sv (got "nn")\n');
+      expect(run.stderr).toBe(`oars: ${option} must be one of auto, en, nb, da, sv (got "nn")\n`);
     }
+    // eval names its option too, on every path (a code set scored without --gold was not checked).
+    const scored = oars(["eval", "--lang", "nn", "--lines", fixture("miti", "en.tsv")]);
+    expect(scored.status).toBe(2);
+    expect(scored.stderr).toBe('oars: --lang must be one of auto, en, nb, da, sv (got "nn")\n');
   });
 
   it("reads nynorsk as Norwegian, without warnings", () => {
