@@ -51,13 +51,9 @@ export interface BatchCommandOptions extends Partial<Record<CamelLimit, string>>
   color?: boolean;
 }
 
-
-
-
-
-/** A --lang value, checked. */
-export function languageChoice(value: string): LanguageChoice {
-  checkLanguageChoice(value);
+/** A --lang or --locale value, checked; `option` names it in the message. */
+export function languageChoice(value: string, option = "--lang"): LanguageChoice {
+  checkLanguageChoice(value, option);
   return value as LanguageChoice;
 }
 
@@ -66,7 +62,7 @@ export function settingsFromOptions(options: BatchCommandOptions): Settings {
   const cwd = process.cwd();
   const commandLine: SettingsLayer = {
     ...(options.lang !== undefined ? { language: languageChoice(options.lang) } : {}),
-    ...(options.locale !== undefined ? { locale: languageChoice(options.locale) } : {}),
+    ...(options.locale !== undefined ? { locale: languageChoice(options.locale, "--locale") } : {}),
     ruleFolders: options.rules,
     ...(options.weights !== undefined ? { weights: resolve(cwd, options.weights) } : {}),
     ...(options.clientWeights !== undefined ? { clientWeights: resolve(cwd, options.clientWeights) } : {}),

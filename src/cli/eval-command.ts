@@ -42,11 +42,11 @@ export interface EvalCommandOptions {
   rules: string[];
 }
 
-
 export function runEval(paths: string[], options: EvalCommandOptions, version: string): number {
   // Checked first, so no path (a code set scored without --gold included) ignores them silently.
   if (options.cv === undefined && options.base !== undefined) throw new UsageError("--base goes with --cv");
   if (options.cv === undefined && options.clientBase !== undefined) throw new UsageError("--client-base goes with --cv");
+  checkLanguageChoice(options.lang, "--lang");
   if (!options.gold) {
     if (options.lines.length === 0) throw new UsageError("give the reference with --gold FILE (or a MITI code set to score with --lines)");
     return runCodeSets(paths, options, version);
@@ -56,7 +56,6 @@ export function runEval(paths: string[], options: EvalCommandOptions, version: s
   if (!gold.namesTranscripts && paths.length > 1) {
     throw new UsageError(`${options.gold} has no "transcript" column, so it codes one transcript: compare it with one file, or add the column`);
   }
-  checkLanguageChoice(options.lang);
   if (options.cv !== undefined) return runCrossValidation(paths, { ...options, gold: options.gold }, version);
   // (--cv reads the reference again for its training data, and says it there.)
   for (const warning of gold.warnings ?? []) sayOnStderr(warning);

@@ -5,11 +5,11 @@ import { checkClientExamples } from "../client/match.js";
 import { relative } from "node:path";
 import Table from "cli-table3";
 import { resolveSettings } from "../config/index.js";
-import { EXIT } from "../errors.js";
+import { EXIT, UsageError } from "../errors.js";
 import { checkPackExamples } from "../classify/examples.js";
 import { rulesMarkdown } from "../report/rules-markdown.js";
 import { TABLE_STYLE } from "../report/table-style.js";
-import { LANGUAGES } from "../languages.js";
+import { isLanguage, LANGUAGES } from "../languages.js";
 import { loadPack } from "../packs/loader.js";
 import type { LanguagePack } from "../packs/pack.js";
 import { chooseColor, writeOutput } from "./output.js";
@@ -33,6 +33,7 @@ const where = (file: string, line: number) => `${relative(process.cwd(), file) |
 // applied, and --rules added.
 function packsOf(options: Pick<RulesCommandOptions, "lang" | "rules" | "config">): LanguagePack[] {
   const settings = resolveSettings({ cwd: process.cwd(), config: options.config, commandLine: { ruleFolders: options.rules } });
+  if (options.lang !== undefined && !isLanguage(options.lang)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(", ")} (got "${options.lang}")`);
   const languages = options.lang !== undefined ? [options.lang] : [...LANGUAGES];
   return languages.map((language) => loadPack(language, settings.ruleFolders, settings.rules));
 }

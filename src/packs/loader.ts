@@ -38,10 +38,10 @@ function realFolder(dir: string): string {
   }
 }
 
-/** Check a --lang or configuration value: a language, or "auto". */
-export function checkLanguageChoice(choice: string): void {
+/** Check a --lang or configuration value: a language, or "auto". `what` names it in the message (the option, when a user typed one). */
+export function checkLanguageChoice(choice: string, what = "language"): void {
   if (!(LANGUAGE_CHOICES as readonly string[]).includes(choice)) {
-    throw new UsageError(`language must be one of ${LANGUAGE_CHOICES.join(", ")} (got "${choice}")`);
+    throw new UsageError(`${what} must be one of ${LANGUAGE_CHOICES.join(", ")} (got "${choice}")`);
   }
 }
 

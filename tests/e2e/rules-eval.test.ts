@@ -55,7 +55,7 @@ describe("oars rules", () => {
   it("refuses an unknown language with exit 2", () => {
     const run = oars(["rules", "--lang", "xx"]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('oars: language must be one of en, nb, da, sv (got "xx")\n');
+    expect(run.stderr).toBe('oars: --lang must be one of en, nb, da, sv (got "xx")\n');
   });
 });
 

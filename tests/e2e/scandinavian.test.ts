@@ -107,8 +107,12 @@ describe("language and locale", () => {
     for (const option of ["--lang", "--locale"]) {
       const run = oars(["analyze", "--no-config", option, "nn", nb]);
       expect(run.status).toBe(2);
-      expect(run.stderr).toBe('oars: language must be one of auto, en, nb, da, sv (got "nn")\n');
+      expect(run.stderr).toBe(`oars: ${option} must be one of auto, en, nb, da, sv (got "nn")\n`);
     }
+    // eval names its option too, on every path (a code set scored without --gold was not checked).
+    const scored = oars(["eval", "--lang", "nn", "--lines", fixture("miti", "en.tsv")]);
+    expect(scored.status).toBe(2);
+    expect(scored.stderr).toBe('oars: --lang must be one of auto, en, nb, da, sv (got "nn")\n');
   });
 
   it("reads nynorsk as Norwegian, without warnings", () => {
@@ -209,6 +213,22 @@ describe("README language table", () => {
 
 // Session 14's English check set (fixtures/independent/README.md gives its figure after that
 // session, "before → after"), by its 13-code macro-F1.
+// Session 19's confrontation check sets: each language's accuracy and flag recall stay at least
+// what fixtures/independent/README.md gives after that session's rules ("before → after").
+describe("session 19's confrontation check sets", () => {
+  const notes = readFileSync(fixture("independent", "README.md"), "utf8");
+  const stated = (language: string, figure: string) => Number(new RegExp(`- ${language}: [\\s\\S]*?${figure} 0\\.\\d+ → (0\\.\\d+)`).exec(notes)![1]);
+  it.each([...LANGUAGES])(`%s-confront.tsv stays within ${TOLERANCE} of its README figures`, (language) => {
+    const run = oars(["eval", "--lines", fixture("independent", `${language}-confront.tsv`), "-f", "json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const [set] = (JSON.parse(run.stdout) as { codeSets: { lines: number; accuracy: number; flags: { precision: number; recall: number } }[] }).codeSets;
+    expect(set!.lines).toBe(50);
+    expect(set!.accuracy).toBeGreaterThanOrEqual(stated(language, "accuracy") - TOLERANCE);
+    expect(set!.flags.recall).toBeGreaterThanOrEqual(stated(language, "flag recall") - TOLERANCE);
+    expect(set!.flags.precision).toBe(1);
+  });
+});
+
 describe("session 14's check sets", () => {
   const notes = readFileSync(fixture("independent", "README.md"), "utf8");
   const after = (pattern: RegExp) => Number(pattern.exec(notes)![1]);
