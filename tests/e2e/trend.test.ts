@@ -51,7 +51,7 @@ describe("oars trend", () => {
     ]);
     expect(trend.sessions[1].path).toContain("anna-middle.txt");
     const byScore = Object.fromEntries(trend.changes.map((c: { score: string }) => [c.score, c]));
-    // poor.txt has 2 persuading lines and good.txt none: beyond the ±1.44 of coding noise (72 % of 2).
+    // poor.txt has 2 persuading lines and good.txt none: beyond the ±1.46 of coding noise (73 % of 2).
     expect(byScore.miNonAdherent).toMatchObject({ from: 2, to: 0, verdict: "beyond-noise" });
     // poor.txt asks fewer than 5 questions: too few to tell.
     expect(byScore.percentOpenQuestions.verdict).toBe("too-few");
@@ -69,7 +69,7 @@ describe("oars trend", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("3 sessions, 2026-01-10 to 2026-03-14");
     expect(run.stdout).toContain("(date modified)");
-    expect(run.stdout).toMatch(/MI non-adherent 2 → 0 \(−2\): more than coding noise \(±1\.44\)/);
+    expect(run.stdout).toMatch(/MI non-adherent 2 → 0 \(−2\): more than coding noise \(±1\.46\)/);
     expect(run.stdout).toContain("Coding noise, from oars' agreement with expert coders");
   });
 
@@ -99,15 +99,15 @@ describe("oars trend", () => {
   });
 
   it("the noise band of a count is a figure rounded like the others, with the locale's decimal sign", () => {
-    // 3 → 0 persuading lines: 72 % of 3 is 2.16, stated with two decimals at most.
+    // 3 → 0 persuading lines: 73 % of 3 is 2.19, stated with two decimals at most.
     const dir = mkdtempSync(join(tmpdir(), "oars-trend-band-"));
     writeFileSync(join(dir, "2026-01-01-a.txt"), "Counsellor: You need to stop smoking.\nClient: It's hard.\nCounsellor: You should just quit.\nClient: I tried.\nCounsellor: That's not true, you didn't try properly.\nClient: Whatever.\n");
     writeFileSync(join(dir, "2026-02-01-a.txt"), "Counsellor: What brings you here?\nClient: My doctor sent me.\nCounsellor: Your doctor sent you.\nClient: Yes.\n");
     const run = oars(["trend", "--no-config", dir]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/MI non-adherent 3 → 0 \(−3\): more than coding noise \(±2\.16\)/);
+    expect(run.stdout).toMatch(/MI non-adherent 3 → 0 \(−3\): more than coding noise \(±2\.19\)/);
     const nb = oars(["trend", "--no-config", "--locale", "nb", dir]);
-    expect(nb.stdout).toContain("(±2,16)");
+    expect(nb.stdout).toContain("(±2,19)");
   });
 
   it("the table fits 80 columns (COLUMNS=80) in every locale, with every figure, date, date source and path still in it", () => {

@@ -55,7 +55,7 @@ describe("coding noise", () => {
     expect(judge("reflectionToQuestion", 1.8, 1, [10, 10]).verdict).toBe("beyond-noise");
     expect(judge("reflectionToQuestion", 1.8, 1, [10, 10]).noise).toBeCloseTo(0.756, 3);
   });
-  it("non-adherent: 72 % of the larger count (advice-flag recall 0.28), at least 1", () => {
+  it("non-adherent: 73 % of the larger count (advice-flag recall 0.27), at least 1", () => {
     expect(judge("miNonAdherent", 1, 0, null).verdict).toBe("within-noise");
     expect(judge("miNonAdherent", 2, 0, null).verdict).toBe("beyond-noise");
     expect(judge("miNonAdherent", 10, 3, null).verdict).toBe("within-noise");
