@@ -129,7 +129,7 @@ describe("what the file report says, in order", () => {
 
   it("says to read low-confidence codes first only when there are some", () => {
     const path = join(tmp, "sure.txt");
-    writeFileSync(path, "Counsellor: Hi Sam, thanks for coming in today.\nClient: Hi.\nCounsellor: It is up to you.\nClient: Okay.\n");
+    writeFileSync(path, "Counsellor: Hi Sam, thanks for coming in today.\nClient: Hi.\nCounsellor: What brings you in today?\nClient: My doctor sent me.\n");
     const counsellor = metricsOf(path).turns.filter((t) => t.role === "counsellor").flatMap((t) => t.utterances);
     expect(counsellor.every((u) => u.confidence === "high")).toBe(true);
     const run = oars(["analyze", "--no-config", path], at80);
