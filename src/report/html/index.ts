@@ -36,8 +36,8 @@ function pageStart(context: ReportContext, language: Language | undefined): stri
   const locale = context.locale ?? language ?? "en";
   // Padded (in the head, where white space shows nowhere) to the longest language's length in
   // bytes, so the head written first can be overwritten in place by the one the files speak.
-  const longest = Math.max(...LANGUAGES.map((other) => Buffer.byteLength(pageHead(context, other))));
-  return pageHead(context, locale, " ".repeat(longest - Buffer.byteLength(pageHead(context, locale))));
+  const bytes = new Map(LANGUAGES.map((other) => [other, Buffer.byteLength(pageHead(context, other))]));
+  return pageHead(context, locale, " ".repeat(Math.max(...bytes.values()) - bytes.get(locale)!));
 }
 
 function pageHead(context: ReportContext, locale: Language, padding = ""): string {
