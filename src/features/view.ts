@@ -28,7 +28,7 @@ export function viewOf(text: string, pack: LanguagePack): TextView {
 
 /** The options every view of the pack's texts is tokenized with. */
 export function tokenOptions(pack: LanguagePack): TokenOptions {
-  return { disfluencies: pack.disfluencies, keep: pack.questionWords };
+  return { disfluencies: pack.disfluencies, keep: pack.questionWords, spellings: pack.spellings };
 }
 
 /** The view of `text` whose tokens are already known (`tokenize(text, tokenOptions(pack))`). */

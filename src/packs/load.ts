@@ -27,7 +27,7 @@ const MESSAGES_FILE = "messages.yaml";
 export const CLIENT_FILE = "client.yaml";
 const LANGUAGE_KEYS = [
   "language", "name", "permission-turns", "abbreviations", "disfluencies", "lead-fillers",
-  "stopwords", "consent", "refusal", "asks-advice", "lists", "endings", "optional-commas",
+  "stopwords", "consent", "refusal", "asks-advice", "lists", "endings", "optional-commas", "spellings",
 ] as const;
 const RULE_FILE_KEYS = ["rules"] as const;
 const RULE_KEYS = [
@@ -37,6 +37,8 @@ const RULE_KEYS = [
 const WHEN_KEYS = ["question", "words", "permission", "echo", "position", "client", "after", "contradicts"] as const;
 const POSITIONS = ["first", "last", "only", "not-first", "not-last"] as const;
 const DEFAULT_PRIORITY = 50;
+/** A word as the tokenizer gives it: lower-case letters and digits, straight-apostrophe parts. */
+const SPELLED_WORD = /^[\p{Ll}\p{N}]+(?:'\p{Ll}+)*$/u;
 
 const bundledPacks = new Map<Language, LanguagePack>();
 
@@ -154,6 +156,18 @@ export function readLanguageFile(file: string, text: string): PackDraft {
   for (const [name, what] of Object.entries(REQUIRED_LISTS)) {
     if (!lists.has(name)) src.fail(keys.get("lists") ?? src.root, `language file: lists.${name} is missing (${what})`);
   }
+  const spellings = new Map<string, string>();
+  if (keys.has("spellings")) {
+    const node = keys.get("spellings");
+    for (const [written, value] of src.entries(node, "spellings", [...listNames(src, node, "spellings")])) {
+      const read = src.string(value, `spellings.${written}`).toLowerCase();
+      // Both sides must be one word as the tokenizer gives it, or the entry could never apply.
+      if (!SPELLED_WORD.test(written) || !SPELLED_WORD.test(read)) {
+        src.fail(value ?? node, `spellings.${written}: expected one word on each side, lower case, straight apostrophes ("dont: don't")`);
+      }
+      spellings.set(written, read);
+    }
+  }
   const optionalCommas = keys.has("optional-commas") ? src.boolean(keys.get("optional-commas"), "optional-commas") : false;
   const vocabulary: Vocabulary = { lists, endings, optionalCommas, table: new PatternTable() };
   const patterns = (key: (typeof LANGUAGE_KEYS)[number]) =>
@@ -175,6 +189,7 @@ export function readLanguageFile(file: string, text: string): PackDraft {
     lists,
     endings,
     optionalCommas,
+    spellings,
     table: vocabulary.table,
     rules: [],
     clientRules: [],

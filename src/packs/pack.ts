@@ -33,6 +33,7 @@ export class LanguagePack implements PackSettings {
   readonly lists: PackSettings["lists"];
   readonly endings: PackSettings["endings"];
   readonly optionalCommas: boolean;
+  readonly spellings: ReadonlyMap<string, string>;
   readonly table: PatternTable;
   /** Rules in the order they were loaded (files by name, rules in file order). */
   readonly rules: readonly Rule[];
@@ -68,6 +69,7 @@ export class LanguagePack implements PackSettings {
     this.lists = draft.lists;
     this.endings = draft.endings;
     this.optionalCommas = draft.optionalCommas;
+    this.spellings = draft.spellings;
     this.table = draft.table;
     this.rules = [...draft.rules];
     this.byPriority = [...draft.rules].sort((a, b) => b.priority - a.priority);
@@ -136,6 +138,7 @@ export class LanguagePack implements PackSettings {
       lists: [...this.lists].map(([name, words]) => [name, [...words]]),
       endings: [...this.endings].map(([name, endings]) => [name, [...endings]]),
       optionalCommas: this.optionalCommas,
+      spellings: [...this.spellings],
       table: this.table.toData(),
       consent: programs(this.consent),
       refusal: programs(this.refusal),
@@ -172,6 +175,7 @@ export class LanguagePack implements PackSettings {
       lists: new Map(data.lists),
       endings: new Map(data.endings),
       optionalCommas: data.optionalCommas,
+      spellings: new Map(data.spellings),
       table,
       consent: revive(data.consent),
       refusal: revive(data.refusal),
@@ -209,6 +213,7 @@ export interface PackData {
   lists: [string, string[]][];
   endings: [string, string[]][];
   optionalCommas: boolean;
+  spellings: [string, string][];
   table: PatternTableData;
   consent: PatternData[];
   refusal: PatternData[];

@@ -121,6 +121,8 @@ export interface PackSettings extends Vocabulary {
   asksAdvice: Pattern[];
   /** How many counsellor turns permission lasts once granted. */
   permissionTurns: number;
+  /** Words typed without their apostrophe, read as the rules spell them ("dont" → "don't"). */
+  spellings: ReadonlyMap<string, string>;
   lists: WordLists;
   endings: EndingClasses;
   /** The whole words every pattern of the pack tests for, each set stored once. */

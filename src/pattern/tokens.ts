@@ -1,4 +1,5 @@
-// Words as rules see them: lower case, straight apostrophes, punctuation marks as their own
+// Words as rules see them: lower case, straight apostrophes (and put back where the pack's
+// `spellings` say a word was typed without one: "dont"), punctuation marks as their own
 // tokens, stutters ("you-you", "I, I") folded to one word, pure disfluencies (um, uh) and
 // names said in address ("So, Chris, what…", "Thanks, Hailey.") left out, so that patterns
 // describe what was meant rather than how it was spoken. Stutters cut off by a hyphen ("W-what",
@@ -16,6 +17,8 @@ export interface TokenOptions {
   disfluencies: ReadonlySet<string>;
   /** Words that stay even when they look like a name in address (question words: "Why, …"). */
   keep?: ReadonlySet<string>;
+  /** Words typed without their apostrophe, read as the rules spell them ("dont" → "don't"). */
+  spellings?: ReadonlyMap<string, string>;
 }
 
 export function tokenize(text: string, options: TokenOptions): string[] {
@@ -53,7 +56,8 @@ export function tokenize(text: string, options: TokenOptions): string[] {
       // it is an upper-case letter and lower-casing changes the word.
       capital = first < 0x80 ? first !== lowerFirst : (first !== lowerFirst || lower !== original) && CAPITALISED.test(original);
     }
-    const token = curly ? foldApostrophes(lower) : lower;
+    const folded = curly ? foldApostrophes(lower) : lower;
+    const token = options.spellings?.get(folded) ?? folded;
     if (options.disfluencies.has(token) || (hyphen && isCutOff(spoken, end, token))) continue;
     const word = !isPunctuation(token);
     if (held !== null) {

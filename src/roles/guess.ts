@@ -77,7 +77,7 @@ function measure(label: string, turns: readonly RawTurn[], pack: LanguagePack | 
     }
     ownTurns++;
     if (pack) {
-      for (const token of tokenize(turn.text, { disfluencies: pack.disfluencies, keep: pack.questionWords })) {
+      for (const token of tokenize(turn.text, { disfluencies: pack.disfluencies, keep: pack.questionWords, spellings: pack.spellings })) {
         if (!/[\p{L}\p{N}]/u.test(token)) continue;
         words++;
         if (you.has(token)) addressing++;

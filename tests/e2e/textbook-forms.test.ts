@@ -125,3 +125,32 @@ describe("textbook forms", () => {
     expect(firstOfLastTurn(text, "nb", "counsellor")).toMatchObject({ code, rule });
   });
 });
+
+describe("text typed without apostrophes", () => {
+  // Chat transcripts and quick typing drop apostrophes ("dont", "im"); the English pack's
+  // `spellings` read them as the rules spell them, so the codes are those of the written form.
+  const written = [
+    "Counsellor: What's been the hardest part this week",
+    "Client: I can't sleep and I don't want to keep feeling like this.",
+    "Counsellor: You're worn out, and you'd like your nights back.",
+    "Client: I'm not going to stop drinking though, it's how I unwind.",
+    "Counsellor: You don't have to decide anything today, that's your call.",
+    "Client: I can't do it on my own.",
+    "Counsellor: What's helped you get through hard weeks before?",
+  ].join("\n");
+  const codes = (text: string) => {
+    const run = analyzeText(text, "en");
+    expect(run.status, run.stderr).toBe(0);
+    const turns = (JSON.parse(run.stdout) as { files: { turns: { utterances: CodedUtterance[] }[] }[] }).files[0]!.turns;
+    return turns.flatMap((turn) => turn.utterances.map((u) => `${u.code} ${u.rule}`));
+  };
+
+  it("codes every utterance as it codes the same words with their apostrophes", () => {
+    const typed = written.replaceAll("'", "");
+    expect(typed).toContain("dont");
+    const withApostrophes = codes(written);
+    expect(withApostrophes).toContain("emphasize-autonomy en.emphasize-autonomy.choice");
+    expect(withApostrophes).toContain("sustain-talk en.sustain-talk.ability");
+    expect(codes(typed)).toEqual(withApostrophes);
+  });
+});

@@ -28,6 +28,14 @@ describe("tokenize", () => {
     expect(tokenize("So, I think.", options)).toEqual(["so", ",", "i", "think", "."]);
   });
 
+  it("reads a word typed without its apostrophe as the pack spells it, and no other word", () => {
+    const options = { disfluencies: fillers, spellings: new Map([["dont", "don't"], ["im", "i'm"]]) };
+    expect(tokenize("I dont know, Im not sure. Dont.", options)).toEqual(["i", "don't", "know", ",", "i'm", "not", "sure", ".", "don't", "."]);
+    // Only whole words: "dontcha" and "imagine" are left as typed.
+    expect(tokenize("dontcha imagine", options)).toEqual(["dontcha", "imagine"]);
+    expect(tokenize("I dont know", { disfluencies: fillers })).toEqual(["i", "dont", "know"]);
+  });
+
   it("keeps only the finished word of a start broken off with a hyphen", () => {
     const options = { disfluencies: fillers };
     expect(tokenize("W-what was that?", options)).toEqual(["what", "was", "that", "?"]);

@@ -93,6 +93,19 @@ describe("language files declare what code relies on by name", () => {
     }
   });
 
+  it("reads spellings, and refuses one whose sides are not single words, naming the line", () => {
+    const pack = new LanguagePack(readLanguageFile("language.yaml", english));
+    expect(pack.spellings.get("dont")).toBe("don't");
+    const bad = english.replace(/^spellings:\n/m, "spellings:\n  do not: don't\n");
+    expect(bad).not.toBe(english);
+    try {
+      readLanguageFile("language.yaml", bad);
+      expect.unreachable("a two-word spelling was read");
+    } catch (err) {
+      expect((err as SourceError).describe()).toMatch(/^language\.yaml:\d+:\d+: spellings\.do not: expected one word on each side/);
+    }
+  });
+
   it("refuses a language oars has no code for", () => {
     expect(() => readLanguageFile("language.yaml", english.replace(/^language: en$/m, "language: xx"))).toThrow(/language "xx" is not one of en, nb, da, sv/);
   });
