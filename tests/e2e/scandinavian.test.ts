@@ -229,6 +229,25 @@ describe("session 19's confrontation check sets", () => {
   });
 });
 
+// Session 20's check sets: five codes a line, 65 lines, written like the held-back code set;
+// each stays within TOLERANCE of the figures fixtures/independent/README.md gives after that
+// session (a new false flag or a lost one moves precision or recall by more than that).
+describe("session 20's check sets", () => {
+  const notes = readFileSync(fixture("independent", "README.md"), "utf8");
+  it.each(["en-2", "en-3", "nb-2", "da-2", "sv-2"])(`%s.tsv stays within ${TOLERANCE} of its README figures`, (name) => {
+    const stated = new RegExp("- `" + name + "\\.tsv`: macro-F1 (0\\.\\d+), flags (\\d\\.\\d+) / (\\d\\.\\d+)").exec(notes);
+    expect(stated, `figures for ${name}.tsv in fixtures/independent/README.md`).not.toBeNull();
+    const [macroF1, precision, recall] = stated!.slice(1).map(Number);
+    const run = oars(["eval", "--lines", fixture("independent", `${name}.tsv`), "-f", "json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const [set] = (JSON.parse(run.stdout) as { codeSets: { lines: number; macroF1: number; flags: { precision: number; recall: number } }[] }).codeSets;
+    expect(set!.lines).toBe(65);
+    expect(set!.macroF1).toBeGreaterThanOrEqual(macroF1! - TOLERANCE);
+    expect(set!.flags.precision).toBeGreaterThanOrEqual(precision! - TOLERANCE);
+    expect(set!.flags.recall).toBeGreaterThanOrEqual(recall! - TOLERANCE);
+  });
+});
+
 describe("session 14's check sets", () => {
   const notes = readFileSync(fixture("independent", "README.md"), "utf8");
   const after = (pattern: RegExp) => Number(pattern.exec(notes)![1]);
