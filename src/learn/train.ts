@@ -28,11 +28,7 @@ const MIN_LINES = 4;
 /** Balanced weights to this power: 1 is fully balanced, 0 unweighted. */
 const BALANCE_POWER = 0.5;
 
-// `iterations` is a cap, not a schedule: the optimiser stops when an iteration improves the
-// objective by less than a billionth, which the bundled languages reach after 230–380
-// iterations. A cap below that (150 until session 20) left the weights wherever the path had
-// got to, so a change of a few training lines moved unrelated codes.
-export const DEFAULT_OPTIONS: TrainingOptions = { l2: 0.003, iterations: 1000, minSessionShare: 0.5, lineWeight: 10 };
+export const DEFAULT_OPTIONS: TrainingOptions = { l2: 0.003, iterations: 150, minSessionShare: 0.5, lineWeight: 10 };
 
 /** The share of `high` codes that must agree with the reference (README "Accuracy"). */
 export const HIGH_CONFIDENCE_AGREEMENT = 0.9;
