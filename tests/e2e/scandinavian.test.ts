@@ -229,7 +229,7 @@ describe("session 19's confrontation check sets", () => {
   });
 });
 
-// Session 20's check sets: five codes a line, 65 lines, written like the held-back code set;
+// Session 20's check sets: five lines a code, 65 lines, written like the held-back code set;
 // each stays within TOLERANCE of the figures fixtures/independent/README.md gives after that
 // session (a new false flag or a lost one moves precision or recall by more than that).
 describe("session 20's check sets", () => {
